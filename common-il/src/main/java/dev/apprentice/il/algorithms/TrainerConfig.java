@@ -1,0 +1,13 @@
+package dev.apprentice.il.algorithms;
+
+import java.util.Map;
+
+/** An algorithm's immutable, validated settings; {@link #toMap()} is what model cards record. */
+public interface TrainerConfig {
+
+    /** Every setting by name, with JSON-friendly values (numbers, strings, lists). */
+    Map<String, Object> toMap();
+
+    /** The seed all of the trainer's randomness derives from. */
+    long seed();
+}

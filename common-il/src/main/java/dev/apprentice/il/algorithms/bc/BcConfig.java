@@ -1,0 +1,245 @@
+package dev.apprentice.il.algorithms.bc;
+
+import dev.apprentice.il.algorithms.TrainerConfig;
+import dev.apprentice.il.policy.Activation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of {@link BehaviorCloningTrainer}, validated when built. Defaults follow the imitation
+ * library's BC (Adam 1e-3, batch 32–64, entropy weight 1e-3, a 2×64 tanh MLP) with early
+ * stopping on the validation loss.
+ */
+public final class BcConfig implements TrainerConfig {
+
+    private final int[] hiddenSizes;
+    private final Activation activation;
+    private final int epochs;
+    private final int batchSize;
+    private final double learningRate;
+    private final double weightDecay;
+    private final double entropyBonus;
+    private final double varianceWeighting;
+    private final double validationFraction;
+    private final int patience;
+    private final long seed;
+
+    private BcConfig(Builder b) {
+        if (b.hiddenSizes == null || b.hiddenSizes.length == 0) {
+            throw new IllegalArgumentException("hiddenSizes: expected at least 1 hidden layer, found none");
+        }
+        for (int i = 0; i < b.hiddenSizes.length; i++) {
+            if (b.hiddenSizes[i] < 1 || b.hiddenSizes[i] > 4096) {
+                throw new IllegalArgumentException("hiddenSizes[" + i + "]: expected a width in [1, 4096], found "
+                        + b.hiddenSizes[i]);
+            }
+        }
+        if (b.activation == null || b.activation == Activation.IDENTITY) {
+            throw new IllegalArgumentException("activation: expected tanh or relu, found " + b.activation);
+        }
+        if (b.epochs < 1) {
+            throw new IllegalArgumentException("epochs: expected at least 1, found " + b.epochs);
+        }
+        if (b.batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: expected at least 1, found " + b.batchSize);
+        }
+        if (!(b.learningRate > 0) || !Double.isFinite(b.learningRate)) {
+            throw new IllegalArgumentException("learningRate: expected a finite value > 0, found " + b.learningRate);
+        }
+        if (!(b.weightDecay >= 0) || !Double.isFinite(b.weightDecay)) {
+            throw new IllegalArgumentException("weightDecay: expected a finite value >= 0, found " + b.weightDecay);
+        }
+        if (!(b.entropyBonus >= 0) || !Double.isFinite(b.entropyBonus)) {
+            throw new IllegalArgumentException("entropyBonus: expected a finite value >= 0, found " + b.entropyBonus);
+        }
+        if (!(b.varianceWeighting >= 0 && b.varianceWeighting <= 1)) {
+            throw new IllegalArgumentException("varianceWeighting: expected a value in [0, 1], found "
+                    + b.varianceWeighting);
+        }
+        if (!(b.validationFraction >= 0 && b.validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction: expected a value in [0, 1), found "
+                    + b.validationFraction);
+        }
+        if (b.patience < 0) {
+            throw new IllegalArgumentException("patience: expected 0 (no early stopping) or more epochs, found "
+                    + b.patience);
+        }
+        if (b.patience > 0 && b.validationFraction == 0) {
+            throw new IllegalArgumentException("patience: early stopping needs a validation set; set validationFraction > 0 or patience = 0");
+        }
+        this.hiddenSizes = b.hiddenSizes.clone();
+        this.activation = b.activation;
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.learningRate = b.learningRate;
+        this.weightDecay = b.weightDecay;
+        this.entropyBonus = b.entropyBonus;
+        this.varianceWeighting = b.varianceWeighting;
+        this.validationFraction = b.validationFraction;
+        this.patience = b.patience;
+        this.seed = b.seed;
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults. */
+    public static BcConfig defaults() {
+        return builder().build();
+    }
+
+    public int[] hiddenSizes() {
+        return hiddenSizes.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Maximum number of passes over the training set. */
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    public double entropyBonus() {
+        return entropyBonus;
+    }
+
+    /**
+     * The β of β-NLL for continuous actions (0 = plain likelihood, 1 = the mean learns as under
+     * squared error); see {@link dev.apprentice.il.nn.SquashedGaussianNllLoss}.
+     */
+    public double varianceWeighting() {
+        return varianceWeighting;
+    }
+
+    /** Share of episodes held out for validation (0 disables validation and early stopping). */
+    public double validationFraction() {
+        return validationFraction;
+    }
+
+    /** Epochs without validation improvement before stopping (0 disables early stopping). */
+    public int patience() {
+        return patience;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hiddenSizes", Arrays.stream(hiddenSizes).boxed().toList());
+        m.put("activation", activation.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("epochs", epochs);
+        m.put("batchSize", batchSize);
+        m.put("learningRate", learningRate);
+        m.put("weightDecay", weightDecay);
+        m.put("entropyBonus", entropyBonus);
+        m.put("varianceWeighting", varianceWeighting);
+        m.put("validationFraction", validationFraction);
+        m.put("patience", patience);
+        m.put("seed", seed);
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "BcConfig" + toMap();
+    }
+
+    /** Collects settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private int[] hiddenSizes = {64, 64};
+        private Activation activation = Activation.TANH;
+        private int epochs = 200;
+        private int batchSize = 64;
+        private double learningRate = 1e-3;
+        private double weightDecay = 0.0;
+        private double entropyBonus = 1e-3;
+        private double varianceWeighting = 1.0;
+        private double validationFraction = 0.2;
+        private int patience = 20;
+        private long seed = 0;
+
+        private Builder() {
+        }
+
+        public Builder hiddenSizes(int... sizes) {
+            this.hiddenSizes = sizes == null ? null : sizes.clone();
+            return this;
+        }
+
+        public Builder activation(Activation value) {
+            this.activation = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            this.epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            this.weightDecay = value;
+            return this;
+        }
+
+        public Builder entropyBonus(double value) {
+            this.entropyBonus = value;
+            return this;
+        }
+
+        public Builder varianceWeighting(double value) {
+            this.varianceWeighting = value;
+            return this;
+        }
+
+        public Builder validationFraction(double value) {
+            this.validationFraction = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            this.patience = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Validates and returns the configuration. */
+        public BcConfig build() {
+            return new BcConfig(this);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package dev.apprentice.il.algorithms.bc;
+
+import dev.apprentice.il.algorithms.ImitationTask;
+import dev.apprentice.il.algorithms.Trainer;
+import dev.apprentice.il.algorithms.TrainingListener;
+import dev.apprentice.il.algorithms.TrainingOutcome;
+import dev.apprentice.il.algorithms.TrainingProgress;
+import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.data.MinibatchSampler;
+import dev.apprentice.il.nn.CategoricalNllLoss;
+import dev.apprentice.il.nn.PolicyNetworks;
+import dev.apprentice.il.nn.SquashedGaussianNllLoss;
+import dev.apprentice.il.policy.CategoricalMlpPolicy;
+import dev.apprentice.il.policy.DenseNetwork;
+import dev.apprentice.il.policy.GaussianMlpPolicy;
+import dev.apprentice.il.policy.ObservationNormalizer;
+import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.policy.SquashedGaussianDistribution;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Discrete;
+import dev.apprentice.il.spaces.Space;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Behaviour cloning: maximises the likelihood of the expert's actions under the policy (minus an
+ * entropy bonus) by minibatch Adam on a DL4J network, with early stopping on the loss over
+ * held-out episodes; the best network is exported to a plain-Java {@link Policy}. Discrete
+ * actions give a {@link CategoricalMlpPolicy}, bounded boxes a {@link GaussianMlpPolicy}.
+ */
+public final class BehaviorCloningTrainer implements Trainer {
+
+    /** Expert actions are pulled this far (as a share of the half-width) inside the box before atanh. */
+    static final double SQUASH_MARGIN = 1e-3;
+
+    private final BcConfig config;
+
+    public BehaviorCloningTrainer(BcConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("BC config is required");
+        }
+        this.config = config;
+    }
+
+    @Override
+    public String algorithm() {
+        return "bc";
+    }
+
+    @Override
+    public BcConfig config() {
+        return config;
+    }
+
+    @Override
+    public TrainingOutcome train(ImitationTask task, TrainingListener listener) {
+        long start = System.nanoTime();
+        DemonstrationSet all = task.demonstrations();
+        Space actionSpace = all.actionSpace();
+        if (actionSpace instanceof Box box && !box.isBounded()) {
+            throw new IllegalArgumentException("action space: behaviour cloning of continuous actions needs a bounded box, found "
+                    + box);
+        }
+        boolean validate = config.validationFraction() > 0 && all.episodeCount() >= 2;
+        DemonstrationSet training = all;
+        DemonstrationSet validation = null;
+        if (validate) {
+            DemonstrationSet.Split split = all.splitByEpisode(config.validationFraction(), config.seed());
+            training = split.training();
+            validation = split.validation();
+        }
+        float[][] moments = training.stateMoments();
+        ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
+        LabelEncoder labels = new LabelEncoder(actionSpace);
+
+        MultiLayerNetwork net = PolicyNetworks.build(new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(),
+                config.activation(), labels.width(), labels.loss(config), config.learningRate(),
+                config.weightDecay(), config.seed()));
+
+        DataSet validationData = validation == null ? null : toDataSet(validation, normalizer, labels);
+        MinibatchSampler sampler = training.sampler(config.batchSize(), config.seed());
+        int sw = training.stateWidth();
+        double bestCriterion = Double.POSITIVE_INFINITY;
+        INDArray bestParams = null;
+        Map<String, Double> bestMetrics = new LinkedHashMap<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int epochsWithoutImprovement = 0;
+        int epoch = 0;
+        boolean stoppedEarly = false;
+        long trainNanos = 0;
+        long samplesSeen = 0;
+        while (epoch < config.epochs()) {
+            epoch++;
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            int samples = 0;
+            sampler.startEpoch();
+            while (sampler.nextBatch()) {
+                int n = sampler.size();
+                float[] states = sampler.states().clone();
+                normalizer.normalizeRowsInPlace(states);
+                INDArray features = Nd4j.create(states, new long[] {n, sw}, 'c');
+                INDArray target = Nd4j.create(labels.encode(sampler.actions(), n), new long[] {n, labels.labelWidth()}, 'c');
+                net.fit(features, target);
+                lossSum += net.score() * n;
+                samples += n;
+            }
+            trainNanos += System.nanoTime() - epochStart;
+            samplesSeen += samples;
+            metrics = new LinkedHashMap<>();
+            metrics.put("train_loss", lossSum / samples);
+            metrics.put("samples_per_second", samplesSeen / (trainNanos / 1e9));
+            if (validationData != null) {
+                metrics.put("validation_loss", net.score(validationData, false));
+                metrics.putAll(labels.validationMetrics(net.output(validationData.getFeatures(), false), validation));
+                double criterion = metrics.get(labels.stoppingMetric());
+                if (criterion < bestCriterion) {
+                    bestCriterion = criterion;
+                    bestParams = net.params().dup();
+                    bestMetrics = new LinkedHashMap<>(metrics);
+                    epochsWithoutImprovement = 0;
+                } else {
+                    epochsWithoutImprovement++;
+                }
+            }
+            listener.onProgress(new TrainingProgress(algorithm(), epoch, config.epochs(), metrics,
+                    (System.nanoTime() - start) / 1e9));
+            if (config.patience() > 0 && validationData != null && epochsWithoutImprovement >= config.patience()) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        if (bestParams != null) {
+            net.setParams(bestParams);
+            bestMetrics.put("samples_per_second", metrics.get("samples_per_second"));
+            metrics = bestMetrics;
+        }
+        metrics.put("best_epoch", (double) (epoch - epochsWithoutImprovement));
+        Policy policy = labels.policy(all.stateSpace(), normalizer, PolicyNetworks.export(net));
+        return new TrainingOutcome(policy, algorithm(), config, epoch, stoppedEarly, metrics,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static DataSet toDataSet(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
+        int n = set.size();
+        int sw = set.stateWidth();
+        int aw = set.actionWidth();
+        float[] states = new float[n * sw];
+        float[] actions = new float[n * aw];
+        for (int i = 0; i < n; i++) {
+            set.copyState(i, states, i * sw);
+            set.copyAction(i, actions, i * aw);
+        }
+        normalizer.normalizeRowsInPlace(states);
+        return new DataSet(Nd4j.create(states, new long[] {n, sw}, 'c'),
+                Nd4j.create(labels.encode(actions, n), new long[] {n, labels.labelWidth()}, 'c'));
+    }
+
+    /** Turns expert actions into network targets, and network outputs into a policy, per action space. */
+    private static final class LabelEncoder {
+        private final Space actionSpace;
+
+        LabelEncoder(Space actionSpace) {
+            this.actionSpace = actionSpace;
+        }
+
+        /** Network outputs: one logit per action, or a mean and a log-std parameter per dimension. */
+        int width() {
+            return actionSpace instanceof Discrete d ? d.n() : 2 * actionSpace.width();
+        }
+
+        /**
+         * The validation metric early stopping minimises. For discrete actions, the cross-entropy.
+         * For boxes, the squared error of the action the policy takes (the squashed mean): the
+         * Gaussian likelihood on held-out episodes keeps worsening as the standard deviation
+         * shrinks on the training episodes, long after the actions have stopped improving.
+         */
+        String stoppingMetric() {
+            return actionSpace instanceof Discrete ? "validation_loss" : "validation_action_mse";
+        }
+
+        /** Target values per sample: a one-hot row, or one pre-squash value per dimension. */
+        int labelWidth() {
+            return actionSpace instanceof Discrete d ? d.n() : actionSpace.width();
+        }
+
+        org.nd4j.linalg.lossfunctions.ILossFunction loss(BcConfig config) {
+            return actionSpace instanceof Discrete ? new CategoricalNllLoss(config.entropyBonus())
+                    : new SquashedGaussianNllLoss(config.entropyBonus(), config.varianceWeighting());
+        }
+
+        /** One-hot rows for discrete actions; pre-squash targets {@code atanh(scaled a)} for boxes. */
+        float[] encode(float[] actions, int n) {
+            if (actionSpace instanceof Discrete d) {
+                float[] oneHot = new float[n * d.n()];
+                for (int i = 0; i < n; i++) {
+                    oneHot[i * d.n() + (int) actions[i]] = 1f;
+                }
+                return oneHot;
+            }
+            Box box = (Box) actionSpace;
+            int d = box.dimension();
+            float[] u = new float[n * d];
+            float[] row = new float[d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(actions, i * d, row, 0, d);
+                System.arraycopy(SquashedGaussianDistribution.unsquash(row, box, SQUASH_MARGIN), 0, u, i * d, d);
+            }
+            return u;
+        }
+
+        Map<String, Double> validationMetrics(INDArray outputs, DemonstrationSet validation) {
+            int n = validation.size();
+            Map<String, Double> m = new LinkedHashMap<>();
+            if (actionSpace instanceof Discrete) {
+                INDArray argmax = outputs.argMax(1);
+                int correct = 0;
+                for (int i = 0; i < n; i++) {
+                    if (argmax.getInt(i) == (int) validation.action(i)[0]) {
+                        correct++;
+                    }
+                }
+                m.put("validation_accuracy", correct / (double) n);
+            } else {
+                Box box = (Box) actionSpace;
+                int d = box.dimension();
+                double sq = 0;
+                for (int i = 0; i < n; i++) {
+                    float[] mean = new float[d];
+                    for (int j = 0; j < d; j++) {
+                        mean[j] = outputs.getFloat(i, j);
+                    }
+                    float[] mode = SquashedGaussianDistribution.squash(mean, box);
+                    float[] expert = validation.action(i);
+                    for (int j = 0; j < d; j++) {
+                        double diff = mode[j] - expert[j];
+                        sq += diff * diff;
+                    }
+                }
+                m.put("validation_action_mse", sq / ((double) n * d));
+            }
+            return m;
+        }
+
+        Policy policy(Box stateSpace, ObservationNormalizer normalizer, DenseNetwork network) {
+            if (actionSpace instanceof Discrete d) {
+                return new CategoricalMlpPolicy(stateSpace, d, normalizer, network);
+            }
+            return new GaussianMlpPolicy(stateSpace, (Box) actionSpace, normalizer, network);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.apprentice.il.nn;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * A DL4J loss computed per example in plain Java on copies of the (small) minibatch arrays. The
+ * imitation losses combine a likelihood with an entropy bonus and a bounded log-std; writing them
+ * once over float arrays keeps each formula in one readable place, testable against finite
+ * differences. Like DL4J's own losses, gradients are per example and not divided by the
+ * minibatch size (DL4J's updater does that).
+ */
+abstract class PlainJavaLoss implements ILossFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Computes the loss of one example and, when {@code gradient} is not null, its gradient with
+     * respect to the output-layer activations.
+     *
+     * @param output activations of one example ({@code width} values from {@code offset})
+     * @param labels labels of the same example ({@code labelWidth} values from {@code labelOffset})
+     */
+    abstract double exampleLoss(float[] output, int offset, int width, float[] labels, int labelOffset, int labelWidth,
+            float[] gradient);
+
+    private INDArray scores(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask, float[] gradOut) {
+        INDArray out = activation.getActivation(preOutput.dup(), true);
+        int n = (int) out.size(0);
+        int width = (int) out.size(1);
+        int labelWidth = (int) labels.size(1);
+        float[] o = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] y = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] perExample = new float[n];
+        float[] g = gradOut == null ? null : new float[width];
+        for (int i = 0; i < n; i++) {
+            perExample[i] = (float) exampleLoss(o, i * width, width, y, i * labelWidth, labelWidth, g);
+            if (g != null) {
+                System.arraycopy(g, 0, gradOut, i * width, width);
+            }
+        }
+        INDArray result = Nd4j.create(perExample, new long[] {n, 1}, 'c').castTo(preOutput.dataType());
+        if (mask != null) {
+            result.muliColumnVector(mask.castTo(result.dataType()));
+        }
+        return result;
+    }
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask, boolean average) {
+        double sum = scores(labels, preOutput, activation, mask, null).sumNumber().doubleValue();
+        return average ? sum / preOutput.size(0) : sum;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
+        return scores(labels, preOutput, activation, mask, null);
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
+        return gradientAndScores(labels, preOutput, activation, mask).getFirst();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activation,
+            INDArray mask, boolean average) {
+        Pair<INDArray, INDArray> gs = gradientAndScores(labels, preOutput, activation, mask);
+        double sum = gs.getSecond().sumNumber().doubleValue();
+        return new Pair<>(average ? sum / preOutput.size(0) : sum, gs.getFirst());
+    }
+
+    private Pair<INDArray, INDArray> gradientAndScores(INDArray labels, INDArray preOutput, IActivation activation,
+            INDArray mask) {
+        int n = (int) preOutput.size(0);
+        int width = (int) preOutput.size(1);
+        float[] grad = new float[n * width];
+        INDArray scores = scores(labels, preOutput, activation, mask, grad);
+        INDArray dLdOut = Nd4j.create(grad, new long[] {n, width}, 'c').castTo(preOutput.dataType());
+        if (mask != null) {
+            dLdOut.muliColumnVector(mask.castTo(dLdOut.dataType()));
+        }
+        INDArray dLdPre = activation.backprop(preOutput.dup(), dLdOut).getFirst();
+        return new Pair<>(dLdPre, scores);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.apprentice.il.policy;
+
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Discrete;
+import dev.apprentice.il.spaces.Space;
+
+/**
+ * A deterministic linear policy {@code y = M x} on the normalised observation, as augmented random
+ * search optimises (Mania, Guy and Recht, "Simple random search provides a competitive approach to
+ * reinforcement learning", 2018): for a box, the action is {@code y} clipped into the box; for
+ * discrete actions, the index of the largest score.
+ */
+public final class LinearPolicy implements Policy {
+
+    private final Box observationSpace;
+    private final Space actionSpace;
+    private final ObservationNormalizer normalizer;
+    private final float[] matrix;
+    private final int rows;
+
+    /**
+     * @param matrix {@code rows * observationDimension} values row after row, where {@code rows}
+     *     is the number of actions (discrete) or the action dimension (box)
+     */
+    public LinearPolicy(Box observationSpace, Space actionSpace, ObservationNormalizer normalizer, float[] matrix) {
+        this.rows = outputRows(actionSpace);
+        int expected = rows * observationSpace.dimension();
+        if (matrix == null || matrix.length != expected) {
+            throw new IllegalArgumentException("linear policy: expected " + expected + " weights, found "
+                    + (matrix == null ? "null" : String.valueOf(matrix.length)));
+        }
+        if (normalizer.dimension() != observationSpace.dimension()) {
+            throw new IllegalArgumentException("linear policy: normaliser has " + normalizer.dimension()
+                    + " dimensions, observation space has " + observationSpace.dimension());
+        }
+        for (float w : matrix) {
+            if (!Float.isFinite(w)) {
+                throw new IllegalArgumentException("linear policy: weights must be finite, found " + w);
+            }
+        }
+        this.observationSpace = observationSpace;
+        this.actionSpace = actionSpace;
+        this.normalizer = normalizer;
+        this.matrix = matrix.clone();
+    }
+
+    /** Number of rows of the matrix for an action space. */
+    public static int outputRows(Space actionSpace) {
+        return actionSpace instanceof Discrete d ? d.n() : actionSpace.width();
+    }
+
+    @Override
+    public Box observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return actionSpace;
+    }
+
+    public ObservationNormalizer normalizer() {
+        return normalizer;
+    }
+
+    /** A copy of the weights, row after row. */
+    public float[] matrix() {
+        return matrix.clone();
+    }
+
+    @Override
+    public PointMassDistribution distribution(float[] observation) {
+        float[] x = normalizer.normalize(observation);
+        int cols = x.length;
+        float[] y = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            float sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += matrix[r * cols + c] * x[c];
+            }
+            y[r] = sum;
+        }
+        if (actionSpace instanceof Discrete) {
+            int best = 0;
+            for (int r = 1; r < rows; r++) {
+                if (y[r] > y[best]) {
+                    best = r;
+                }
+            }
+            return new PointMassDistribution(new float[] {best});
+        }
+        return new PointMassDistribution(((Box) actionSpace).clip(y));
+    }
+}
