@@ -1,0 +1,193 @@
+package dev.apprentice.il.registry;
+
+import dev.apprentice.il.policy.Activation;
+import dev.apprentice.il.policy.CategoricalMlpPolicy;
+import dev.apprentice.il.policy.DenseNetwork;
+import dev.apprentice.il.policy.GaussianMlpPolicy;
+import dev.apprentice.il.policy.LinearPolicy;
+import dev.apprentice.il.policy.ObservationNormalizer;
+import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Discrete;
+import dev.apprentice.il.spaces.Space;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The policy weights file: a small, versioned binary format holding everything needed to act
+ * (spaces, normaliser, layers) and nothing from DL4J, so a serving process loads it without
+ * ND4J. Layout (big-endian): magic {@code APPRPLCY}, format version, policy kind, observation
+ * box, action space, normaliser, then the kind's parameters.
+ */
+public final class PolicyCodec {
+
+    /** Current format version; readers accept every version up to this one. */
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = "APPRPLCY".getBytes(StandardCharsets.US_ASCII);
+    private static final byte KIND_CATEGORICAL_MLP = 1;
+    private static final byte KIND_GAUSSIAN_MLP = 2;
+    private static final byte KIND_LINEAR = 3;
+    private static final byte SPACE_DISCRETE = 0;
+    private static final byte SPACE_BOX = 1;
+    /** No array in a policy file is longer than this; larger counts mean corruption. */
+    private static final int MAX_ARRAY = 50_000_000;
+
+    private PolicyCodec() {
+    }
+
+    /** Encodes a policy. */
+    public static byte[] encode(Policy policy) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            if (policy instanceof CategoricalMlpPolicy p) {
+                out.writeByte(KIND_CATEGORICAL_MLP);
+                writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
+                writeNetwork(out, p.network());
+            } else if (policy instanceof GaussianMlpPolicy p) {
+                out.writeByte(KIND_GAUSSIAN_MLP);
+                writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
+                writeNetwork(out, p.network());
+            } else if (policy instanceof LinearPolicy p) {
+                out.writeByte(KIND_LINEAR);
+                writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
+                writeFloats(out, p.matrix());
+            } else {
+                throw new IllegalArgumentException("policy: cannot store a " + policy.getClass().getName()
+                        + "; supported are categorical MLP, Gaussian MLP and linear policies");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Decodes a policy.
+     *
+     * @throws CorruptArtefactException when the bytes are not a complete, valid policy file
+     */
+    public static Policy decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new CorruptArtefactException("not an Apprentice policy file: the first bytes are not APPRPLCY");
+            }
+            int version = in.readInt();
+            if (version < 1 || version > FORMAT_VERSION) {
+                throw new CorruptArtefactException("policy file format version " + version
+                        + " is not supported; this library reads versions 1 to " + FORMAT_VERSION);
+            }
+            byte kind = in.readByte();
+            Box observationSpace = (Box) readSpace(in);
+            Space actionSpace = readSpace(in);
+            ObservationNormalizer normalizer = new ObservationNormalizer(readFloats(in), readFloats(in));
+            Policy policy = switch (kind) {
+                case KIND_CATEGORICAL_MLP -> new CategoricalMlpPolicy(observationSpace, (Discrete) actionSpace, normalizer,
+                        readNetwork(in));
+                case KIND_GAUSSIAN_MLP -> new GaussianMlpPolicy(observationSpace, (Box) actionSpace, normalizer,
+                        readNetwork(in));
+                case KIND_LINEAR -> new LinearPolicy(observationSpace, actionSpace, normalizer, readFloats(in));
+                default -> throw new CorruptArtefactException("policy file names unknown policy kind " + kind);
+            };
+            if (in.read() != -1) {
+                throw new CorruptArtefactException("policy file has unexpected bytes after the policy");
+            }
+            return policy;
+        } catch (EOFException e) {
+            throw new CorruptArtefactException("policy file is truncated", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new CorruptArtefactException("policy file is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeHeader(DataOutputStream out, Box obs, Space action, ObservationNormalizer normalizer)
+            throws IOException {
+        writeSpace(out, obs);
+        writeSpace(out, action);
+        writeFloats(out, normalizer.mean());
+        writeFloats(out, normalizer.std());
+    }
+
+    private static void writeSpace(DataOutputStream out, Space space) throws IOException {
+        if (space instanceof Discrete d) {
+            out.writeByte(SPACE_DISCRETE);
+            out.writeInt(d.n());
+        } else {
+            Box b = (Box) space;
+            out.writeByte(SPACE_BOX);
+            writeFloats(out, b.low());
+            writeFloats(out, b.high());
+        }
+    }
+
+    private static Space readSpace(DataInputStream in) throws IOException {
+        byte type = in.readByte();
+        return switch (type) {
+            case SPACE_DISCRETE -> new Discrete(in.readInt());
+            case SPACE_BOX -> new Box(readFloats(in), readFloats(in));
+            default -> throw new CorruptArtefactException("policy file names unknown space type " + type);
+        };
+    }
+
+    private static void writeNetwork(DataOutputStream out, DenseNetwork network) throws IOException {
+        out.writeInt(network.layers().size());
+        for (DenseNetwork.Layer layer : network.layers()) {
+            out.writeInt(layer.inputs());
+            out.writeInt(layer.outputs());
+            out.writeByte(layer.activation().ordinal());
+            writeFloats(out, layer.weights());
+            writeFloats(out, layer.bias());
+        }
+    }
+
+    private static DenseNetwork readNetwork(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 1 || count > 1000) {
+            throw new CorruptArtefactException("policy file claims " + count + " layers");
+        }
+        List<DenseNetwork.Layer> layers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int inputs = in.readInt();
+            int outputs = in.readInt();
+            int activation = in.readByte();
+            if (activation < 0 || activation >= Activation.values().length) {
+                throw new CorruptArtefactException("policy file names unknown activation " + activation);
+            }
+            layers.add(new DenseNetwork.Layer(inputs, outputs, readFloats(in), readFloats(in),
+                    Activation.values()[activation]));
+        }
+        return new DenseNetwork(layers);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_ARRAY) {
+            throw new CorruptArtefactException("policy file claims an array of " + n + " values");
+        }
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+}
