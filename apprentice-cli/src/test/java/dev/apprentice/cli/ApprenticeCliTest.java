@@ -1,0 +1,94 @@
+package dev.apprentice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApprenticeCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new ApprenticeCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainPrintsJsonEvaluationRegistersAndPromotesThenEvaluateAndRegistryCommandsUseIt() throws Exception {
+        String registry = dir.resolve("registry").toString();
+
+        int status = run("train", "--env", "identity-discrete", "--episodes", "5", "--eval-episodes", "10", "--epochs", "40",
+                "--registry", registry, "--json");
+
+        assertEquals(0, status, stderr());
+        JsonNode doc = new ObjectMapper().readTree(stdout());
+        assertEquals("identity-discrete-bc", doc.get("model").asText());
+        assertEquals(1, doc.get("version").asInt());
+        JsonNode bcRow = doc.get("evaluation").get("results").get(2);
+        assertEquals("bc", bcRow.get("policy").asText());
+        assertTrue(bcRow.get("normalizedReturn").asDouble() > 0.9, bcRow.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("registry/identity-discrete-bc/v1/model-card.json")));
+
+        assertEquals(0, run("evaluate", "--env", "identity-discrete", "--model", "identity-discrete-bc", "--registry",
+                registry, "--eval-episodes", "5"), stderr());
+        assertTrue(stdout().contains("identity-discrete-bc v1"), stdout());
+
+        assertEquals(0, run("registry", "list", "--registry", registry), stderr());
+        assertTrue(stdout().contains("* v1"), stdout());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorNamingTheOption() {
+        int status = run("train", "--env", "cartpole", "--epoks", "3");
+        assertEquals(2, status);
+        assertTrue(stderr().contains("unknown option --epoks"), stderr());
+    }
+
+    @Test
+    void badValuesAreUsageErrorsNamingTheOptionAndTheValue() {
+        assertEquals(2, run("train", "--env", "cartpole", "--episodes", "ten"));
+        assertTrue(stderr().contains("--episodes: expected a whole number, found 'ten'"), stderr());
+        assertEquals(2, run("train", "--env", "moon-lander"));
+        assertTrue(stderr().contains("found 'moon-lander'"), stderr());
+        assertEquals(2, run("train", "--env", "cartpole", "--learning-rate", "-1"));
+        assertTrue(stderr().contains("learningRate"), stderr());
+    }
+
+    @Test
+    void rollbackWithNothingToRollBackToFails() {
+        int status = run("registry", "rollback", "nothing-here", "--registry", dir.toString());
+        assertEquals(1, status);
+        assertTrue(stderr().contains("no earlier promoted version"), stderr());
+    }
+
+    @Test
+    void envsListsEveryBuiltInEnvironmentAndItPassesTheChecker() {
+        assertEquals(0, run("envs"));
+        for (String env : new String[] {"cartpole", "pendulum", "identity-discrete", "identity-continuous"}) {
+            assertTrue(stdout().lines().anyMatch(l -> l.startsWith(env) && l.endsWith("checker: ok")), stdout());
+        }
+    }
+}
