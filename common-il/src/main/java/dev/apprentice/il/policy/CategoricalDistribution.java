@@ -71,8 +71,11 @@ public final class CategoricalDistribution implements ActionDistribution {
 
     @Override
     public double logProbability(float[] action) {
+        if (action.length != 1) {
+            return Double.NEGATIVE_INFINITY;
+        }
         int i = (int) action[0];
-        if (action.length != 1 || i != action[0] || i < 0 || i >= probabilities.length) {
+        if (i != action[0] || i < 0 || i >= probabilities.length) {
             return Double.NEGATIVE_INFINITY;
         }
         return Math.log(probabilities[i]);
