@@ -73,6 +73,10 @@ public final class ObservationNormalizer {
     /** Normalises {@code rows} observations stored row after row, in place. */
     public void normalizeRowsInPlace(float[] rows) {
         int d = mean.length;
+        if (rows.length % d != 0) {
+            throw new IllegalArgumentException("observations: " + rows.length + " values is not a whole number of rows of "
+                    + d);
+        }
         for (int k = 0; k < rows.length; k++) {
             int i = k % d;
             float z = (rows[k] - mean[i]) / std[i];

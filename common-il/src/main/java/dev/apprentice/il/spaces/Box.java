@@ -149,10 +149,21 @@ public final class Box implements Space {
         return x;
     }
 
-    /** Clips each component into the box. */
+    /**
+     * Clips each component into the box.
+     *
+     * @throws IllegalArgumentException when the vector has the wrong dimension or a NaN
+     */
     public float[] clip(float[] value) {
+        if (value == null || value.length != low.length) {
+            throw new IllegalArgumentException("clip: expected " + low.length + " values, found "
+                    + (value == null ? "null" : String.valueOf(value.length)));
+        }
         float[] out = new float[value.length];
         for (int i = 0; i < value.length; i++) {
+            if (Float.isNaN(value[i])) {
+                throw new IllegalArgumentException("clip: value at index " + i + " is NaN");
+            }
             out[i] = Math.max(low[i], Math.min(high[i], value[i]));
         }
         return out;

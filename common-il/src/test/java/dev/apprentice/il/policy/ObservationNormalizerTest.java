@@ -75,4 +75,10 @@ class ObservationNormalizerTest {
         assertRejected(() -> new ObservationNormalizer(new float[] {0}, new float[] {-1}),
                 "dimension 0 has mean 0.0 and std -1.0; expected finite values and std >= 0");
     }
+
+    @Test
+    void rowsThatAreNotAWholeNumberOfObservationsAreRejected() {
+        ObservationNormalizer normalizer = ObservationNormalizer.identity(3);
+        assertRejected(() -> normalizer.normalizeRowsInPlace(new float[7]), "7 values is not a whole number of rows of 3");
+    }
 }

@@ -180,4 +180,10 @@ class BoxTest {
         assertNotEquals(Box.uniform(2, -1, 1), Box.uniform(2, -1, 2));
         assertEquals("Box(2)", Box.uniform(2, -1, 1).describe());
     }
+
+    @Test
+    void clipRejectsAVectorOfTheWrongDimensionOrWithNaN() {
+        assertRejected(() -> mixed.clip(new float[] {1f}), "expected 4 values, found 1");
+        assertRejected(() -> mixed.clip(new float[] {0f, Float.NaN, 0f, 0f}), "index 1 is NaN");
+    }
 }
