@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Settings of {@link BehaviorCloningTrainer}, validated when built. Defaults follow the imitation
- * library's BC (Adam 1e-3, batch 32–64, entropy weight 1e-3, a 2×64 tanh MLP) with early
- * stopping on the validation loss.
+ * library's BC (Adam 1e-3, entropy weight 1e-3, a 2×64 tanh MLP, batch 64), with up to 200 epochs,
+ * early stopping after 20 epochs without improvement on 20 % held-out episodes, and β-NLL
+ * weighting β = 1 for continuous actions.
  */
 public final class BcConfig implements TrainerConfig {
 

@@ -215,12 +215,18 @@ public final class BehaviorCloningTrainer implements Trainer {
 
         Map<String, Double> validationMetrics(INDArray outputs, DemonstrationSet validation) {
             int n = validation.size();
+            float[][] rows = outputs.toFloatMatrix();
             Map<String, Double> m = new LinkedHashMap<>();
             if (actionSpace instanceof Discrete) {
-                INDArray argmax = outputs.argMax(1);
                 int correct = 0;
                 for (int i = 0; i < n; i++) {
-                    if (argmax.getInt(i) == (int) validation.action(i)[0]) {
+                    int best = 0;
+                    for (int j = 1; j < rows[i].length; j++) {
+                        if (rows[i][j] > rows[i][best]) {
+                            best = j;
+                        }
+                    }
+                    if (best == (int) validation.action(i)[0]) {
                         correct++;
                     }
                 }
@@ -230,11 +236,7 @@ public final class BehaviorCloningTrainer implements Trainer {
                 int d = box.dimension();
                 double sq = 0;
                 for (int i = 0; i < n; i++) {
-                    float[] mean = new float[d];
-                    for (int j = 0; j < d; j++) {
-                        mean[j] = outputs.getFloat(i, j);
-                    }
-                    float[] mode = SquashedGaussianDistribution.squash(mean, box);
+                    float[] mode = SquashedGaussianDistribution.squash(java.util.Arrays.copyOf(rows[i], d), box);
                     float[] expert = validation.action(i);
                     for (int j = 0; j < d; j++) {
                         double diff = mode[j] - expert[j];
