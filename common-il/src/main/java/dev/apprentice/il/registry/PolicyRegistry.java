@@ -92,7 +92,7 @@ public final class PolicyRegistry {
                 int version = latestVersion(modelDir) + 1;
                 ModelCard card = draft.registered(version, Instant.now().toString(), weightsSha);
                 byte[] cardBytes = toJson(card);
-                String sums = sha256(weights) + "  " + WEIGHTS + "\n" + sha256(cardBytes) + "  " + CARD + "\n";
+                String sums = weightsSha + "  " + WEIGHTS + "\n" + sha256(cardBytes) + "  " + CARD + "\n";
                 Path tmp = modelDir.resolve(".tmp-" + UUID.randomUUID());
                 Files.createDirectories(tmp);
                 try {
@@ -129,8 +129,9 @@ public final class PolicyRegistry {
             byte[] weights = readArtefactFile(dir, WEIGHTS);
             byte[] cardBytes = readArtefactFile(dir, CARD);
             Map<String, String> sums = parseChecksums(new String(readArtefactFile(dir, CHECKSUMS), StandardCharsets.UTF_8));
-            verify(WEIGHTS, weights, sums, model, version);
-            verify(CARD, cardBytes, sums, model, version);
+            String weightsSha = sha256(weights);
+            verify(WEIGHTS, weightsSha, sums, model, version);
+            verify(CARD, sha256(cardBytes), sums, model, version);
             ModelCard card;
             try {
                 card = JSON.readValue(cardBytes, ModelCard.class);
@@ -138,7 +139,7 @@ public final class PolicyRegistry {
                 throw new CorruptArtefactException(model + " v" + version + ": model card is not valid JSON: "
                         + e.getMessage(), e);
             }
-            if (!sha256(weights).equals(card.weightsSha256())) {
+            if (!weightsSha.equals(card.weightsSha256())) {
                 throw new CorruptArtefactException(model + " v" + version
                         + ": the weights' SHA-256 does not match the one in the model card");
             }
@@ -314,12 +315,12 @@ public final class PolicyRegistry {
         return sums;
     }
 
-    private static void verify(String name, byte[] content, Map<String, String> sums, String model, int version) {
+    private static void verify(String name, String actualSha, Map<String, String> sums, String model, int version) {
         String expected = sums.get(name);
         if (expected == null) {
             throw new CorruptArtefactException(model + " v" + version + ": " + CHECKSUMS + " has no entry for " + name);
         }
-        if (!expected.equalsIgnoreCase(sha256(content))) {
+        if (!expected.equalsIgnoreCase(actualSha)) {
             throw new CorruptArtefactException(model + " v" + version + ": " + name
                     + " does not match its SHA-256 (truncated or modified)");
         }
