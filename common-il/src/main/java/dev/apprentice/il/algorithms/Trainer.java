@@ -20,11 +20,24 @@ public interface Trainer {
     TrainerConfig config();
 
     /**
-     * Trains a policy.
+     * Trains a policy, reporting to a listener.
      *
      * @param task the demonstrations and, for algorithms that need them, environments and an expert
      * @param listener receives progress after every iteration (epoch for BC)
      * @throws IllegalArgumentException when the task lacks something this algorithm needs
      */
-    TrainingOutcome train(ImitationTask task, TrainingListener listener);
+    default TrainingOutcome train(ImitationTask task, TrainingListener listener) {
+        return train(task, TrainingOptions.listener(listener));
+    }
+
+    /**
+     * Trains a policy under the given options: with checkpointing, a run that finds a checkpoint
+     * of the same algorithm, configuration and data resumes from it and ends with the same
+     * parameters as an uninterrupted run.
+     *
+     * @throws IllegalArgumentException when the task lacks something this algorithm needs, or the
+     *     checkpoint directory holds another run's checkpoint
+     * @throws TrainingStoppedException when the options' stop signal was raised
+     */
+    TrainingOutcome train(ImitationTask task, TrainingOptions options);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.apprentice.il.io.DurableFiles;
 import dev.apprentice.il.policy.Policy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,12 +97,12 @@ public final class PolicyRegistry {
                 Path tmp = modelDir.resolve(".tmp-" + UUID.randomUUID());
                 Files.createDirectories(tmp);
                 try {
-                    writeDurably(tmp.resolve(WEIGHTS), weights);
-                    writeDurably(tmp.resolve(CARD), cardBytes);
-                    writeDurably(tmp.resolve(CHECKSUMS), sums.getBytes(StandardCharsets.UTF_8));
-                    fsyncDirectory(tmp);
+                    DurableFiles.writeNew(tmp.resolve(WEIGHTS), weights);
+                    DurableFiles.writeNew(tmp.resolve(CARD), cardBytes);
+                    DurableFiles.writeNew(tmp.resolve(CHECKSUMS), sums.getBytes(StandardCharsets.UTF_8));
+                    DurableFiles.fsyncDirectory(tmp);
                     Files.move(tmp, modelDir.resolve("v" + version), StandardCopyOption.ATOMIC_MOVE);
-                    fsyncDirectory(modelDir);
+                    DurableFiles.fsyncDirectory(modelDir);
                     return card;
                 } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
                     deleteTree(tmp);
@@ -261,14 +262,14 @@ public final class PolicyRegistry {
 
     private static void writePromotions(Path modelDir, Promotions p) throws IOException {
         Path tmp = modelDir.resolve(PROMOTIONS + ".tmp-" + UUID.randomUUID());
-        writeDurably(tmp, JSON.writeValueAsBytes(p));
+        DurableFiles.writeNew(tmp, JSON.writeValueAsBytes(p));
         try {
             Files.move(tmp, modelDir.resolve(PROMOTIONS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        fsyncDirectory(modelDir);
+        DurableFiles.fsyncDirectory(modelDir);
     }
 
     private static List<Integer> versions(Path modelDir) {
@@ -347,22 +348,6 @@ public final class PolicyRegistry {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    private static void writeDurably(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
         }
     }
 

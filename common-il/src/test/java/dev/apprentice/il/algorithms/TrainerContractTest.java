@@ -2,6 +2,7 @@ package dev.apprentice.il.algorithms;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.algorithms.bc.BcConfig;
@@ -14,6 +15,7 @@ import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.il.registry.PolicyCodec;
 import dev.apprentice.il.registry.PolicyRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Written once, run against every trainer: each must learn the identity tasks, report progress,
- * and survive save → load with identical actions. New algorithms join by adding a row to
+ * survive save → load with identical actions, and end a stopped-then-resumed run with the
+ * parameters of an uninterrupted one. New algorithms join by adding a row to
  * {@link #trainers()}.
  */
 class TrainerContractTest {
@@ -84,6 +88,51 @@ class TrainerContractTest {
         assertEquals(trainer.algorithm(), loaded.card().algorithm());
         assertEquals(trainer.config().toMap().get("seed").toString(), loaded.card().config().get("seed").toString());
         assertSameActions(outcome.policy(), loaded.policy(), demos);
+    }
+
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("trainers")
+    void trainerStoppedAndResumedFromCheckpointEndsWithTheSameParameters(String name, LongFunction<Trainer> factory,
+            ReferenceTask task, @TempDir Path checkpoints) {
+        // given
+        DemonstrationSet demos = collector.demonstrations(task.environments(), task.expert(), RolloutCollector.seeds(1, 10));
+        ImitationTask imitation = ImitationTask.of(demos).withEnvironments(task.environments()).withExpert(task.expert());
+        TrainingOutcome uninterrupted = factory.apply(5).train(imitation, TrainingListener.NONE);
+        int stopAfter = Math.max(1, uninterrupted.iterations() / 2);
+        List<TrainingProgress> beforeStop = new ArrayList<>();
+        TrainingOptions stopping = TrainingOptions.listener(beforeStop::add)
+                .withCheckpointing(checkpoints, 1_000)
+                .withStopSignal(() -> beforeStop.size() >= stopAfter);
+
+        // when
+        TrainingStoppedException stopped = assertThrows(TrainingStoppedException.class,
+                () -> factory.apply(5).train(imitation, stopping));
+        List<TrainingProgress> afterResume = new ArrayList<>();
+        TrainingOutcome resumed = factory.apply(5).train(imitation,
+                TrainingOptions.listener(afterResume::add).withCheckpointing(checkpoints, 1_000));
+
+        // then
+        assertEquals(stopAfter, stopped.iteration());
+        assertTrue(stopped.checkpoint().isPresent(), "a checkpoint is written on stopping");
+        assertEquals(stopAfter + 1, afterResume.get(0).iteration(), "the resumed run continues after the checkpoint");
+        assertEquals(uninterrupted.iterations(), resumed.iterations());
+        assertArrayEquals(PolicyCodec.encode(uninterrupted.policy()), PolicyCodec.encode(resumed.policy()),
+                "resumed run ends with the uninterrupted run's parameters");
+    }
+
+    @Test
+    void checkpointOfAnotherConfigurationIsRefused(@TempDir Path checkpoints) {
+        // given
+        ReferenceTask task = ReferenceTask.IDENTITY_DISCRETE;
+        DemonstrationSet demos = collector.demonstrations(task.environments(), task.expert(), RolloutCollector.seeds(1, 4));
+        TrainingOptions options = TrainingOptions.listener(TrainingListener.NONE).withCheckpointing(checkpoints, 1);
+        new BehaviorCloningTrainer(BcConfig.builder().seed(1).epochs(3).build()).train(ImitationTask.of(demos), options);
+
+        // when / then
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BehaviorCloningTrainer(BcConfig.builder().seed(2).epochs(3).build())
+                        .train(ImitationTask.of(demos), options));
+        assertTrue(e.getMessage().contains("configuration"), e.getMessage());
     }
 
     private static void assertSameActions(Policy original, Policy restored, DemonstrationSet states) {

@@ -2,9 +2,10 @@ package dev.apprentice.il.algorithms.bc;
 
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
-import dev.apprentice.il.algorithms.TrainingListener;
+import dev.apprentice.il.algorithms.Checkpoint;
+import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
-import dev.apprentice.il.algorithms.TrainingProgress;
+import dev.apprentice.il.algorithms.TrainingRun;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.MinibatchSampler;
 import dev.apprentice.il.nn.CategoricalNllLoss;
@@ -57,8 +58,9 @@ public final class BehaviorCloningTrainer implements Trainer {
     }
 
     @Override
-    public TrainingOutcome train(ImitationTask task, TrainingListener listener) {
+    public TrainingOutcome train(ImitationTask task, TrainingOptions options) {
         long start = System.nanoTime();
+        TrainingRun run = new TrainingRun(this, task, options);
         DemonstrationSet all = task.demonstrations();
         Space actionSpace = all.actionSpace();
         if (actionSpace instanceof Box box && !box.isBounded()) {
@@ -77,24 +79,18 @@ public final class BehaviorCloningTrainer implements Trainer {
         ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
         LabelEncoder labels = new LabelEncoder(actionSpace);
 
-        MultiLayerNetwork net = PolicyNetworks.build(new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(),
-                config.activation(), labels.width(), labels.loss(config), config.learningRate(),
-                config.weightDecay(), config.seed()));
-
         DataSet validationData = validation == null ? null : toDataSet(validation, normalizer, labels);
         MinibatchSampler sampler = training.sampler(config.batchSize(), config.seed());
         int sw = training.stateWidth();
-        double bestCriterion = Double.POSITIVE_INFINITY;
-        INDArray bestParams = null;
-        Map<String, Double> bestMetrics = new LinkedHashMap<>();
+        Progress p = run.resume().map(c -> Progress.restore(c, sampler)).orElseGet(() -> new Progress(
+                PolicyNetworks.build(new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(),
+                        config.activation(), labels.width(), labels.loss(config), config.learningRate(),
+                        config.weightDecay(), config.seed()))));
+        MultiLayerNetwork net = p.net;
         Map<String, Double> metrics = new LinkedHashMap<>();
-        int epochsWithoutImprovement = 0;
-        int epoch = 0;
         boolean stoppedEarly = false;
-        long trainNanos = 0;
-        long samplesSeen = 0;
-        while (epoch < config.epochs()) {
-            epoch++;
+        while (p.epoch < config.epochs()) {
+            p.epoch++;
             long epochStart = System.nanoTime();
             double lossSum = 0;
             int samples = 0;
@@ -109,40 +105,87 @@ public final class BehaviorCloningTrainer implements Trainer {
                 lossSum += net.score() * n;
                 samples += n;
             }
-            trainNanos += System.nanoTime() - epochStart;
-            samplesSeen += samples;
+            p.trainSeconds += (System.nanoTime() - epochStart) / 1e9;
+            p.samplesSeen += samples;
             metrics = new LinkedHashMap<>();
             metrics.put("train_loss", lossSum / samples);
-            metrics.put("samples_per_second", samplesSeen / (trainNanos / 1e9));
+            metrics.put("samples_per_second", p.samplesSeen / p.trainSeconds);
             if (validationData != null) {
                 metrics.put("validation_loss", net.score(validationData, false));
                 metrics.putAll(labels.validationMetrics(net.output(validationData.getFeatures(), false), validation));
                 double criterion = metrics.get(labels.stoppingMetric());
-                if (criterion < bestCriterion) {
-                    bestCriterion = criterion;
-                    bestParams = net.params().dup();
-                    bestMetrics = new LinkedHashMap<>(metrics);
-                    epochsWithoutImprovement = 0;
+                if (criterion < p.bestCriterion) {
+                    p.bestCriterion = criterion;
+                    p.bestParams = net.params().dup();
+                    p.bestMetrics = new LinkedHashMap<>(metrics);
+                    p.epochsWithoutImprovement = 0;
                 } else {
-                    epochsWithoutImprovement++;
+                    p.epochsWithoutImprovement++;
                 }
             }
-            listener.onProgress(new TrainingProgress(algorithm(), epoch, config.epochs(), metrics,
-                    (System.nanoTime() - start) / 1e9));
-            if (config.patience() > 0 && validationData != null && epochsWithoutImprovement >= config.patience()) {
+            run.evaluateIfDue(p.epoch, config.epochs(),
+                    () -> labels.policy(all.stateSpace(), normalizer, PolicyNetworks.export(net)), metrics);
+            run.endIteration(p.epoch, config.epochs(), metrics, () -> p.checkpoint(run));
+            if (config.patience() > 0 && validationData != null && p.epochsWithoutImprovement >= config.patience()) {
                 stoppedEarly = true;
                 break;
             }
         }
-        if (bestParams != null) {
-            net.setParams(bestParams);
-            bestMetrics.put("samples_per_second", metrics.get("samples_per_second"));
-            metrics = bestMetrics;
+        if (p.bestParams != null) {
+            net.setParams(p.bestParams);
+            Map<String, Double> best = new LinkedHashMap<>(p.bestMetrics);
+            best.put("samples_per_second", metrics.get("samples_per_second"));
+            metrics = best;
         }
-        metrics.put("best_epoch", (double) (epoch - epochsWithoutImprovement));
+        metrics.put("best_epoch", (double) (p.epoch - p.epochsWithoutImprovement));
         Policy policy = labels.policy(all.stateSpace(), normalizer, PolicyNetworks.export(net));
-        return new TrainingOutcome(policy, algorithm(), config, epoch, stoppedEarly, metrics,
+        return new TrainingOutcome(policy, algorithm(), config, p.epoch, stoppedEarly, metrics,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The state of a BC run between epochs: what a checkpoint holds. */
+    private static final class Progress {
+        final MultiLayerNetwork net;
+        int epoch;
+        double bestCriterion = Double.POSITIVE_INFINITY;
+        INDArray bestParams;
+        Map<String, Double> bestMetrics = new LinkedHashMap<>();
+        int epochsWithoutImprovement;
+        double trainSeconds;
+        long samplesSeen;
+
+        Progress(MultiLayerNetwork net) {
+            this.net = net;
+        }
+
+        Checkpoint checkpoint(TrainingRun run) {
+            Checkpoint c = run.checkpoint(epoch).putNetwork("policy", net)
+                    .putDoubles("progress", new double[] {bestCriterion, epochsWithoutImprovement, trainSeconds, samplesSeen})
+                    .putMetrics("best", bestMetrics);
+            if (bestParams != null) {
+                c.putFloats("best_params", bestParams.toFloatVector());
+            }
+            return c;
+        }
+
+        /** Restores the state and replays the sampler's shuffles, so the next epoch sees the same order. */
+        static Progress restore(Checkpoint c, MinibatchSampler sampler) {
+            Progress p = new Progress(c.network("policy"));
+            p.epoch = c.iteration();
+            double[] d = c.doubles("progress");
+            p.bestCriterion = d[0];
+            p.epochsWithoutImprovement = (int) d[1];
+            p.trainSeconds = d[2];
+            p.samplesSeen = (long) d[3];
+            p.bestMetrics = c.metrics("best");
+            if (c.has("best_params")) {
+                p.bestParams = Nd4j.create(c.floats("best_params"), new long[] {1, p.net.numParams()}, 'c');
+            }
+            for (int e = 0; e < p.epoch; e++) {
+                sampler.startEpoch();
+            }
+            return p;
+        }
     }
 
     private static DataSet toDataSet(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
