@@ -4,6 +4,7 @@ import dev.apprentice.il.policy.Activation;
 import dev.apprentice.il.policy.DenseNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -40,9 +41,17 @@ public final class PolicyNetworks {
      * @param learningRate Adam step size
      * @param weightDecay decoupled weight decay coefficient (0 for none)
      * @param seed weight initialisation seed
+     * @param maxGradientNorm each layer's gradient is rescaled to at most this L2 norm (0 for no
+     *     clipping), as PPO implementations do to survive rare extreme probability ratios
      */
     public record Spec(int inputs, int[] hidden, Activation activation, int outputs, ILossFunction loss,
-            double learningRate, double weightDecay, long seed) {
+            double learningRate, double weightDecay, long seed, double maxGradientNorm) {
+
+        /** A spec without gradient clipping. */
+        public Spec(int inputs, int[] hidden, Activation activation, int outputs, ILossFunction loss,
+                double learningRate, double weightDecay, long seed) {
+            this(inputs, hidden, activation, outputs, loss, learningRate, weightDecay, seed, 0);
+        }
     }
 
     /** A freshly initialised (Xavier) network trained with Adam. */
@@ -54,6 +63,10 @@ public final class PolicyNetworks {
                 .updater(new Adam(spec.learningRate()));
         if (spec.weightDecay() > 0) {
             base.weightDecay(spec.weightDecay());
+        }
+        if (spec.maxGradientNorm() > 0) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(spec.maxGradientNorm());
         }
         NeuralNetConfiguration.ListBuilder list = base.list();
         int in = spec.inputs();
@@ -84,6 +97,28 @@ public final class PolicyNetworks {
             layers.add(new DenseNetwork.Layer(nIn, nOut, weights, bias, fromDl4j(fn, i)));
         }
         return new DenseNetwork(layers);
+    }
+
+    /**
+     * Copies a plain-Java network's weights into a DL4J network of the same shape, e.g. to start
+     * adversarial training from a behaviour-cloned policy; the inverse of {@link #export}.
+     */
+    public static void load(MultiLayerNetwork net, DenseNetwork weights) {
+        if (net.getnLayers() != weights.layers().size()) {
+            throw new IllegalArgumentException("network: expected " + net.getnLayers() + " layers, found "
+                    + weights.layers().size());
+        }
+        for (int i = 0; i < net.getnLayers(); i++) {
+            org.deeplearning4j.nn.api.Layer layer = net.getLayer(i);
+            DenseNetwork.Layer source = weights.layers().get(i);
+            INDArray w = layer.getParam("W");
+            if (w.size(0) != source.inputs() || w.size(1) != source.outputs()) {
+                throw new IllegalArgumentException("layer " + i + ": expected " + w.size(0) + "x" + w.size(1)
+                        + " weights, found " + source.inputs() + "x" + source.outputs());
+            }
+            w.assign(org.nd4j.linalg.factory.Nd4j.create(source.weights(), new long[] {source.inputs(), source.outputs()}, 'c'));
+            layer.getParam("b").assign(org.nd4j.linalg.factory.Nd4j.create(source.bias(), new long[] {1, source.outputs()}, 'c'));
+        }
     }
 
     private static org.nd4j.linalg.activations.Activation toDl4j(Activation activation) {
