@@ -89,6 +89,16 @@ public final class Checkpoint {
         }
     }
 
+    /** Stores bytes in a format of the caller's choosing, e.g. a policy encoded by {@code PolicyCodec}. */
+    public Checkpoint putBytes(String name, byte[] value) {
+        return put("bytes/" + name, value.clone());
+    }
+
+    /** The bytes stored by {@link #putBytes}. */
+    public byte[] bytes(String name) {
+        return get("bytes/" + name).clone();
+    }
+
     public Checkpoint putFloats(String name, float[] values) {
         return putEncoded("floats/" + name, out -> {
             out.writeInt(values.length);

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -171,6 +172,29 @@ public final class DemonstrationSet {
             n += len;
         }
         starts[episodeIndices.length] = n;
+        return new DemonstrationSet(stateSpace, actionSpace, s, a, starts);
+    }
+
+    /**
+     * This set's episodes followed by {@code more}'s, as when DAgger adds relabelled rollouts to
+     * the expert's demonstrations.
+     *
+     * @throws IllegalArgumentException when the two sets have different spaces
+     */
+    public DemonstrationSet append(DemonstrationSet more) {
+        if (!stateSpace.equals(more.stateSpace) || !actionSpace.equals(more.actionSpace)) {
+            throw new IllegalArgumentException("demonstrations: cannot append states in " + more.stateSpace
+                    + " with actions in " + more.actionSpace + ", expected states in " + stateSpace
+                    + " with actions in " + actionSpace);
+        }
+        float[] s = Arrays.copyOf(states, states.length + more.states.length);
+        System.arraycopy(more.states, 0, s, states.length, more.states.length);
+        float[] a = Arrays.copyOf(actions, actions.length + more.actions.length);
+        System.arraycopy(more.actions, 0, a, actions.length, more.actions.length);
+        int[] starts = Arrays.copyOf(episodeStarts, episodeCount() + more.episodeStarts.length);
+        for (int e = 0; e < more.episodeStarts.length; e++) {
+            starts[episodeCount() + e] = size() + more.episodeStarts[e];
+        }
         return new DemonstrationSet(stateSpace, actionSpace, s, a, starts);
     }
 

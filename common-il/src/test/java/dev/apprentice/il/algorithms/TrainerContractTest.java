@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
+import dev.apprentice.il.algorithms.dagger.DaggerConfig;
+import dev.apprentice.il.algorithms.dagger.DaggerTrainer;
 import dev.apprentice.il.algorithms.gail.GailConfig;
 import dev.apprentice.il.algorithms.gail.GailTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
@@ -59,9 +61,12 @@ class TrainerContractTest {
 
     static Stream<Arguments> trainers() {
         LongFunction<Trainer> bc = seed -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).epochs(60).build());
+        LongFunction<Trainer> dagger = seed -> new DaggerTrainer(DaggerConfig.builder().seed(seed).rounds(3)
+                .episodesPerRound(3).bc(BcConfig.builder().epochs(60).build()).build());
         List<Arguments> rows = new ArrayList<>();
         for (ReferenceTask task : List.of(ReferenceTask.IDENTITY_DISCRETE, ReferenceTask.IDENTITY_CONTINUOUS)) {
             rows.add(Arguments.of("bc", bc, task));
+            rows.add(Arguments.of("dagger", dagger, task));
             // An identity action only earns its own step's reward: a short horizon (γ = λ = 0.9) keeps the
             // other steps' rewards from drowning its advantage in noise.
             int gailIterations = task == ReferenceTask.IDENTITY_DISCRETE ? 40 : 100;

@@ -107,6 +107,35 @@ class DemonstrationSetTest {
     }
 
     @Test
+    void appendKeepsBothSetsEpisodesWholeAndInOrder() {
+        // given
+        DemonstrationSet first = DemonstrationSet.fromTrajectories(STATES, ACTIONS, List.of(episode(0, 3), episode(1, 4)));
+        DemonstrationSet second = DemonstrationSet.fromTrajectories(STATES, ACTIONS, List.of(episode(2, 5)));
+
+        // when
+        DemonstrationSet both = first.append(second);
+
+        // then
+        assertEquals(3, both.episodeCount());
+        assertEquals(12, both.size());
+        assertEquals(List.of(0, 1, 2), assertWholeEpisodes(both));
+        assertEquals(DemonstrationSet.fromTrajectories(STATES, ACTIONS, List.of(episode(0, 3), episode(1, 4), episode(2, 5)))
+                .sha256(), both.sha256());
+        assertEquals(2, first.episodeCount(), "the original set is unchanged");
+    }
+
+    @Test
+    void appendRejectsASetWithOtherSpaces() {
+        // given
+        DemonstrationSet binary = DemonstrationSet.fromTrajectories(STATES, ACTIONS, List.of(episode(0, 3)));
+        DemonstrationSet ternary = DemonstrationSet.fromTrajectories(STATES, new Discrete(3), List.of(episode(1, 3)));
+
+        // when / then
+        assertRejected(() -> binary.append(ternary), "cannot append states in " + STATES + " with actions in "
+                + new Discrete(3) + ", expected states in " + STATES + " with actions in " + ACTIONS);
+    }
+
+    @Test
     void splitByEpisodeKeepsEveryEpisodeWholeOnExactlyOneSide() {
         DemonstrationSet set = tenEpisodes();
 

@@ -144,6 +144,14 @@ public final class BcConfig implements TrainerConfig {
         return seed;
     }
 
+    /** These settings with another seed, e.g. a fresh one for each of DAgger's rounds. */
+    public BcConfig withSeed(long newSeed) {
+        return builder().hiddenSizes(hiddenSizes).activation(activation).epochs(epochs).batchSize(batchSize)
+                .learningRate(learningRate).weightDecay(weightDecay).entropyBonus(entropyBonus)
+                .varianceWeighting(varianceWeighting).validationFraction(validationFraction).patience(patience)
+                .seed(newSeed).build();
+    }
+
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

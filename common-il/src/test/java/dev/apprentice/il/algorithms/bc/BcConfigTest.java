@@ -8,6 +8,7 @@ import dev.apprentice.il.policy.Activation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,23 @@ class BcConfigTest {
                 .collect(Collectors.toSet());
 
         assertEquals(fields, BcConfig.defaults().toMap().keySet());
+    }
+
+    @Test
+    void withSeedChangesOnlyTheSeed() {
+        // given
+        BcConfig config = BcConfig.builder().hiddenSizes(32, 8).activation(Activation.RELU).epochs(7).batchSize(16)
+                .learningRate(3e-4).weightDecay(1e-5).entropyBonus(0.01).varianceWeighting(0.5).validationFraction(0.25)
+                .patience(3).seed(99).build();
+
+        // when
+        BcConfig reseeded = config.withSeed(7);
+
+        // then
+        Map<String, Object> expected = new LinkedHashMap<>(config.toMap());
+        expected.put("seed", 7L);
+        assertEquals(expected, reseeded.toMap());
+        assertEquals(99L, config.seed());
     }
 
     @Test
