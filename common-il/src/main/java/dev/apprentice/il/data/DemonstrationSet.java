@@ -68,9 +68,8 @@ public final class DemonstrationSet {
             t.copyDecisionStates(s, n * sw);
             t.copyActions(a, n * aw);
             for (int step = 0; step < t.length(); step++) {
-                String where = "episode " + e + ", step " + step + ": ";
-                validateRow(stateSpace, s, (n + step) * sw, sw, where + "state");
-                validateRow(actionSpace, a, (n + step) * aw, aw, where + "action");
+                validateRow(stateSpace, s, (n + step) * sw, sw, e, step, "state");
+                validateRow(actionSpace, a, (n + step) * aw, aw, e, step, "action");
             }
             starts[e] = n;
             n += t.length();
@@ -79,10 +78,13 @@ public final class DemonstrationSet {
         return new DemonstrationSet(stateSpace, actionSpace, s, a, starts);
     }
 
-    private static void validateRow(Space space, float[] flat, int offset, int width, String field) {
+    /** Checks one row; the error message is only built for an invalid row, as sets are built on hot paths. */
+    private static void validateRow(Space space, float[] flat, int offset, int width, int episode, int step, String what) {
         float[] row = new float[width];
         System.arraycopy(flat, offset, row, 0, width);
-        space.validate(row, field);
+        if (!space.contains(row)) {
+            space.validate(row, "episode " + episode + ", step " + step + ": " + what);
+        }
     }
 
     public Box stateSpace() {

@@ -28,6 +28,25 @@ abstract class PlainJavaLoss implements ILossFunction {
     abstract double exampleLoss(float[] output, int offset, int width, float[] labels, int labelOffset, int labelWidth,
             float[] gradient);
 
+    /**
+     * Computes every example's loss and, when {@code gradient} is not null, its gradient, for a
+     * minibatch stored row after row. By default each example on its own through
+     * {@link #exampleLoss}; losses that couple examples (such as a gradient penalty over pairs of
+     * rows) override this.
+     *
+     * @param perExample receives {@code n} scores whose mean is the minibatch loss
+     * @param gradient receives {@code n * width} values, or is null when only scores are wanted
+     */
+    void batchLoss(float[] output, int n, int width, float[] labels, int labelWidth, float[] perExample, float[] gradient) {
+        float[] g = gradient == null ? null : new float[width];
+        for (int i = 0; i < n; i++) {
+            perExample[i] = (float) exampleLoss(output, i * width, width, labels, i * labelWidth, labelWidth, g);
+            if (g != null) {
+                System.arraycopy(g, 0, gradient, i * width, width);
+            }
+        }
+    }
+
     private INDArray scores(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask, float[] gradOut) {
         INDArray out = activation.getActivation(preOutput.dup(), true);
         int n = (int) out.size(0);
@@ -36,13 +55,7 @@ abstract class PlainJavaLoss implements ILossFunction {
         float[] o = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] y = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[] perExample = new float[n];
-        float[] g = gradOut == null ? null : new float[width];
-        for (int i = 0; i < n; i++) {
-            perExample[i] = (float) exampleLoss(o, i * width, width, y, i * labelWidth, labelWidth, g);
-            if (g != null) {
-                System.arraycopy(g, 0, gradOut, i * width, width);
-            }
-        }
+        batchLoss(o, n, width, y, labelWidth, perExample, gradOut);
         INDArray result = Nd4j.create(perExample, new long[] {n, 1}, 'c').castTo(preOutput.dataType());
         if (mask != null) {
             result.muliColumnVector(mask.castTo(result.dataType()));
