@@ -1,5 +1,10 @@
 package dev.apprentice.il.algorithms.rail;
 
+import static dev.apprentice.il.algorithms.ConfigChecks.inRange;
+import static dev.apprentice.il.algorithms.ConfigChecks.positive;
+import static dev.apprentice.il.algorithms.ConfigChecks.required;
+
+import dev.apprentice.il.algorithms.ConfigChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,48 +45,16 @@ public final class ArsConfig {
     private final long seed;
 
     private ArsConfig(Builder b) {
-        if (!(b.stepSize > 0) || !Double.isFinite(b.stepSize)) {
-            throw new IllegalArgumentException("stepSize: expected a finite value > 0, found " + b.stepSize);
-        }
-        if (!(b.noise > 0) || !Double.isFinite(b.noise)) {
-            throw new IllegalArgumentException("noise: expected a finite value > 0, found " + b.noise);
-        }
-        if (b.directions < 1 || b.directions > MAX_DIRECTIONS) {
-            throw new IllegalArgumentException("directions: expected a value in [1, " + MAX_DIRECTIONS + "], found "
-                    + b.directions);
-        }
-        int top = b.topDirections == null ? Math.max(1, b.directions / 2) : b.topDirections;
-        if (top < 1 || top > b.directions) {
-            throw new IllegalArgumentException("topDirections: expected a value in [1, directions = " + b.directions
-                    + "], found " + top);
-        }
-        if (b.rolloutsPerDirection < 1 || b.rolloutsPerDirection > MAX_ROLLOUTS_PER_DIRECTION) {
-            throw new IllegalArgumentException("rolloutsPerDirection: expected a value in [1, "
-                    + MAX_ROLLOUTS_PER_DIRECTION + "], found " + b.rolloutsPerDirection);
-        }
-        if (b.policyType == null) {
-            throw new IllegalArgumentException("policyType: expected LINEAR or MLP, found null");
-        }
-        if (b.hiddenSizes == null || b.hiddenSizes.length == 0) {
-            throw new IllegalArgumentException("hiddenSizes: expected at least 1 hidden layer, found none");
-        }
-        for (int i = 0; i < b.hiddenSizes.length; i++) {
-            if (b.hiddenSizes[i] < 1 || b.hiddenSizes[i] > 4096) {
-                throw new IllegalArgumentException("hiddenSizes[" + i + "]: expected a width in [1, 4096], found "
-                        + b.hiddenSizes[i]);
-            }
-        }
-        if (b.threads < 1 || b.threads > MAX_THREADS) {
-            throw new IllegalArgumentException("threads: expected a value in [1, " + MAX_THREADS + "], found " + b.threads);
-        }
-        this.stepSize = b.stepSize;
-        this.noise = b.noise;
-        this.directions = b.directions;
-        this.topDirections = top;
-        this.rolloutsPerDirection = b.rolloutsPerDirection;
-        this.policyType = b.policyType;
-        this.hiddenSizes = b.hiddenSizes.clone();
-        this.threads = b.threads;
+        this.stepSize = positive("stepSize", b.stepSize);
+        this.noise = positive("noise", b.noise);
+        this.directions = inRange("directions", b.directions, 1, MAX_DIRECTIONS);
+        this.topDirections = inRange("topDirections",
+                b.topDirections == null ? Math.max(1, b.directions / 2) : b.topDirections, 1, b.directions);
+        this.rolloutsPerDirection = inRange("rolloutsPerDirection", b.rolloutsPerDirection, 1,
+                MAX_ROLLOUTS_PER_DIRECTION);
+        this.policyType = required("policyType", b.policyType);
+        this.hiddenSizes = ConfigChecks.hiddenSizes("hiddenSizes", b.hiddenSizes);
+        this.threads = inRange("threads", b.threads, 1, MAX_THREADS);
         this.seed = b.seed;
     }
 
