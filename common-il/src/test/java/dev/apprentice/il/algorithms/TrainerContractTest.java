@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
+import dev.apprentice.il.algorithms.rail.RailConfig;
+import dev.apprentice.il.algorithms.rail.RailTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.reference.ReferenceTask;
@@ -56,9 +58,11 @@ class TrainerContractTest {
 
     static Stream<Arguments> trainers() {
         LongFunction<Trainer> bc = seed -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).epochs(60).build());
+        LongFunction<Trainer> rail = seed -> new RailTrainer(RailConfig.builder().seed(seed).iterations(60).build());
         List<Arguments> rows = new ArrayList<>();
         for (ReferenceTask task : List.of(ReferenceTask.IDENTITY_DISCRETE, ReferenceTask.IDENTITY_CONTINUOUS)) {
             rows.add(Arguments.of("bc", bc, task));
+            rows.add(Arguments.of("rail", rail, task));
         }
         return rows.stream();
     }
