@@ -29,8 +29,8 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * A trainer's complete state after one iteration: networks with their optimiser state, arrays
  * (normalisers, parameters) and metrics, as named entries of one ZIP file written atomically. It
- * records the algorithm, the exact configuration and the data's hash, and refuses to resume a
- * run whose settings or demonstrations differ. Random streams need no entry: trainers derive
+ * records the algorithm, the configuration's result settings ({@link TrainerConfig#resultSettings()})
+ * and the data's hash, and refuses to resume a run whose settings or demonstrations differ. Random streams need no entry: trainers derive
  * them from the iteration ({@link IterationSeeds}).
  */
 public final class Checkpoint {
@@ -265,7 +265,7 @@ public final class Checkpoint {
 
     private static String configurationOf(TrainerConfig config) {
         try {
-            return JSON.writeValueAsString(new TreeMap<>(config.toMap()));
+            return JSON.writeValueAsString(new TreeMap<>(config.resultSettings()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("configuration cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

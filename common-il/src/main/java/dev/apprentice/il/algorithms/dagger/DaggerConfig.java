@@ -123,6 +123,14 @@ public final class DaggerConfig implements TrainerConfig {
         return m;
     }
 
+    /** Every setting except the thread count, which does not change the result. */
+    @Override
+    public Map<String, Object> resultSettings() {
+        Map<String, Object> m = toMap();
+        m.remove("rolloutThreads");
+        return m;
+    }
+
     @Override
     public String toString() {
         return "DaggerConfig" + toMap();

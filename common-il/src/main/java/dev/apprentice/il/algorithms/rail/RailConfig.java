@@ -79,6 +79,14 @@ public final class RailConfig implements TrainerConfig {
         return m;
     }
 
+    /** Every setting except the thread count, which does not change the result. */
+    @Override
+    public Map<String, Object> resultSettings() {
+        Map<String, Object> m = toMap();
+        m.remove("threads");
+        return m;
+    }
+
     @Override
     public String toString() {
         return "RailConfig" + toMap();
