@@ -66,15 +66,31 @@ public final class RolloutCollector implements AutoCloseable {
      * @param seeds one per episode
      */
     public List<Trajectory> collect(Supplier<? extends Environment> environments, Actor actor, long[] seeds) {
-        Trajectory[] results = new Trajectory[seeds.length];
+        return runSlots(environments, seeds.length, (env, i) -> runEpisode(env, actor, seeds[i]));
+    }
+
+    /** Work for one slot on the calling worker's own environment. */
+    @FunctionalInterface
+    public interface SlotTask<T> {
+        T run(Environment env, int slot);
+    }
+
+    /**
+     * Runs {@code task} for slots {@code 0 .. count - 1} on the worker threads, each worker with
+     * one environment, and returns the results in slot order. Slots are handed out dynamically but
+     * every result lands in its own slot, so a task whose outcome depends only on its slot gives
+     * the same list whatever the thread count.
+     */
+    public <T> List<T> runSlots(Supplier<? extends Environment> environments, int count, SlotTask<T> task) {
+        Object[] results = new Object[count];
         AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(threads, Math.max(1, seeds.length));
+        int workers = Math.min(threads, Math.max(1, count));
         List<Future<?>> futures = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
             futures.add(pool.submit(() -> {
                 Environment env = environments.get();
-                for (int i = next.getAndIncrement(); i < seeds.length; i = next.getAndIncrement()) {
-                    results[i] = runEpisode(env, actor, seeds[i]);
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    results[i] = task.run(env, i);
                 }
                 return null;
             }));
@@ -85,7 +101,7 @@ public final class RolloutCollector implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 futures.forEach(other -> other.cancel(true));
-                throw new IllegalStateException("rollout collection was interrupted", e);
+                throw new IllegalStateException("rollouts were interrupted", e);
             } catch (ExecutionException e) {
                 futures.forEach(other -> other.cancel(true));
                 Throwable cause = e.getCause();
@@ -95,7 +111,9 @@ public final class RolloutCollector implements AutoCloseable {
                 throw new IllegalStateException("rollout failed: " + cause, cause);
             }
         }
-        return Arrays.asList(results);
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) Arrays.asList(results);
+        return list;
     }
 
     /**

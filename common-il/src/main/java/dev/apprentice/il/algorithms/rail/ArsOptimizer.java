@@ -4,6 +4,7 @@ import dev.apprentice.il.algorithms.IterationSeeds;
 import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.discriminator.RewardFunction;
 import dev.apprentice.il.env.Environment;
+import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.StepResult;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.policy.Policy;
@@ -14,11 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +54,7 @@ public final class ArsOptimizer implements AutoCloseable {
     private final Space actionSpace;
     private final PolicyFamily family;
     private final int maxEpisodeSteps;
-    private final ExecutorService pool;
+    private final RolloutCollector rollouts;
     private double[] theta;
     private RunningMoments moments;
 
@@ -88,12 +84,7 @@ public final class ArsOptimizer implements AutoCloseable {
         this.maxEpisodeSteps = maxEpisodeSteps;
         this.theta = family.initialParameters(config.seed());
         this.moments = new RunningMoments(observationSpace.dimension());
-        AtomicInteger counter = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "apprentice-ars-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.rollouts = new RolloutCollector(config.threads(), maxEpisodeSteps);
     }
 
     public ArsConfig config() {
@@ -256,37 +247,8 @@ public final class ArsOptimizer implements AutoCloseable {
     /** Runs every (candidate, episode) pair, each into its own slot: candidate c's episode j is slot c·m + j. */
     private Rollout[] runInParallel(Policy[] candidates, long[][] episodeSeeds, RewardFunction reward) {
         int m = config.rolloutsPerDirection();
-        Rollout[] slots = new Rollout[candidates.length * m];
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(config.threads(), slots.length);
-        List<Future<?>> futures = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            futures.add(pool.submit(() -> {
-                Environment env = environments.get();
-                for (int s = next.getAndIncrement(); s < slots.length; s = next.getAndIncrement()) {
-                    int candidate = s / m;
-                    slots[s] = rollout(env, candidates[candidate], reward, episodeSeeds[candidate / 2][s % m]);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(other -> other.cancel(true));
-                throw new IllegalStateException("ARS rollouts were interrupted", e);
-            } catch (ExecutionException e) {
-                futures.forEach(other -> other.cancel(true));
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("ARS rollout failed: " + cause, cause);
-            }
-        }
-        return slots;
+        return rollouts.runSlots(environments, candidates.length * m,
+                (env, s) -> rollout(env, candidates[s / m], reward, episodeSeeds[s / m / 2][s % m])).toArray(new Rollout[0]);
     }
 
     /** One episode of a deterministic policy, summing the optimised reward and recording what it saw. */
@@ -349,7 +311,7 @@ public final class ArsOptimizer implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        rollouts.close();
     }
 
     /** What one episode left in its slot. */
