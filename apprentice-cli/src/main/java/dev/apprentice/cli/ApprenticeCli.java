@@ -3,6 +3,7 @@ package dev.apprentice.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.apprentice.il.algorithms.ImitationTask;
+import dev.apprentice.il.algorithms.Trainer;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
@@ -17,6 +18,8 @@ import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.registry.RegistryEntry;
+import dev.apprentice.il.report.ImitationReport;
+import dev.apprentice.il.report.ReferenceRecipes;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,14 +31,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code apprentice} command: the suite's main job on this machine. Today it records expert
- * demonstrations on the built-in environments, trains behaviour cloning, evaluates against the
- * expert and the random policy on held-out seeds, and keeps the results in a policy registry.
+ * The {@code apprentice} command: the suite's main job on this machine. It records expert
+ * demonstrations on the built-in environments, trains BC, DAgger, GAIL or RAIL, evaluates against
+ * the expert and the random policy on held-out seeds, keeps the results in a policy registry, and
+ * produces the comparison report of all algorithms.
  */
 public final class ApprenticeCli {
 
     /** Evaluation seeds start here, far from the demonstration seeds, so evaluation is on held-out episodes. */
-    static final long EVALUATION_SEED_BASE = 1_000_000L;
+    static final long EVALUATION_SEED_BASE = ImitationReport.EVALUATION_SEED_BASE;
     private static final Set<String> TRAIN_OPTIONS = Set.of("env", "algorithm", "episodes", "eval-episodes", "seed",
             "epochs", "batch-size", "learning-rate", "hidden", "entropy-bonus", "patience", "registry", "model", "threads");
     private static final Set<String> FLAGS = Set.of("json", "no-promote");
@@ -67,6 +71,8 @@ public final class ApprenticeCli {
                 case "evaluate" -> evaluate(CliOptions.parse(rest, Set.of("env", "model", "version", "eval-episodes",
                         "registry", "threads"), Set.of("json")));
                 case "registry" -> registryCommand(CliOptions.parse(rest, Set.of("registry", "model"), Set.of()));
+                case "report" -> report(CliOptions.parse(rest, Set.of("envs", "algorithms", "trajectories", "seeds",
+                        "eval-episodes", "threads"), Set.of("json")));
                 case "envs" -> envs();
                 case "help", "--help", "-h" -> {
                     out.print(usage());
@@ -91,10 +97,13 @@ public final class ApprenticeCli {
                 Commands:
                   demo       Train BC on cartpole and pendulum from expert demonstrations, evaluate, register
                              and promote (the default command). Takes the train options except --env/--model.
-                  train      Train one policy: --env NAME (required) [--algorithm bc] [--episodes 10]
-                             [--eval-episodes 50] [--seed 1] [--epochs 200] [--batch-size 64]
+                  train      Train one policy: --env NAME (required) [--algorithm bc|dagger|gail|rail]
+                             [--episodes 10] [--eval-episodes 50] [--seed 1] [--model NAME] [--registry DIR]
+                             [--threads N] [--no-promote] [--json]; BC only: [--epochs 200] [--batch-size 64]
                              [--learning-rate 0.001] [--hidden 64,64] [--entropy-bonus 0.001] [--patience 20]
-                             [--model NAME] [--registry DIR] [--threads N] [--no-promote] [--json]
+                  report     Normalised return of each algorithm vs the number of expert trajectories, mean ± sd
+                             over seeds: [--envs cartpole,pendulum] [--algorithms bc,dagger,gail,rail]
+                             [--trajectories 1,4,7,10] [--seeds 5] [--eval-episodes 50] [--threads N] [--json]
                   evaluate   Evaluate a registered policy: --env NAME --model NAME [--version V]
                              [--eval-episodes 50] [--registry DIR] [--json]
                   registry   list [--model NAME] | promote MODEL VERSION | rollback MODEL   [--registry DIR]
@@ -134,13 +143,12 @@ public final class ApprenticeCli {
 
     private Map<String, Object> trainAndReport(ReferenceTask task, CliOptions o) {
         String algorithm = o.string("algorithm", "bc");
-        if (!algorithm.equals("bc")) {
-            throw new IllegalArgumentException("algorithm: expected one of [bc], found '" + algorithm + "'");
-        }
         long seed = o.longValue("seed", 1);
         int episodes = o.integer("episodes", 10, 1);
         int evaluationEpisodes = o.integer("eval-episodes", 50, 1);
-        BcConfig config = bcConfig(o, seed);
+        int threads = o.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+        Trainer trainer = algorithm.equals("bc") ? new BehaviorCloningTrainer(bcConfig(o, seed))
+                : ReferenceRecipes.trainer(algorithm, task, seed, threads);
         PolicyRegistry registry = openRegistry(o);
         String model = o.string("model", task.id() + "-" + algorithm);
         PrintStream log = o.flag("json") ? err : out;
@@ -150,7 +158,8 @@ public final class ApprenticeCli {
                     RolloutCollector.seeds(firstSeed, episodes));
             log.printf(Locale.ROOT, "%s: %d expert episodes, %d samples%n", task.id(), demos.episodeCount(), demos.size());
             ProgressBar bar = new ProgressBar(log, task.id() + " " + algorithm, interactive && !o.flag("json"));
-            TrainingOutcome outcome = new BehaviorCloningTrainer(config).train(ImitationTask.of(demos), bar);
+            TrainingOutcome outcome = trainer.train(ImitationTask.of(demos).withEnvironments(task.environments())
+                    .withExpert(task.expert()), bar);
             bar.finish();
             Evaluator evaluator = new Evaluator(collector, task.environments(), task.expert(),
                     RolloutCollector.seeds(EVALUATION_SEED_BASE, evaluationEpisodes));
@@ -163,10 +172,9 @@ public final class ApprenticeCli {
                 registry.promote(model, card.version());
             }
             log.print(report.toTable());
-            log.printf(Locale.ROOT, "trained in %.1f s (%d epochs%s, %.0f samples/s); registered %s v%d%s in %s%n%n",
-                    outcome.seconds(), outcome.iterations(), outcome.stoppedEarly() ? ", early stop" : "",
-                    outcome.metrics().getOrDefault("samples_per_second", Double.NaN), model, card.version(),
-                    promote ? " (promoted)" : "", registry.root());
+            log.printf(Locale.ROOT, "trained in %.1f s (%d iterations%s); registered %s v%d%s in %s%n%n",
+                    outcome.seconds(), outcome.iterations(), outcome.stoppedEarly() ? ", early stop" : "", model,
+                    card.version(), promote ? " (promoted)" : "", registry.root());
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("model", model);
             document.put("version", card.version());
@@ -198,6 +206,34 @@ public final class ApprenticeCli {
             out.print(o.flag("json") ? report.toJson() + "\n" : report.toTable());
         }
         return 0;
+    }
+
+    private int report(CliOptions o) {
+        List<ReferenceTask> tasks = list(o.string("envs", "cartpole,pendulum")).stream().map(ReferenceTask::byId).toList();
+        List<String> algorithms = list(o.string("algorithms", String.join(",", ReferenceRecipes.ALGORITHMS)));
+        List<Integer> trajectories = list(o.string("trajectories", "1,4,7,10")).stream().map(t -> {
+            try {
+                return Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option --trajectories: expected numbers such as 1,4,7,10, found '" + t + "'");
+            }
+        }).toList();
+        ImitationReport.Settings settings = new ImitationReport.Settings(tasks, algorithms, trajectories,
+                o.integer("seeds", 5, 1), o.integer("eval-episodes", 50, 1),
+                o.integer("threads", Runtime.getRuntime().availableProcessors(), 1));
+        PrintStream log = o.flag("json") ? err : out;
+        ImitationReport report = ImitationReport.run(settings, log::println);
+        if (o.flag("json")) {
+            out.println(toJson(report.toMap()));
+        } else {
+            out.println();
+            out.print(report.toMarkdown());
+        }
+        return 0;
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     private int registryCommand(CliOptions o) {

@@ -61,6 +61,36 @@ class ApprenticeCliTest {
     }
 
     @Test
+    void trainWithDaggerRegistersADaggerPolicy() throws Exception {
+        String registry = dir.resolve("registry").toString();
+
+        int status = run("train", "--env", "identity-discrete", "--algorithm", "dagger", "--episodes", "3",
+                "--eval-episodes", "5", "--registry", registry, "--json");
+
+        assertEquals(0, status, stderr());
+        JsonNode doc = new ObjectMapper().readTree(stdout());
+        assertEquals("identity-discrete-dagger", doc.get("model").asText());
+        assertTrue(doc.get("evaluation").get("results").get(2).get("normalizedReturn").asDouble() > 0.9, stdout());
+    }
+
+    @Test
+    void reportPrintsOneTableRowPerAlgorithmAndOneColumnPerDemonstrationSize() {
+        int status = run("report", "--envs", "identity-discrete", "--algorithms", "bc", "--trajectories", "1,2",
+                "--seeds", "2", "--eval-episodes", "5");
+
+        assertEquals(0, status, stderr());
+        assertTrue(stdout().contains("| algorithm | 1 trajectory | 2 trajectories |"), stdout());
+        assertTrue(stdout().contains("| bc | "), stdout());
+        assertTrue(stdout().contains("identity-discrete bc 2 trajectories seed 2"), stdout());
+    }
+
+    @Test
+    void reportRejectsAnUnknownAlgorithm() {
+        assertEquals(2, run("report", "--algorithms", "bc,ppo"));
+        assertTrue(stderr().contains("'ppo'"), stderr());
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorNamingTheOption() {
         int status = run("train", "--env", "cartpole", "--epoks", "3");
         assertEquals(2, status);

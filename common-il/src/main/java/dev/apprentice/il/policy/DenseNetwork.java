@@ -50,6 +50,48 @@ public final class DenseNetwork {
     }
 
     /**
+     * All parameters as one flat vector, layer after layer, each layer's weights (in
+     * {@link Layer#weights()} order) followed by its biases: the view that derivative-free
+     * optimisers such as augmented random search perturb and update.
+     */
+    public float[] parameters() {
+        float[] flat = new float[parameterCount()];
+        int offset = 0;
+        for (Layer l : layers) {
+            System.arraycopy(l.weights, 0, flat, offset, l.weights.length);
+            offset += l.weights.length;
+            System.arraycopy(l.bias, 0, flat, offset, l.bias.length);
+            offset += l.bias.length;
+        }
+        return flat;
+    }
+
+    /**
+     * A network of the same shape and activations holding {@code flat} as its parameters, in the
+     * layout of {@link #parameters()}.
+     *
+     * @throws IllegalArgumentException when {@code flat} has the wrong length or a non-finite value
+     */
+    public DenseNetwork withParameters(float[] flat) {
+        if (flat == null || flat.length != parameterCount()) {
+            throw new IllegalArgumentException("network parameters: expected " + parameterCount() + " values, found "
+                    + (flat == null ? "null" : String.valueOf(flat.length)));
+        }
+        List<Layer> replaced = new ArrayList<>(layers.size());
+        int offset = 0;
+        for (Layer l : layers) {
+            float[] weights = new float[l.weights.length];
+            System.arraycopy(flat, offset, weights, 0, weights.length);
+            offset += weights.length;
+            float[] bias = new float[l.bias.length];
+            System.arraycopy(flat, offset, bias, 0, bias.length);
+            offset += bias.length;
+            replaced.add(new Layer(l.inputs, l.outputs, weights, bias, l.activation));
+        }
+        return new DenseNetwork(replaced);
+    }
+
+    /**
      * Evaluates the network on one input.
      *
      * @throws IllegalArgumentException when the input has the wrong length

@@ -11,6 +11,8 @@ import dev.apprentice.il.algorithms.dagger.DaggerConfig;
 import dev.apprentice.il.algorithms.dagger.DaggerTrainer;
 import dev.apprentice.il.algorithms.gail.GailConfig;
 import dev.apprentice.il.algorithms.gail.GailTrainer;
+import dev.apprentice.il.algorithms.rail.RailConfig;
+import dev.apprentice.il.algorithms.rail.RailTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.discriminator.DiscriminatorConfig;
 import dev.apprentice.il.env.RolloutCollector;
@@ -61,6 +63,7 @@ class TrainerContractTest {
 
     static Stream<Arguments> trainers() {
         LongFunction<Trainer> bc = seed -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).epochs(60).build());
+        LongFunction<Trainer> rail = seed -> new RailTrainer(RailConfig.builder().seed(seed).iterations(60).build());
         LongFunction<Trainer> dagger = seed -> new DaggerTrainer(DaggerConfig.builder().seed(seed).rounds(3)
                 .episodesPerRound(3).bc(BcConfig.builder().epochs(60).build()).build());
         List<Arguments> rows = new ArrayList<>();
@@ -75,6 +78,7 @@ class TrainerContractTest {
                     .discriminator(DiscriminatorConfig.builder().learningRate(1e-3).updatesPerIteration(10).build())
                     .build(), 2);
             rows.add(Arguments.of("gail", gail, task));
+            rows.add(Arguments.of("rail", rail, task));
         }
         return rows.stream();
     }

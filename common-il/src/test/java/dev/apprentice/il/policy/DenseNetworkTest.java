@@ -121,6 +121,50 @@ class DenseNetworkTest {
     }
 
     @Test
+    void parametersListEachLayersWeightsThenBiasesInLayerOrder() {
+        DenseNetwork network = new DenseNetwork(List.of(hidden(Activation.RELU), OUTPUT));
+
+        float[] flat = network.parameters();
+
+        assertArrayEquals(new float[] {1, -1, 0.5f, 2, 0, -1, 0.5f, 0.25f, -1, 1, 2, 3, 4, -2, 0.5f, 0.1f, -0.2f}, flat);
+        assertEquals(network.parameterCount(), flat.length);
+    }
+
+    @Test
+    void withParametersGivesTheSameShapeWithTheNewValuesAndLeavesTheOriginalUnchanged() {
+        // given
+        DenseNetwork network = new DenseNetwork(List.of(hidden(Activation.TANH), OUTPUT));
+        float[] doubled = network.parameters();
+        for (int i = 0; i < doubled.length; i++) {
+            doubled[i] *= 2;
+        }
+        float[] input = {0.3f, -0.7f};
+        float[] before = network.forward(input);
+
+        // when
+        DenseNetwork changed = network.withParameters(doubled);
+
+        // then
+        assertArrayEquals(doubled, changed.parameters());
+        assertEquals(Activation.TANH, changed.layers().get(0).activation());
+        assertEquals(3, changed.layers().get(0).outputs());
+        assertArrayEquals(before, network.forward(input));
+        DenseNetwork roundTrip = changed.withParameters(network.parameters());
+        assertArrayEquals(before, roundTrip.forward(input));
+    }
+
+    @Test
+    void withParametersRejectsAVectorOfTheWrongLengthOrNonFiniteValues() {
+        DenseNetwork network = new DenseNetwork(List.of(hidden(Activation.RELU), OUTPUT));
+        float[] nan = network.parameters();
+        nan[16] = Float.NaN;
+
+        assertRejected(() -> network.withParameters(new float[16]), "network parameters: expected 17 values, found 16");
+        assertRejected(() -> network.withParameters(null), "network parameters: expected 17 values, found null");
+        assertRejected(() -> network.withParameters(nan), "biases must be finite, found NaN");
+    }
+
+    @Test
     void activationsApplyTheirFunctionAndParseByName() {
         assertEquals((float) Math.tanh(0.7), Activation.TANH.apply(0.7f));
         assertEquals(0f, Activation.RELU.apply(-3f));
