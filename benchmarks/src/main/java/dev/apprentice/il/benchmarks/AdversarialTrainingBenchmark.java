@@ -6,6 +6,8 @@ import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.gail.GailConfig;
 import dev.apprentice.il.algorithms.gail.GailTrainer;
+import dev.apprentice.il.algorithms.rail.RailConfig;
+import dev.apprentice.il.algorithms.rail.RailTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.env.Environment;
@@ -51,13 +53,18 @@ public class AdversarialTrainingBenchmark {
     /** GAIL iterations per training invocation, each of at least {@value #GAIL_STEPS_PER_ITERATION} steps. */
     static final int GAIL_ITERATIONS = 3;
     static final int GAIL_STEPS_PER_ITERATION = 2048;
+    /**
+     * RAIL iterations per training invocation, each 32 episodes (16 antithetic direction pairs);
+     * RAIL balances CartPole from about the tenth on, so the run includes long episodes.
+     */
+    static final int RAIL_ITERATIONS = 10;
     /** Episodes per rollout-baseline invocation: enough that two threads share the work evenly. */
     static final int BASELINE_EPISODES = 32;
     /** Baseline episodes start at this seed, away from the expert's seeds 1 to 10. */
     static final long BASELINE_FIRST_SEED = 1_000_000;
 
     /** The adversarial algorithm whose training is measured. */
-    @Param({"gail"})
+    @Param({"gail", "rail"})
     public String algorithm;
 
     /** Rollout threads of the trainer and of the baseline's collector. */
@@ -119,7 +126,9 @@ public class AdversarialTrainingBenchmark {
         return switch (algorithm) {
             case "gail" -> new GailTrainer(GailConfig.builder().iterations(GAIL_ITERATIONS)
                     .stepsPerIteration(GAIL_STEPS_PER_ITERATION).seed(1).build(), threads);
-            default -> throw new IllegalArgumentException("algorithm: expected gail, found '" + algorithm + "'");
+            case "rail" -> new RailTrainer(RailConfig.builder().iterations(RAIL_ITERATIONS).threads(threads).seed(1)
+                    .build());
+            default -> throw new IllegalArgumentException("algorithm: expected gail or rail, found '" + algorithm + "'");
         };
     }
 
