@@ -9,9 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Prints a JMH JSON result file as a Markdown table, with the DL4J/plain-Java forward-pass ratio. */
+/**
+ * Prints a JMH JSON result file as Markdown tables, with the ratios the README quotes: DL4J over
+ * plain-Java forward pass, adversarial training over its rollout baseline, and thread speed-ups.
+ */
 public final class Summary {
+
+    /** The auxiliary counter of {@link AdversarialTrainingBenchmark}. */
+    private static final String ENV_STEPS = "envSteps";
 
     private Summary() {
     }
@@ -36,10 +43,12 @@ public final class Summary {
             if (name.endsWith("BcTrainingBenchmark.epoch") && unit.equals("ops/s")) {
                 unit = "samples/s";
             }
-            double[] raw = iterations(m);
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s–%s | %s |%n", shortName, params(r),
-                    format(m.get("score").asDouble()), format(m.get("scoreError").asDouble()), format(median(raw)),
-                    format(raw[0]), format(raw[raw.length - 1]), unit);
+            printRow(shortName, params(r), m, unit);
+            JsonNode steps = r.path("secondaryMetrics").get(ENV_STEPS);
+            if (steps != null) {
+                printRow(shortName + ":" + ENV_STEPS, params(r), steps,
+                        steps.get("scoreUnit").asText().replace("ops/", "steps/"));
+            }
             if (name.endsWith("ForwardPassBenchmark.plainJava")) {
                 plain = m;
             } else if (name.endsWith("ForwardPassBenchmark.dl4j")) {
@@ -59,6 +68,78 @@ public final class Summary {
             }
             System.out.println(".");
         }
+        printAdversarialTraining(results);
+    }
+
+    private static void printRow(String benchmark, String params, JsonNode metric, String unit) {
+        double[] raw = iterations(metric);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s–%s | %s |%n", benchmark, params,
+                format(metric.get("score").asDouble()), format(metric.get("scoreError").asDouble()), format(median(raw)),
+                format(raw[0]), format(raw[raw.length - 1]), unit);
+    }
+
+    /**
+     * Environment steps per second of each algorithm's training next to its rollout baseline, with
+     * training as a share of the baseline and the speed-up of each thread count over one thread.
+     */
+    private static void printAdversarialTraining(JsonNode results) {
+        Map<String, Map<Integer, Map<String, JsonNode>>> byAlgorithm = new TreeMap<>();
+        for (JsonNode r : results) {
+            String name = r.get("benchmark").asText();
+            JsonNode steps = r.path("secondaryMetrics").get(ENV_STEPS);
+            if (!name.contains(".AdversarialTrainingBenchmark.") || steps == null) {
+                continue;
+            }
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            byAlgorithm.computeIfAbsent(r.path("params").path("algorithm").asText(), a -> new TreeMap<>())
+                    .computeIfAbsent(r.path("params").path("threads").asInt(), t -> new TreeMap<>())
+                    .put(method, steps);
+        }
+        if (byAlgorithm.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Adversarial training on CartPole, environment steps per second (mean, iterations min–max); "
+                + "rollouts = the trained policy rolled out with the same threads and no learning, in the same run:");
+        System.out.println();
+        System.out.println("| algorithm | threads | training steps/s | rollouts steps/s | training / rollouts |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        byAlgorithm.forEach((algorithm, byThreads) -> byThreads.forEach((threads, metrics) -> {
+            JsonNode training = metrics.get("training");
+            JsonNode rollouts = metrics.get("rollouts");
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", algorithm, threads, withRange(training),
+                    withRange(rollouts), training == null || rollouts == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f %%", 100 * ratio(training, rollouts)));
+        }));
+        System.out.println();
+        System.out.println("| algorithm | threads / 1 thread | training speed-up | rollouts speed-up |");
+        System.out.println("|---|---|---:|---:|");
+        byAlgorithm.forEach((algorithm, byThreads) -> {
+            Map<String, JsonNode> one = byThreads.get(1);
+            byThreads.forEach((threads, metrics) -> {
+                if (threads > 1 && one != null) {
+                    System.out.printf(Locale.ROOT, "| %s | %d / 1 | %s | %s |%n", algorithm, threads,
+                            speedUp(metrics.get("training"), one.get("training")),
+                            speedUp(metrics.get("rollouts"), one.get("rollouts")));
+                }
+            });
+        });
+    }
+
+    private static double ratio(JsonNode numerator, JsonNode denominator) {
+        return numerator.get("score").asDouble() / denominator.get("score").asDouble();
+    }
+
+    private static String speedUp(JsonNode many, JsonNode one) {
+        return many == null || one == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio(many, one));
+    }
+
+    private static String withRange(JsonNode metric) {
+        if (metric == null) {
+            return "n/a";
+        }
+        double[] raw = iterations(metric);
+        return format(metric.get("score").asDouble()) + " (" + format(raw[0]) + "–" + format(raw[raw.length - 1]) + ")";
     }
 
     /** The per-iteration scores of a metric, sorted ascending. */
