@@ -85,7 +85,7 @@ class TrainerContractTest {
 
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("trainers")
-    void trainerLearnsIdentityTaskReportsProgressAndSurvivesSaveAndLoad(String name, LongFunction<Trainer> factory,
+    void trainerLearnsIdentityTaskReportsProgressAndEvaluationsAndSurvivesSaveAndLoad(String name, LongFunction<Trainer> factory,
             ReferenceTask task) {
         // given
         DemonstrationSet demos = collector.demonstrations(task.environments(), task.expert(), RolloutCollector.seeds(1, 10));
@@ -93,9 +93,10 @@ class TrainerContractTest {
         Trainer trainer = factory.apply(3);
         List<TrainingProgress> progress = new ArrayList<>();
 
-        // when
-        TrainingOutcome outcome = trainer.train(imitation, progress::add);
         Evaluator evaluator = new Evaluator(collector, task.environments(), task.expert(), RolloutCollector.seeds(5_000, 30));
+
+        // when
+        TrainingOutcome outcome = trainer.train(imitation, TrainingOptions.listener(progress::add).withEvaluation(evaluator, 2));
         EvaluationResult result = evaluator.evaluate(name, outcome.policy());
         PolicyRegistry registry = new PolicyRegistry(registryRoot);
         ModelCard card = registry.register(outcome.policy(), ModelCard.draft(task.id() + "-" + name, outcome,
@@ -105,6 +106,10 @@ class TrainerContractTest {
         // then
         assertTrue(result.normalizedReturn() >= 0.9, name + " normalised return " + result.normalizedReturn());
         assertEquals(outcome.iterations(), progress.size(), "one progress report per iteration");
+        for (TrainingProgress p : progress) {
+            boolean due = p.iteration() % 2 == 0 || p.iteration() == p.maxIterations();
+            assertEquals(due, p.metrics().containsKey("eval_normalized_return"), "evaluation when due, iteration " + p.iteration());
+        }
         assertEquals(trainer.algorithm(), loaded.card().algorithm());
         assertEquals(trainer.config().toMap().get("seed").toString(), loaded.card().config().get("seed").toString());
         assertSameActions(outcome.policy(), loaded.policy(), demos);
