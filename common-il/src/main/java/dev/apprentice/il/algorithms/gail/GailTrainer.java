@@ -4,6 +4,7 @@ import dev.apprentice.il.algorithms.Checkpoint;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.IterationSeeds;
 import dev.apprentice.il.algorithms.Trainer;
+import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.TrainingRun;
@@ -22,6 +23,7 @@ import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.GaussianMlpPolicy;
 import dev.apprentice.il.policy.MlpPolicy;
 import dev.apprentice.il.policy.ObservationNormalizer;
+import dev.apprentice.il.policy.SquashedGaussianDistribution;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
@@ -178,7 +181,7 @@ public final class GailTrainer implements Trainer {
                     System.arraycopy(batch.labels, row * lw, labels, k * lw, lw);
                     returns[k] = batch.returns[row];
                 }
-                var x = Nd4j.create(features, new long[] {m, sw}, 'c');
+                INDArray x = Nd4j.create(features, new long[] {m, sw}, 'c');
                 state.policyNet.fit(x, Nd4j.create(labels, new long[] {m, lw}, 'c'));
                 policyLoss += state.policyNet.score();
                 state.value.fit(x, Nd4j.create(returns, new long[] {m, 1}, 'c'));
@@ -263,7 +266,7 @@ public final class GailTrainer implements Trainer {
             GaussianMlpPolicy gaussian = (GaussianMlpPolicy) policy;
             float[] out = gaussian.networkOutput(state);
             int d = out.length / 2;
-            float[] u = dev.apprentice.il.policy.SquashedGaussianDistribution.unsquash(action, gaussian.actionSpace(),
+            float[] u = SquashedGaussianDistribution.unsquash(action, gaussian.actionSpace(),
                     SQUASH_MARGIN);
             double logP = 0;
             for (int j = 0; j < d; j++) {
@@ -326,8 +329,7 @@ public final class GailTrainer implements Trainer {
             ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
             if (config.warmStartEpochs() > 0) {
                 MlpPolicy cloned = (MlpPolicy) new BehaviorCloningTrainer(config.warmStartConfig())
-                        .train(dev.apprentice.il.algorithms.ImitationTask.of(expert),
-                                dev.apprentice.il.algorithms.TrainingListener.NONE).policy();
+                        .train(ImitationTask.of(expert), TrainingListener.NONE).policy();
                 PolicyNetworks.load(policyNet, cloned.network());
                 normalizer = cloned.normalizer();
             }
