@@ -227,7 +227,11 @@ public final class GailTrainer implements Trainer {
                 int len = t.length();
                 double[] values = new double[len + 1];
                 for (int s = 0; s <= len; s++) {
-                    values[s] = value.forward(normalizer.normalize(t.state(s)))[0];
+                    float[] z = normalizer.normalize(t.state(s));
+                    values[s] = value.forward(z)[0];
+                    if (s < len) {
+                        System.arraycopy(z, 0, b.states, (row + s) * sw, sw);
+                    }
                 }
                 if (t.terminated()) {
                     values[len] = 0;
@@ -245,9 +249,7 @@ public final class GailTrainer implements Trainer {
                     b.returns[row + s] = (float) (gae + values[s]);
                 }
                 for (int s = 0; s < len; s++) {
-                    float[] state = t.state(s);
-                    System.arraycopy(normalizer.normalize(state), 0, b.states, (row + s) * sw, sw);
-                    b.encodeAction(policy, state, t.action(s), row + s);
+                    b.encodeAction(policy, t.state(s), t.action(s), row + s);
                 }
                 row += len;
             }
