@@ -46,9 +46,15 @@ public final class ConfigChecks {
     /** A number in [{@code min}, {@code max}]. */
     public static double inRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + ": expected a value in [" + min + ", " + max + "], found " + value);
+            throw new IllegalArgumentException(name + ": expected a value in [" + bound(min) + ", " + bound(max)
+                    + "], found " + value);
         }
         return value;
+    }
+
+    /** Whole bounds read as such: "[0, 1]" rather than "[0.0, 1.0]". */
+    private static String bound(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A non-null value. */

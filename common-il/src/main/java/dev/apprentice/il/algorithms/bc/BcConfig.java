@@ -1,5 +1,12 @@
 package dev.apprentice.il.algorithms.bc;
 
+import static dev.apprentice.il.algorithms.ConfigChecks.atLeast;
+import static dev.apprentice.il.algorithms.ConfigChecks.hiddenActivation;
+import static dev.apprentice.il.algorithms.ConfigChecks.inRange;
+import static dev.apprentice.il.algorithms.ConfigChecks.nonNegative;
+import static dev.apprentice.il.algorithms.ConfigChecks.positive;
+
+import dev.apprentice.il.algorithms.ConfigChecks;
 import dev.apprentice.il.algorithms.TrainerConfig;
 import dev.apprentice.il.policy.Activation;
 import java.util.Arrays;
@@ -27,37 +34,14 @@ public final class BcConfig implements TrainerConfig {
     private final long seed;
 
     private BcConfig(Builder b) {
-        if (b.hiddenSizes == null || b.hiddenSizes.length == 0) {
-            throw new IllegalArgumentException("hiddenSizes: expected at least 1 hidden layer, found none");
-        }
-        for (int i = 0; i < b.hiddenSizes.length; i++) {
-            if (b.hiddenSizes[i] < 1 || b.hiddenSizes[i] > 4096) {
-                throw new IllegalArgumentException("hiddenSizes[" + i + "]: expected a width in [1, 4096], found "
-                        + b.hiddenSizes[i]);
-            }
-        }
-        if (b.activation == null || b.activation == Activation.IDENTITY) {
-            throw new IllegalArgumentException("activation: expected tanh or relu, found " + b.activation);
-        }
-        if (b.epochs < 1) {
-            throw new IllegalArgumentException("epochs: expected at least 1, found " + b.epochs);
-        }
-        if (b.batchSize < 1) {
-            throw new IllegalArgumentException("batchSize: expected at least 1, found " + b.batchSize);
-        }
-        if (!(b.learningRate > 0) || !Double.isFinite(b.learningRate)) {
-            throw new IllegalArgumentException("learningRate: expected a finite value > 0, found " + b.learningRate);
-        }
-        if (!(b.weightDecay >= 0) || !Double.isFinite(b.weightDecay)) {
-            throw new IllegalArgumentException("weightDecay: expected a finite value >= 0, found " + b.weightDecay);
-        }
-        if (!(b.entropyBonus >= 0) || !Double.isFinite(b.entropyBonus)) {
-            throw new IllegalArgumentException("entropyBonus: expected a finite value >= 0, found " + b.entropyBonus);
-        }
-        if (!(b.varianceWeighting >= 0 && b.varianceWeighting <= 1)) {
-            throw new IllegalArgumentException("varianceWeighting: expected a value in [0, 1], found "
-                    + b.varianceWeighting);
-        }
+        this.hiddenSizes = ConfigChecks.hiddenSizes("hiddenSizes", b.hiddenSizes);
+        this.activation = hiddenActivation("activation", b.activation);
+        this.epochs = atLeast("epochs", b.epochs, 1);
+        this.batchSize = atLeast("batchSize", b.batchSize, 1);
+        this.learningRate = positive("learningRate", b.learningRate);
+        this.weightDecay = nonNegative("weightDecay", b.weightDecay);
+        this.entropyBonus = nonNegative("entropyBonus", b.entropyBonus);
+        this.varianceWeighting = inRange("varianceWeighting", b.varianceWeighting, 0, 1);
         if (!(b.validationFraction >= 0 && b.validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction: expected a value in [0, 1), found "
                     + b.validationFraction);
@@ -69,14 +53,6 @@ public final class BcConfig implements TrainerConfig {
         if (b.patience > 0 && b.validationFraction == 0) {
             throw new IllegalArgumentException("patience: early stopping needs a validation set; set validationFraction > 0 or patience = 0");
         }
-        this.hiddenSizes = b.hiddenSizes.clone();
-        this.activation = b.activation;
-        this.epochs = b.epochs;
-        this.batchSize = b.batchSize;
-        this.learningRate = b.learningRate;
-        this.weightDecay = b.weightDecay;
-        this.entropyBonus = b.entropyBonus;
-        this.varianceWeighting = b.varianceWeighting;
         this.validationFraction = b.validationFraction;
         this.patience = b.patience;
         this.seed = b.seed;

@@ -1,5 +1,8 @@
 package dev.apprentice.il.algorithms.dagger;
 
+import static dev.apprentice.il.algorithms.ConfigChecks.atLeast;
+import static dev.apprentice.il.algorithms.ConfigChecks.inRange;
+
 import dev.apprentice.il.algorithms.TrainerConfig;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import java.util.LinkedHashMap;
@@ -26,30 +29,15 @@ public final class DaggerConfig implements TrainerConfig {
     private final long seed;
 
     private DaggerConfig(Builder b) {
-        if (b.rounds < 1) {
-            throw new IllegalArgumentException("rounds: expected at least 1, found " + b.rounds);
-        }
-        if (b.episodesPerRound < 1) {
-            throw new IllegalArgumentException("episodesPerRound: expected at least 1, found " + b.episodesPerRound);
-        }
-        if (!(b.betaDecay >= 0 && b.betaDecay <= 1)) {
-            throw new IllegalArgumentException("betaDecay: expected a value in [0, 1], found " + b.betaDecay);
-        }
+        this.rounds = atLeast("rounds", b.rounds, 1);
+        this.episodesPerRound = atLeast("episodesPerRound", b.episodesPerRound, 1);
+        this.betaDecay = inRange("betaDecay", b.betaDecay, 0, 1);
         if (b.bc == null) {
             throw new IllegalArgumentException("bc: expected the behaviour cloning settings of each round, found null");
         }
-        if (b.rolloutThreads < 1) {
-            throw new IllegalArgumentException("rolloutThreads: expected at least 1, found " + b.rolloutThreads);
-        }
-        if (b.maxEpisodeSteps < 1) {
-            throw new IllegalArgumentException("maxEpisodeSteps: expected at least 1, found " + b.maxEpisodeSteps);
-        }
-        this.rounds = b.rounds;
-        this.episodesPerRound = b.episodesPerRound;
-        this.betaDecay = b.betaDecay;
+        this.rolloutThreads = atLeast("rolloutThreads", b.rolloutThreads, 1);
+        this.maxEpisodeSteps = atLeast("maxEpisodeSteps", b.maxEpisodeSteps, 1);
         this.bc = b.bc.withSeed(b.seed);
-        this.rolloutThreads = b.rolloutThreads;
-        this.maxEpisodeSteps = b.maxEpisodeSteps;
         this.seed = b.seed;
     }
 
