@@ -74,6 +74,14 @@ public final class ApprenticeCli {
                 case "report" -> report(CliOptions.parse(rest, Set.of("envs", "algorithms", "trajectories", "seeds",
                         "eval-episodes", "threads"), Set.of("json")));
                 case "envs" -> envs();
+                case "broker" -> streams().broker(CliOptions.parse(rest, Set.of("port", "data-dir"), Set.of()));
+                case "publish" -> streams().publish(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "from",
+                        "episodes", "seed", "source", "format", "partitions"), Set.of()));
+                case "ingest" -> streams().ingest(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "store",
+                        "group", "format", "until-idle"), Set.of("json")));
+                case "dlq" -> streams().deadLetters(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "limit"),
+                        Set.of("json")));
+                case "store" -> streams().store(CliOptions.parse(rest, Set.of("store"), Set.of("json")));
                 case "help", "--help", "-h" -> {
                     out.print(usage());
                     yield 0;
@@ -84,10 +92,18 @@ public final class ApprenticeCli {
             err.println("apprentice: " + e.getMessage());
             err.println("Run 'apprentice help' for usage.");
             return 2;
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("apprentice: interrupted");
+            return 1;
+        } catch (Exception e) {
             err.println("apprentice: " + e);
             return 1;
         }
+    }
+
+    private StreamCommands streams() {
+        return new StreamCommands(out, err, ApprenticeCli::toJson);
     }
 
     static String usage() {
@@ -108,6 +124,19 @@ public final class ApprenticeCli {
                              [--eval-episodes 50] [--registry DIR] [--json]
                   registry   list [--model NAME] | promote MODEL VERSION | rollback MODEL   [--registry DIR]
                   envs       List the built-in environments and run the environment checker on each.
+
+                Data plane (Kafka + Avro; --bootstrap defaults to 127.0.0.1:9092, topics to <env>.demonstrations):
+                  broker     Run a single-node Kafka broker (KRaft) here until Ctrl-C: [--port 9092]
+                             [--data-dir .apprentice/kafka]
+                  publish    Publish expert demonstrations: --env NAME [--episodes 10] [--seed 1] [--source ID]
+                             (simulated expert) or --from FILE (JSON Lines, one step per line);
+                             [--topic T] [--partitions 3] [--format avro-single-object|avro-json]
+                  ingest     Store a topic's valid steps exactly once, dead-letter the rest: --env NAME (its spaces
+                             validate) [--topic T] [--store .apprentice/store] [--group G] [--until-idle SECONDS]
+                             [--format F] [--json]
+                  dlq        Summarise <topic>.dlq by stage and reason: --env NAME or --topic T [--limit 10] [--json]
+                  store      stats [--store .apprentice/store] [--json]: segments, records, episodes, sources,
+                             time span and the topic/partition/offset ranges held (read-only)
                   help       Show this text.
 
                 Environments: cartpole, pendulum, identity-discrete, identity-continuous.

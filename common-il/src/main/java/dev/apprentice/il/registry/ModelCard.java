@@ -74,6 +74,17 @@ public record ModelCard(String model, int version, String algorithm, String poli
                 evaluation == null ? null : evaluation.toMap(), LibraryVersion.get(), null, null);
     }
 
+    /**
+     * This card with more data provenance, e.g. a demonstration store's topic/partition/offset
+     * ranges and query ({@code StoredDemonstrations.provenanceForModelCard()}); later keys win.
+     */
+    public ModelCard withDataProvenance(Map<String, Object> more) {
+        Map<String, Object> merged = new LinkedHashMap<>(data);
+        merged.putAll(more);
+        return new ModelCard(model, version, algorithm, policyType, observationSpace, actionSpace, config, merged,
+                training, metrics, evaluation, libraryVersion, createdAt, weightsSha256);
+    }
+
     /** This card as registered: version, creation time and weights checksum filled in. */
     ModelCard registered(int newVersion, String instant, String sha256) {
         return new ModelCard(model, newVersion, algorithm, policyType, observationSpace, actionSpace, config, data,

@@ -1,0 +1,486 @@
+package dev.apprentice.il.stream;
+
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.RecordOrigin;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves expert demonstrations from a Kafka topic into a {@link DemonstrationStore} so that every
+ * record read is either stored exactly once or dead-lettered exactly once.
+ *
+ * <p>Per batch: poll → decode → map to an {@link ExpertStep} → validate → append to the store (a
+ * step whose (source, episode, step) is already stored is skipped) → flush the store durably →
+ * commit the offsets. Bad records go to {@code <topic>.dlq} with the reason; the ingester never
+ * stops on one. Dead letters and offsets are written in one Kafka transaction, so a crash before
+ * the commit leaves neither: the batch is read again, its stored records are recognised as
+ * duplicates and its dead letters are written once. A failed commit rewinds the consumer to the
+ * start of the batch and replays it the same way.
+ *
+ * <pre>{@code
+ * try (DemonstrationStore store = DemonstrationStore.open(dir);
+ *      DemonstrationIngester<Demonstration> ingester = new DemonstrationIngester<>(
+ *          IngesterConfig.defaults(bootstrap, "cartpole.demonstrations"),
+ *          AvroSingleObjectCodec.forClass(Demonstration.class), DemonstrationEnvelope::toStep,
+ *          new DemonstrationValidator("cartpole", env.observationSpace(), env.actionSpace()),
+ *          store, new IngestionListener() {})) {
+ *     ingester.start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * @param <T> the record type of the topic
+ */
+public final class DemonstrationIngester<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemonstrationIngester.class);
+    private static final Duration COMMIT_RETRY_PAUSE = Duration.ofMillis(500);
+
+    private final IngesterConfig config;
+    private final PayloadCodec<T> codec;
+    private final StepMapper<T> mapper;
+    private final DemonstrationValidator validator;
+    private final DemonstrationStore store;
+    private final IngestionListener listener;
+
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong(-1);
+    private final AtomicLong replays = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaProducer<byte[], byte[]> producer;
+    private final Batch batch = new Batch();
+
+    /**
+     * @param config topic, group and batching
+     * @param codec decodes record values
+     * @param mapper turns a decoded record into a step
+     * @param validator checks the step against the domain
+     * @param store where valid steps go; this ingester is its only writer
+     * @param listener progress callbacks
+     */
+    public DemonstrationIngester(IngesterConfig config, PayloadCodec<T> codec, StepMapper<T> mapper,
+            DemonstrationValidator validator, DemonstrationStore store, IngestionListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.listener = listener == null ? new IngestionListener() {} : listener;
+    }
+
+    /** Starts {@link #run()} on a new thread and returns it. */
+    public synchronized Thread start() {
+        if (thread != null) {
+            throw new IllegalStateException("ingester for " + config.topic() + " already started");
+        }
+        Thread t = new Thread(this::runCatching, "ingest-" + config.topic());
+        t.setDaemon(true);
+        thread = t;
+        running = true;
+        t.start();
+        return t;
+    }
+
+    private void runCatching() {
+        try {
+            run();
+        } catch (RuntimeException | Error e) {
+            failure.set(e);
+            LOG.error("ingester for {} stopped: {}", config.topic(), e.toString(), e);
+        }
+    }
+
+    /**
+     * Runs the poll loop on the calling thread until {@link #close()} is called from another thread;
+     * the open batch is then flushed and committed. Throws only when the store cannot be written or
+     * the producer was fenced by another ingester with the same transactional id.
+     */
+    public void run() {
+        running = true;
+        if (thread == null) {
+            thread = Thread.currentThread();
+        }
+        int partitions = KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
+        KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.deadLetterTopic(), partitions);
+        consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            producer = newProducer();
+            consumer.subscribe(List.of(config.topic()), new CommitOnRevoke());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(config.pollTimeout());
+                } catch (WakeupException e) {
+                    break;
+                }
+                if (!records.isEmpty()) {
+                    batch.beginIfNeeded();
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        handle(r);
+                    }
+                }
+                updateLag();
+                if (batch.isDue()) {
+                    commitBatch();
+                }
+            }
+            if (batch.open) {
+                commitBatch();
+            }
+        } finally {
+            closeClients();
+        }
+    }
+
+    /** The counters so far. */
+    public IngestStatistics statistics() {
+        return new IngestStatistics(consumed.get(), stored.get(), duplicates.get(), deadLettered.get(), lag.get(),
+                replays.get());
+    }
+
+    /** The error that stopped a {@link #start() started} ingester, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Whether the poll loop is running. */
+    public boolean isRunning() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
+    /** Stops the loop after committing the open batch, and waits for it. Idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> r) {
+        batch.track(r);
+        T value;
+        try {
+            value = codec.decode(r.value());
+        } catch (PayloadException e) {
+            deadLetter(r, "decode", e.getMessage());
+            return;
+        }
+        ExpertStep step;
+        try {
+            step = mapper.toStep(value);
+        } catch (RuntimeException e) {
+            deadLetter(r, "map", message(e));
+            return;
+        }
+        try {
+            validator.validate(step);
+        } catch (RuntimeException e) {
+            deadLetter(r, "validate", message(e));
+            return;
+        }
+        if (store.append(step, new RecordOrigin(r.topic(), r.partition(), r.offset()))) {
+            batch.stored++;
+        } else {
+            batch.duplicates++;
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> r, String stage, String reason) {
+        batch.deadLettered++;
+        try {
+            producer.send(DeadLetter.of(r, stage, reason), (metadata, error) -> {
+                if (error != null) {
+                    batch.failed = true;
+                }
+            });
+        } catch (KafkaException e) {
+            // Not sent, and the transaction may not know it: the batch must not commit.
+            batch.failed = true;
+        }
+    }
+
+    /** Flushes the store, then commits dead letters and offsets together; replays the batch if that fails. */
+    private void commitBatch() {
+        store.flush();
+        listener.storeFlushed(batch.stored);
+        if (batch.failed) {
+            LOG.warn("ingester for {}: a dead letter could not be sent; replaying the batch of {} records",
+                    config.topic(), batch.records);
+            replayBatch(true);
+            return;
+        }
+        try {
+            producer.sendOffsetsToTransaction(batch.nextOffsets(), consumer.groupMetadata());
+        } catch (ProducerFencedException | AuthorizationException e) {
+            throw fenced(e);
+        } catch (KafkaException e) {
+            LOG.warn("ingester for {}: sending offsets failed ({}); replaying the batch of {} records",
+                    config.topic(), e.toString(), batch.records);
+            replayBatch(true);
+            return;
+        }
+        while (true) {
+            try {
+                producer.commitTransaction();
+                break;
+            } catch (TimeoutException e) {
+                // The broker is unreachable; a timed-out commit may be retried once it is back.
+                if (!running) {
+                    LOG.warn("ingester for {}: giving up committing a batch of {} records on close ({}); it will be"
+                            + " read again", config.topic(), batch.records, e.getMessage());
+                    replayBatch(false);
+                    return;
+                }
+                LOG.warn("ingester for {}: commit timed out ({}), retrying", config.topic(), e.getMessage());
+                pause();
+            } catch (ProducerFencedException | AuthorizationException e) {
+                throw fenced(e);
+            } catch (KafkaException e) {
+                LOG.warn("ingester for {}: commit failed ({}); replaying the batch of {} records", config.topic(),
+                        e.toString(), batch.records);
+                replayBatch(true);
+                return;
+            }
+        }
+        consumed.addAndGet(batch.records);
+        stored.addAndGet(batch.stored);
+        duplicates.addAndGet(batch.duplicates);
+        deadLettered.addAndGet(batch.deadLettered);
+        batch.reset();
+        listener.batchCommitted(statistics());
+    }
+
+    private IllegalStateException fenced(KafkaException e) {
+        return new IllegalStateException("ingester for " + config.topic() + ": transactional id "
+                + config.transactionalId() + " cannot commit: " + e.getMessage(), e);
+    }
+
+    /**
+     * Abandons the open transaction and, if {@code seekBack}, seeks to the batch's first records so
+     * they are read again. The store keeps what it flushed, so the replay finds those records as
+     * duplicates, and the aborted dead letters are written again.
+     */
+    private void replayBatch(boolean seekBack) {
+        replays.incrementAndGet();
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            // An unusable producer (broker gone, epoch bumped by a transaction timeout): a new one with the
+            // same transactional id aborts whatever the old one left open when it initialises.
+            producer.close(Duration.ZERO);
+            producer = running ? newProducer() : null;
+        }
+        if (seekBack) {
+            Collection<TopicPartition> assigned = consumer.assignment();
+            batch.firstOffsets.forEach((tp, offset) -> {
+                if (assigned.contains(tp)) {
+                    consumer.seek(tp, offset);
+                }
+            });
+        }
+        batch.reset();
+    }
+
+    private void updateLag() {
+        long total = 0;
+        boolean known = false;
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong l = consumer.currentLag(tp);
+            if (l.isPresent()) {
+                total += l.getAsLong();
+                known = true;
+            }
+        }
+        if (known) {
+            lag.set(total);
+        }
+    }
+
+    /** A transactional producer; waits for an unreachable broker rather than giving up. */
+    private KafkaProducer<byte[], byte[]> newProducer() {
+        while (true) {
+            KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerProps(), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            try {
+                p.initTransactions();
+                return p;
+            } catch (TimeoutException e) {
+                p.close(Duration.ZERO);
+                if (!running) {
+                    throw new IllegalStateException("ingester for " + config.topic() + ": closed while waiting for"
+                            + " Kafka at " + config.bootstrapServers(), e);
+                }
+                LOG.warn("ingester for {}: Kafka unreachable while starting the producer ({}), retrying",
+                        config.topic(), e.getMessage());
+            }
+        }
+    }
+
+    private Map<String, Object> consumerProps() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
+        p.putAll(config.consumerOverrides());
+        return p;
+    }
+
+    private Map<String, Object> producerProps() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-dlq");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.putAll(config.producerOverrides());
+        return p;
+    }
+
+    private void closeClients() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+            consumer = null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(COMMIT_RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Commits before partitions move to another member, so they resume exactly where this one stopped. */
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (batch.open) {
+                commitBatch();
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Positions come from the committed offsets; nothing to do.
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            if (batch.open) {
+                // The partitions already belong to another member, so the offsets cannot be committed: keep
+                // what was stored (a later redelivery to this store is a duplicate) and drop the transaction.
+                store.flush();
+                replayBatch(false);
+            }
+        }
+    }
+
+    /** The records since the last commit. */
+    private final class Batch {
+        boolean open;
+        volatile boolean failed;
+        long startedNanos;
+        int records;
+        int stored;
+        int duplicates;
+        int deadLettered;
+        final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+
+        void beginIfNeeded() {
+            if (!open) {
+                producer.beginTransaction();
+                open = true;
+                startedNanos = System.nanoTime();
+            }
+        }
+
+        void track(ConsumerRecord<byte[], byte[]> r) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            firstOffsets.putIfAbsent(tp, r.offset());
+            lastOffsets.put(tp, r.offset());
+            records++;
+        }
+
+        boolean isDue() {
+            return open && (records >= config.flushRecords()
+                    || System.nanoTime() - startedNanos >= config.flushInterval().toNanos());
+        }
+
+        Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
+            Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+            lastOffsets.forEach((tp, o) -> m.put(tp, new OffsetAndMetadata(o + 1)));
+            return m;
+        }
+
+        void reset() {
+            open = false;
+            failed = false;
+            records = 0;
+            stored = 0;
+            duplicates = 0;
+            deadLettered = 0;
+            firstOffsets.clear();
+            lastOffsets.clear();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.apprentice.il.stream;
+
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Discrete;
+import dev.apprentice.il.spaces.Space;
+
+/**
+ * Checks an expert step against its domain before it may be stored: the domain name, the state
+ * (dimension, range, NaN) and the action (kind, dimension, range). Messages name the field, say
+ * what was expected and what was found, and become the dead-letter reason.
+ *
+ * @param domain the domain every step must carry
+ * @param stateSpace the domain's observation space
+ * @param actionSpace the domain's action space
+ */
+public record DemonstrationValidator(String domain, Box stateSpace, Space actionSpace) {
+
+    public DemonstrationValidator {
+        if (domain == null || domain.isBlank() || stateSpace == null || actionSpace == null) {
+            throw new IllegalArgumentException("validator: expected a domain name and both spaces");
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException if the step does not belong to the domain or leaves its spaces
+     */
+    public void validate(ExpertStep step) {
+        if (!domain.equals(step.domain())) {
+            throw new IllegalArgumentException("domain: expected '" + domain + "', found '" + step.domain() + "'");
+        }
+        stateSpace.validate(step.state(), "state");
+        boolean discreteSpace = actionSpace instanceof Discrete;
+        if (discreteSpace != step.discreteAction()) {
+            throw new IllegalArgumentException("action: expected " + (discreteSpace ? "an action index" : "a vector")
+                    + " for " + actionSpace.describe() + ", found " + (step.discreteAction() ? "an action index"
+                    : "a vector of " + step.action().length + " floats"));
+        }
+        actionSpace.validate(step.action(), "action");
+        float[] finalState = step.finalState();
+        if (finalState != null) {
+            stateSpace.validate(finalState, "finalState");
+        }
+    }
+}

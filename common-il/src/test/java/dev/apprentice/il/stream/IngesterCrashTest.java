@@ -1,0 +1,133 @@
+package dev.apprentice.il.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.stream.StreamFixtures.Plan;
+import dev.apprentice.il.stream.schema.Demonstration;
+import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Crashes: the ingester killed between store and commit, and the broker stopped mid-stream. */
+class IngesterCrashTest {
+
+    @Test
+    void anIngesterKilledAfterStoringButBeforeCommittingLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
+            // given 20,000 records on 2 partitions, 2 % bad
+            String topic = "arm-crash.demonstrations";
+            KafkaTopics.ensure(broker.bootstrapServers(), Map.of(), topic, 2);
+            Plan plan = StreamFixtures.plan(20_000, 40, 0.02, 0, 11);
+            publish(broker, topic, plan);
+            Path storeDir = dir.resolve("store");
+
+            // when an ingester in its own JVM halts right after its second batch is durably stored
+            Process child = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    IngesterCrashMain.class.getName(), broker.bootstrapServers(), topic, storeDir.toString(), "2",
+                    "3000").redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child ingester did not halt");
+            assertEquals(IngesterCrashMain.HALTED, child.exitValue(), Files.readString(dir.resolve("child.log")));
+
+            long committed = committedOffsets(broker, IngesterConfig.defaults(broker.bootstrapServers(), topic).groupId());
+            long storedByChild;
+            try (DemonstrationStore store = DemonstrationStore.open(storeDir)) {
+                storedByChild = store.size();
+            }
+            // then the store holds more than the committed offsets account for: the crash window
+            assertTrue(committed < 20_000 && storedByChild > 0, "committed " + committed + ", stored " + storedByChild);
+
+            // and a restarted ingester finishes the topic without loss or duplicates
+            try (DemonstrationStore store = DemonstrationStore.open(storeDir);
+                    DemonstrationIngester<Demonstration> again = IngestionTest.ingester(broker.bootstrapServers(),
+                            topic, store)) {
+                again.start();
+                long expected = 20_000 - committed;
+                IngestionTest.await(() -> again.statistics().consumed() == expected, Duration.ofSeconds(120),
+                        () -> "restarted ingester stalled at " + again.statistics() + ", expected " + expected);
+                assertTrue(again.statistics().duplicates() > 0, "the uncommitted batch is read again");
+                assertEquals(plan.validKeys().size(), store.size());
+            }
+            assertEquals(plan.bad(), DeadLetterReader.readAll(broker.bootstrapServers(), DeadLetter.topicFor(topic),
+                    Map.of(), Duration.ofSeconds(30)).size(), "each bad record dead-lettered exactly once");
+        }
+    }
+
+    @Test
+    void aBrokerStoppedAndRestartedMidStreamLosesNothing(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                EmbeddedKafkaBroker.options().withDataDir(dir.resolve("kafka")))) {
+            String topic = "arm-outage.demonstrations";
+            KafkaTopics.ensure(broker.bootstrapServers(), Map.of(), topic, 2);
+            Plan plan = StreamFixtures.plan(30_000, 40, 0.02, 100, 13);
+            try (DemonstrationStore store = DemonstrationStore.open(dir.resolve("store"));
+                    DemonstrationIngester<Demonstration> ingester = IngestionTest.ingester(broker.bootstrapServers(),
+                            topic, store);
+                    DemonstrationPublisher<Demonstration> pub = DemonstrationPublisher.forEnvelopes(
+                            broker.bootstrapServers(), topic, PayloadFormat.AVRO_SINGLE_OBJECT, Map.of())) {
+                ingester.start();
+                // given a stream in progress
+                List<StreamFixtures.Planned> records = plan.records();
+                for (int i = 0; i < records.size(); i++) {
+                    pub.publishBytes(records.get(i).key(), records.get(i).value());
+                    if (i == 10_000) {
+                        // when the broker goes away for a few seconds while records keep coming
+                        pub.flush();
+                        broker.stop();
+                    }
+                    if (i == 15_000) {
+                        Thread.sleep(3_000);
+                        broker.restart();
+                    }
+                }
+                pub.flush();
+
+                // then everything arrives, once
+                IngestionTest.await(() -> ingester.statistics().consumed() == records.size(), Duration.ofSeconds(180),
+                        () -> "ingester stalled at " + ingester.statistics() + " (" + ingester.failure() + ")");
+                IngestStatistics s = ingester.statistics();
+                assertEquals(plan.validKeys().size(), s.stored());
+                assertEquals(plan.duplicates(), s.duplicates());
+                assertEquals(plan.bad(), s.deadLettered());
+                assertEquals(plan.validKeys().size(), store.size());
+                assertEquals(records.size(), pub.acknowledged());
+            }
+            assertEquals(plan.bad(), DeadLetterReader.readAll(broker.bootstrapServers(), DeadLetter.topicFor(topic),
+                    Map.of(), Duration.ofSeconds(30)).size());
+        }
+    }
+
+    private static void publish(EmbeddedKafkaBroker broker, String topic, Plan plan) throws Exception {
+        try (DemonstrationPublisher<Demonstration> pub = DemonstrationPublisher.forEnvelopes(broker.bootstrapServers(),
+                topic, PayloadFormat.AVRO_SINGLE_OBJECT, Map.of())) {
+            IngestionTest.publish(pub, plan.records(), new HashMap<>());
+        }
+    }
+
+    private static long committedOffsets(EmbeddedKafkaBroker broker, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            List<Long> values = new ArrayList<>();
+            offsets.values().forEach(o -> values.add(o == null ? 0 : o.offset()));
+            return values.stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
