@@ -67,6 +67,10 @@ public final class DemonstrationStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
 
+    /** Orders episodes so that which problem a message shows as the example does not vary. */
+    private static final Comparator<EpisodeKey> BY_SOURCE_AND_EPISODE = Comparator.comparing(EpisodeKey::source)
+            .thenComparing(EpisodeKey::episode);
+
     private record StepKey(String source, String episode, int step) {
     }
 
@@ -398,7 +402,9 @@ public final class DemonstrationStore implements AutoCloseable {
         int incomplete = 0;
         int invalid = 0;
         String firstProblem = null;
-        for (Map.Entry<EpisodeKey, TreeMap<Integer, StoredDemonstration>> e : gathered.entrySet()) {
+        List<Map.Entry<EpisodeKey, TreeMap<Integer, StoredDemonstration>>> episodes = new ArrayList<>(gathered.entrySet());
+        episodes.sort(Map.Entry.comparingByKey(BY_SOURCE_AND_EPISODE));
+        for (Map.Entry<EpisodeKey, TreeMap<Integer, StoredDemonstration>> e : episodes) {
             List<StoredDemonstration> records = new ArrayList<>(e.getValue().values());
             EpisodeAssembler.Assembly assembly = assemble(records, stateSpace, actionSpace, query.includeIncomplete());
             switch (assembly.verdict()) {
@@ -416,17 +422,22 @@ public final class DemonstrationStore implements AutoCloseable {
             }
         }
         if (invalid > 0) {
-            LOG.warn("store {}: skipped {} episodes that cannot be read with {} and {}, e.g. {}", dir, invalid,
+            LOG.warn("store {}: skipped {} episodes that are invalid for {} and {}, e.g. {}", dir, invalid,
                     stateSpace.describe(), actionSpace.describe(), firstProblem);
         }
         if (used.isEmpty()) {
+            List<String> reasons = new ArrayList<>(2);
+            if (incomplete > 0) {
+                reasons.add(incomplete + (query.includeIncomplete() ? " lack step 0"
+                        : " are incomplete (a step or the terminal step is missing; includingIncomplete() reads"
+                                + " their first steps)"));
+            }
+            if (invalid > 0) {
+                reasons.add(invalid + " are invalid for " + stateSpace.describe() + " and " + actionSpace.describe()
+                        + " (e.g. " + firstProblem + ")");
+            }
             throw new IllegalStateException("store " + dir + ": none of the " + gathered.size() + " episodes matching "
-                    + query + " can be read: " + incomplete + (query.includeIncomplete()
-                            ? " lack step 0"
-                            : " are incomplete (a step or the terminal step is missing; includingIncomplete() reads"
-                                    + " their first steps)")
-                    + ", " + invalid + " do not fit " + stateSpace.describe() + " and " + actionSpace.describe()
-                    + (firstProblem == null ? "" : " (" + firstProblem + ")"));
+                    + query + " can be read: " + String.join(", ", reasons));
         }
         used.sort(Comparator.comparing(UsedEpisode::start).thenComparing(UsedEpisode::source)
                 .thenComparing(UsedEpisode::episode));
