@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -74,8 +75,16 @@ public final class DemonstrationStore implements AutoCloseable {
     private record StepKey(String source, String episode, int step) {
     }
 
-    private record UsedEpisode(Instant start, String source, String episode, Trajectory trajectory,
-            List<StoredDemonstration> records) {
+    private record UsedEpisode(Instant start, String source, String episode, Trajectory trajectory) {
+    }
+
+    private record StoredStep(ExpertStep step, RecordOrigin origin) {
+    }
+
+    /** The stored steps of one selected episode, gathered from the segments for a read. */
+    private static final class GatheredEpisode {
+        final TreeMap<Integer, StoredStep> steps = new TreeMap<>();
+        String problem;
     }
 
     private final Path dir;
@@ -172,8 +181,8 @@ public final class DemonstrationStore implements AutoCloseable {
         }
         if (lock == null) {
             throw new IllegalStateException("store " + dir + " is already open for writing by another process or"
-                    + " another store instance (it holds " + dir.resolve(LOCK_FILE) + "); a store has one writer,"
-                    + " open it with openReadOnly to read beside it");
+                    + " store instance, which holds the lock on " + dir.resolve(LOCK_FILE) + "; a store has one"
+                    + " writer: use openReadOnly to read beside it");
         }
     }
 
@@ -189,11 +198,21 @@ public final class DemonstrationStore implements AutoCloseable {
         long[] duplicates = {0};
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            Segments.Scan scan = Segments.scan(file, s -> {
-                if (!index.add(s)) {
-                    duplicates[0]++;
+            Segments.Scan scan;
+            try {
+                scan = Segments.scan(file, s -> {
+                    if (!index.add(s)) {
+                        duplicates[0]++;
+                    }
+                });
+            } catch (NoSuchFileException deleted) {
+                if (!readOnly) {
+                    throw deleted;
                 }
-            });
+                // The writer, opening after a crash, deleted it between our listing and our reading: it
+                // only ever deletes a last segment without a readable header, which held no records.
+                continue;
+            }
             if (!scan.headerReadable()) {
                 if (i < files.size() - 1) {
                     throw new IllegalStateException("store " + dir + ": segment " + file.getFileName()
@@ -397,26 +416,34 @@ public final class DemonstrationStore implements AutoCloseable {
             throw new IllegalStateException("store " + dir + ": no stored episode matches " + query + " (it holds "
                     + storedEpisodes + " episodes)");
         }
-        Map<EpisodeKey, TreeMap<Integer, StoredDemonstration>> gathered = gather(snapshot, selected);
+        Map<EpisodeKey, GatheredEpisode> gathered = gather(snapshot, selected);
+        List<EpisodeKey> keys = new ArrayList<>(gathered.keySet());
+        keys.sort(BY_SOURCE_AND_EPISODE);
         List<UsedEpisode> used = new ArrayList<>();
+        OffsetTallies provenance = new OffsetTallies();
         int incomplete = 0;
         int invalid = 0;
         String firstProblem = null;
-        List<Map.Entry<EpisodeKey, TreeMap<Integer, StoredDemonstration>>> episodes = new ArrayList<>(gathered.entrySet());
-        episodes.sort(Map.Entry.comparingByKey(BY_SOURCE_AND_EPISODE));
-        for (Map.Entry<EpisodeKey, TreeMap<Integer, StoredDemonstration>> e : episodes) {
-            List<StoredDemonstration> records = new ArrayList<>(e.getValue().values());
-            EpisodeAssembler.Assembly assembly = assemble(records, stateSpace, actionSpace, query.includeIncomplete());
+        for (EpisodeKey key : keys) {
+            GatheredEpisode episode = gathered.remove(key);
+            List<StoredStep> stored = new ArrayList<>(episode.steps.values());
+            EpisodeAssembler.Assembly assembly = episode.problem != null
+                    ? new EpisodeAssembler.Assembly(EpisodeAssembler.Verdict.INVALID, null, 0, episode.problem)
+                    : EpisodeAssembler.assemble(stored.stream().map(StoredStep::step).toList(), stateSpace, actionSpace,
+                            query.includeIncomplete());
             switch (assembly.verdict()) {
-                case COMPLETE, PREFIX -> used.add(new UsedEpisode(records.get(0).getDemonstration().getEventTime(),
-                        e.getKey().source(), e.getKey().episode(), assembly.trajectory(),
-                        records.subList(0, assembly.stepsUsed())));
+                case COMPLETE, PREFIX -> {
+                    used.add(new UsedEpisode(stored.get(0).step().eventTime(), key.source(), key.episode(),
+                            assembly.trajectory()));
+                    for (StoredStep s : stored.subList(0, assembly.stepsUsed())) {
+                        provenance.add(s.origin().topic(), s.origin().partition(), s.origin().offset());
+                    }
+                }
                 case INCOMPLETE -> incomplete++;
                 case INVALID -> {
                     invalid++;
                     if (firstProblem == null) {
-                        firstProblem = "episode " + e.getKey().episode() + " of " + e.getKey().source() + ": "
-                                + assembly.problem();
+                        firstProblem = "episode " + key.episode() + " of " + key.source() + ": " + assembly.problem();
                     }
                 }
             }
@@ -436,35 +463,42 @@ public final class DemonstrationStore implements AutoCloseable {
                 reasons.add(invalid + " are invalid for " + stateSpace.describe() + " and " + actionSpace.describe()
                         + " (e.g. " + firstProblem + ")");
             }
-            throw new IllegalStateException("store " + dir + ": none of the " + gathered.size() + " episodes matching "
+            throw new IllegalStateException("store " + dir + ": none of the " + keys.size() + " episodes matching "
                     + query + " can be read: " + String.join(", ", reasons));
         }
         used.sort(Comparator.comparing(UsedEpisode::start).thenComparing(UsedEpisode::source)
                 .thenComparing(UsedEpisode::episode));
-        List<Trajectory> trajectories = new ArrayList<>(used.size());
-        OffsetTallies provenance = new OffsetTallies();
-        for (UsedEpisode u : used) {
-            trajectories.add(u.trajectory());
-            for (StoredDemonstration r : u.records()) {
-                provenance.add(r.getTopic(), r.getPartition(), r.getOffset());
-            }
-        }
+        List<Trajectory> trajectories = used.stream().map(UsedEpisode::trajectory).toList();
         DemonstrationSet set = DemonstrationSet.fromTrajectories(stateSpace, actionSpace, trajectories);
         return new StoredDemonstrations(dir, trajectories, set, provenance.ranges(), query, trajectories.size(),
                 incomplete, invalid);
     }
 
-    /** The records of the selected episodes, by episode and step; a repeated step keeps its first record. */
-    private Map<EpisodeKey, TreeMap<Integer, StoredDemonstration>> gather(List<Segment> snapshot,
-            Set<EpisodeKey> selected) {
-        Map<EpisodeKey, TreeMap<Integer, StoredDemonstration>> gathered = new HashMap<>();
+    /**
+     * The steps of the selected episodes, by episode and step, as plain steps rather than Avro
+     * records (whose boxed floats take several times the memory). A repeated step keeps its first
+     * record; a record that does not convert makes its episode invalid.
+     */
+    private Map<EpisodeKey, GatheredEpisode> gather(List<Segment> snapshot, Set<EpisodeKey> selected) {
+        Map<EpisodeKey, GatheredEpisode> gathered = new HashMap<>();
         for (Segment segment : snapshot) {
             try {
                 Segments.read(segment, r -> {
                     Demonstration d = r.getDemonstration();
                     EpisodeKey key = new EpisodeKey(d.getSource(), d.getEpisode());
-                    if (selected.contains(key)) {
-                        gathered.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(d.getStep(), r);
+                    if (!selected.contains(key)) {
+                        return;
+                    }
+                    GatheredEpisode episode = gathered.computeIfAbsent(key, k -> new GatheredEpisode());
+                    if (episode.problem != null || episode.steps.containsKey(d.getStep())) {
+                        return;
+                    }
+                    try {
+                        episode.steps.put(d.getStep(), new StoredStep(DemonstrationEnvelope.toStep(d),
+                                new RecordOrigin(r.getTopic(), r.getPartition(), r.getOffset())));
+                    } catch (IllegalArgumentException e) {
+                        episode.problem = "step " + d.getStep() + ": " + e.getMessage();
+                        episode.steps.clear();
                     }
                 });
             } catch (IOException e) {
@@ -473,19 +507,6 @@ public final class DemonstrationStore implements AutoCloseable {
             }
         }
         return gathered;
-    }
-
-    private static EpisodeAssembler.Assembly assemble(List<StoredDemonstration> records, Box stateSpace,
-            Space actionSpace, boolean includeIncomplete) {
-        List<ExpertStep> steps = new ArrayList<>(records.size());
-        for (StoredDemonstration r : records) {
-            try {
-                steps.add(DemonstrationEnvelope.toStep(r.getDemonstration()));
-            } catch (IllegalArgumentException e) {
-                return new EpisodeAssembler.Assembly(EpisodeAssembler.Verdict.INVALID, null, 0, e.getMessage());
-            }
-        }
-        return EpisodeAssembler.assemble(steps, stateSpace, actionSpace, includeIncomplete);
     }
 
     /** What the store holds and what opening it repaired. */
