@@ -208,6 +208,29 @@ class StoreRecoveryTest {
     }
 
     @Test
+    void discardsTheCopyLeftByAnInterruptedRepair() throws IOException {
+        // given: a crash while a torn segment's sound prefix was being copied, before the rename
+        Pristine pristine = pristine();
+        Path dir = copy(pristine, "interrupted");
+        Path leftover = dir.resolve(Segments.path(dir, 1).getFileName() + Segments.RECOVERING_SUFFIX);
+        Files.write(leftover, Arrays.copyOf(Files.readAllBytes(pristine.segment()), 700));
+
+        // when
+        long size;
+        try (DemonstrationStore reader = DemonstrationStore.openReadOnly(dir)) {
+            assertEquals(2 * SMALL_BATCH + LARGE_BATCH, reader.size(), "a reader ignores the copy");
+        }
+        assertTrue(Files.exists(leftover), "and leaves it in place");
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            size = store.size();
+        }
+
+        // then: the writer deletes the copy; the segment it was copied from is intact
+        assertFalse(Files.exists(leftover));
+        assertEquals(2 * SMALL_BATCH + LARGE_BATCH, size);
+    }
+
+    @Test
     void refusesAStoreWhoseEarlierSegmentIsUnreadable() throws IOException {
         // given: two segments, the first with its magic bytes overwritten
         Path dir = root.resolve("store");
