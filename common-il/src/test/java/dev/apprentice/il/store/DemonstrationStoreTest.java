@@ -17,9 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -354,5 +359,53 @@ class DemonstrationStoreTest {
         assertTrue(afterClose.getMessage().contains("is closed"), afterClose.getMessage());
         assertRejected(() -> DemonstrationStore.openReadOnly(dir.resolve("missing")), "dir: expected an existing store",
                 "found nothing");
+    }
+
+    @Test
+    void readsStayConsistentWhileTheWriterFlushes() throws Exception {
+        // given: a writer flushing one episode at a time across small segments, pausing halfway
+        // while a second store is opened read-only
+        int episodes = 120;
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch snapshotTaken = new CountDownLatch(1);
+        try (DemonstrationStore store = DemonstrationStore.open(dir, new StoreOptions(20_000))) {
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<?> writing = writer.submit(() -> {
+                long offset = 0;
+                for (int e = 0; e < episodes; e++) {
+                    offset = ExpertSteps.append(store, ExpertSteps.ended("alice", "e" + e, 5, T0.plusSeconds(e)),
+                            "demos", 0, offset);
+                    store.flush();
+                    if (e == episodes / 2 - 1) {
+                        halfway.countDown();
+                        snapshotTaken.await();
+                    }
+                }
+                return null;
+            });
+            halfway.await();
+            DemonstrationStore midway = DemonstrationStore.openReadOnly(dir);
+            snapshotTaken.countDown();
+
+            // when: reads run until the writer is done
+            List<Integer> seen = new ArrayList<>();
+            while (!writing.isDone()) {
+                StoredDemonstrations read = store.read(STATES, new Discrete(3), StoreQuery.all());
+                assertEquals(0, read.incompleteSkipped(), "a read never sees half a flush");
+                assertEquals(read.demonstrations().size(), read.provenance().get(0).records());
+                seen.add(read.episodes());
+            }
+            writing.get();
+            writer.shutdown();
+
+            // then: reads only ever grew, and the read-only store kept what was durable when it opened
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) >= seen.get(i - 1), "reads never go back: " + seen);
+            }
+            assertEquals(episodes, store.read(STATES, new Discrete(3), StoreQuery.all()).episodes());
+            assertEquals(episodes / 2, midway.read(STATES, new Discrete(3), StoreQuery.all()).episodes());
+            assertEquals(episodes / 2 * 5L, midway.size());
+            midway.close();
+        }
     }
 }
