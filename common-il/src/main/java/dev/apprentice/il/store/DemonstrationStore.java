@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * }
  * try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
  *     StoredDemonstrations data = store.read(stateSpace, actionSpace, StoreQuery.all().withDomain("lane-change"));
- *     trainer.train(data.demonstrations());
+ *     TrainingOutcome outcome = trainer.train(ImitationTask.of(data.demonstrations()), progress -> { });
+ *     Map<String, Object> forTheModelCard = data.provenanceForModelCard();
  * }
  * }</pre>
  *
