@@ -1,0 +1,612 @@
+package dev.apprentice.il.store;
+
+import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.data.Trajectory;
+import dev.apprentice.il.io.DurableFiles;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Space;
+import dev.apprentice.il.store.StoreIndex.EpisodeKey;
+import dev.apprentice.il.stream.schema.Demonstration;
+import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
+import dev.apprentice.il.stream.schema.StoredDemonstration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.file.DataFileWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only store of expert steps on local disk that remembers the Kafka record each step came
+ * from, so a policy's model card can name the exact offsets it was trained on.
+ *
+ * <p>One writer (the stream ingester) appends steps and flushes them; a step is durable once
+ * {@link #flush()} returns, and the ingester commits its Kafka offsets only then. Steps are
+ * deduplicated by (source, episode, step), so records consumed again after a restart are skipped.
+ * Trainers read whole episodes, from the writer's instance or from a read-only one in another
+ * process:
+ *
+ * <pre>{@code
+ * try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+ *     store.append(step, new RecordOrigin("demonstrations", 0, offset));
+ *     store.flush();
+ * }
+ * try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
+ *     StoredDemonstrations data = store.read(stateSpace, actionSpace, StoreQuery.all().withDomain("lane-change"));
+ *     TrainingOutcome outcome = trainer.train(ImitationTask.of(data.demonstrations()), progress -> { });
+ *     Map<String, Object> forTheModelCard = data.provenanceForModelCard();
+ * }
+ * }</pre>
+ *
+ * <p>On disk the store is a directory of Avro container files, {@code segment-00000001.avro} and
+ * on, each closed once it reaches {@link StoreOptions#segmentBytes()}. Files only ever hold flushed
+ * records; a crash during a flush can leave a torn tail, which the writer cuts off when it next
+ * opens the store. Memory holds an index of keys and offsets, never the states or actions: reads go
+ * back to the files. The methods are thread-safe; a read holds the store's lock only while it takes
+ * a snapshot of the segment lengths, so the writer is not held up while a trainer reads.
+ */
+public final class DemonstrationStore implements AutoCloseable {
+
+    /** The file the writer holds an exclusive lock on while the store is open. */
+    public static final String LOCK_FILE = "store.lock";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
+
+    /** Orders episodes so that which problem a message shows as the example does not vary. */
+    private static final Comparator<EpisodeKey> BY_SOURCE_AND_EPISODE = Comparator.comparing(EpisodeKey::source)
+            .thenComparing(EpisodeKey::episode);
+
+    private record StepKey(String source, String episode, int step) {
+    }
+
+    private record UsedEpisode(Instant start, String source, String episode, Trajectory trajectory) {
+    }
+
+    private record StoredStep(ExpertStep step, RecordOrigin origin) {
+    }
+
+    /** The stored steps of one selected episode, gathered from the segments for a read. */
+    private static final class GatheredEpisode {
+        final TreeMap<Integer, StoredStep> steps = new TreeMap<>();
+        String problem;
+    }
+
+    private final Path dir;
+    private final StoreOptions options;
+    private final boolean readOnly;
+    private final FileChannel lockChannel;
+    private final List<Segment> segments = new ArrayList<>();
+    private final StoreIndex index = new StoreIndex();
+    private final Map<StepKey, StoredDemonstration> pending = new LinkedHashMap<>();
+    private DataFileWriter<StoredDemonstration> active;
+    private boolean lastSegmentAppendable;
+    private int recoveredSegments;
+    private long droppedBytes;
+    private int tornSegments;
+    private Exception failure;
+    private boolean closed;
+
+    private DemonstrationStore(Path dir, StoreOptions options, boolean readOnly, FileChannel lockChannel) {
+        this.dir = dir;
+        this.options = options;
+        this.readOnly = readOnly;
+        this.lockChannel = lockChannel;
+    }
+
+    /** Opens (creating it if needed) the store in {@code dir} for writing, with 64 MiB segments. */
+    public static DemonstrationStore open(Path dir) {
+        return open(dir, StoreOptions.defaults());
+    }
+
+    /**
+     * Opens (creating it if needed) the store in {@code dir} for writing. Takes an exclusive lock on
+     * {@code dir/store.lock}, rebuilds the index from the segments and repairs what a crash left:
+     * a torn tail is cut off after the last whole block, and a last segment whose header was never
+     * completely written is deleted. Each repair is logged as a warning and counted in
+     * {@link #statistics()}.
+     *
+     * @throws IllegalStateException when another process or store instance holds the lock, or when a
+     *     segment other than the last has no readable header (damage no crash explains)
+     * @throws UncheckedIOException when the directory cannot be created or read
+     */
+    public static DemonstrationStore open(Path dir, StoreOptions options) {
+        requireArgument(dir, "dir", "a store directory");
+        requireArgument(options, "options", "store options");
+        Path root = dir.toAbsolutePath();
+        FileChannel channel;
+        try {
+            Files.createDirectories(root);
+            channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the store directory " + root, e);
+        }
+        DemonstrationStore store = new DemonstrationStore(root, options, false, channel);
+        try {
+            store.lock();
+            store.load();
+        } catch (IOException | RuntimeException e) {
+            store.closeQuietly(e);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot open the store " + root, io)
+                    : (RuntimeException) e;
+        }
+        return store;
+    }
+
+    /**
+     * Opens the store in {@code dir} for reading only: no lock is taken and no file is changed, so it
+     * may run beside the writer in another process. It sees the records that were durable when it
+     * opened; a segment's torn tail (a crash not yet repaired, or a flush in progress) is not read
+     * and is counted in {@link StoreStatistics#tornSegments()}.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory
+     */
+    public static DemonstrationStore openReadOnly(Path dir) {
+        requireArgument(dir, "dir", "a store directory");
+        Path root = dir.toAbsolutePath();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("dir: expected an existing store directory, found "
+                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
+        }
+        DemonstrationStore store = new DemonstrationStore(root, StoreOptions.defaults(), true, null);
+        try {
+            store.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the store " + root, e);
+        }
+        return store;
+    }
+
+    private void lock() throws IOException {
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("store " + dir + " is already open for writing by another process or"
+                    + " store instance, which holds the lock on " + dir.resolve(LOCK_FILE) + "; a store has one"
+                    + " writer: use openReadOnly to read beside it");
+        }
+    }
+
+    private void load() throws IOException {
+        if (!readOnly) {
+            for (Path leftover : Segments.leftoverRecoveries(dir)) {
+                LOG.warn("store {}: deleting {}, left by a repair a crash interrupted (the segment it copied is"
+                        + " intact and will be checked again)", dir, leftover.getFileName());
+                Files.delete(leftover);
+            }
+        }
+        List<Path> files = Segments.list(dir);
+        long[] duplicates = {0};
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Segments.Scan scan;
+            try {
+                scan = Segments.scan(file, s -> {
+                    if (!index.add(s)) {
+                        duplicates[0]++;
+                    }
+                });
+            } catch (NoSuchFileException deleted) {
+                if (!readOnly) {
+                    throw deleted;
+                }
+                // The writer, opening after a crash, deleted it between our listing and our reading: it
+                // only ever deletes a last segment without a readable header, which held no records.
+                continue;
+            }
+            if (!scan.headerReadable()) {
+                if (i < files.size() - 1) {
+                    throw new IllegalStateException("store " + dir + ": segment " + file.getFileName()
+                            + " has no readable header, yet later segments exist; a crash only damages the last"
+                            + " segment, so this is other damage: move the file aside to open the store");
+                }
+                dropUnreadableLastSegment(file, scan.fileBytes());
+                continue;
+            }
+            if (scan.torn()) {
+                cutTornTail(file, scan);
+            }
+            segments.add(new Segment(Segments.number(file), file, scan.goodBytes(),
+                    readOnly ? scan.fileBytes() : scan.goodBytes()));
+            lastSegmentAppendable = scan.currentSchema() && scan.goodBytes() < options.segmentBytes();
+        }
+        if (duplicates[0] > 0) {
+            LOG.warn("store {}: {} records repeat a (source, episode, step) already stored; the first of each is"
+                    + " used", dir, duplicates[0]);
+        }
+    }
+
+    private void dropUnreadableLastSegment(Path file, long bytes) throws IOException {
+        if (readOnly) {
+            tornSegments++;
+            return;
+        }
+        Files.delete(file);
+        DurableFiles.fsyncDirectory(dir);
+        recoveredSegments++;
+        droppedBytes += bytes;
+        LOG.warn("store {}: deleted segment {} ({} bytes): its header was never completely written (a crash while"
+                + " it was created), so it held no records", dir, file.getFileName(), bytes);
+    }
+
+    private void cutTornTail(Path file, Segments.Scan scan) throws IOException {
+        if (readOnly) {
+            tornSegments++;
+            return;
+        }
+        long dropped = scan.fileBytes() - scan.goodBytes();
+        Segments.keepPrefix(file, scan.goodBytes());
+        recoveredSegments++;
+        droppedBytes += dropped;
+        LOG.warn("store {}: segment {} had a torn tail (a crash during a flush): kept {} records in {} bytes,"
+                + " dropped {} bytes", dir, file.getFileName(), scan.records(), scan.goodBytes(), dropped);
+    }
+
+    /**
+     * Accepts a step, to be written by the next {@link #flush()}. A step whose (source, episode, step)
+     * is already stored or pending is skipped.
+     *
+     * @param origin the Kafka record the step was read from
+     * @return true when the step was accepted, false when it was a duplicate
+     * @throws IllegalStateException when the store is read-only, closed, or a flush has failed
+     */
+    public synchronized boolean append(ExpertStep step, RecordOrigin origin) {
+        requireArgument(step, "step", "an expert step");
+        requireArgument(origin, "origin", "the record's origin");
+        requireWritable();
+        StepKey key = new StepKey(step.source(), step.episode(), step.step());
+        if (pending.containsKey(key) || index.contains(step.source(), step.episode(), step.step())) {
+            return false;
+        }
+        pending.put(key, StoredDemonstration.newBuilder()
+                .setDemonstration(DemonstrationEnvelope.toEnvelope(step))
+                .setTopic(origin.topic())
+                .setPartition(origin.partition())
+                .setOffset(origin.offset())
+                .setStoredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .build());
+        return true;
+    }
+
+    /** Whether the step (source, episode, step) is stored or pending. */
+    public synchronized boolean contains(String source, String episode, int step) {
+        requireOpen();
+        return pending.containsKey(new StepKey(source, episode, step)) || index.contains(source, episode, step);
+    }
+
+    /**
+     * Writes the pending steps to the active segment and forces them to disk; they are durable when
+     * this returns. A new segment's header is forced, and its directory entry, before any record is
+     * written. The segment is closed once it has reached the configured size, so the next flush
+     * starts a new one.
+     *
+     * @throws UncheckedIOException when writing fails; the store then refuses further writes, and
+     *     reopening it repairs whatever the failed flush left
+     * @throws IllegalStateException when the store is read-only, closed, or an earlier flush failed
+     */
+    public synchronized void flush() {
+        requireWritable();
+        if (pending.isEmpty()) {
+            return;
+        }
+        long size;
+        try {
+            if (active == null) {
+                openActiveSegment();
+            }
+            for (StoredDemonstration r : pending.values()) {
+                active.append(r);
+            }
+            active.fSync();
+            size = Files.size(lastSegment().path());
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+        Segment last = lastSegment();
+        segments.set(segments.size() - 1, new Segment(last.number(), last.path(), size, size));
+        for (StoredDemonstration r : pending.values()) {
+            index.add(Segments.indexed(r));
+        }
+        pending.clear();
+        if (size >= options.segmentBytes()) {
+            DataFileWriter<StoredDemonstration> full = active;
+            active = null;
+            lastSegmentAppendable = false;
+            try {
+                full.close();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+    }
+
+    private void openActiveSegment() throws IOException {
+        DataFileWriter<StoredDemonstration> writer = new DataFileWriter<>(Segments.datumWriter());
+        if (lastSegmentAppendable) {
+            active = writer.appendTo(lastSegment().path().toFile());
+            return;
+        }
+        int number = segments.isEmpty() ? 1 : lastSegment().number() + 1;
+        Path path = Segments.path(dir, number);
+        active = writer.create(StoredDemonstration.getClassSchema(), path.toFile());
+        active.fSync();
+        DurableFiles.fsyncDirectory(dir);
+        long size = Files.size(path);
+        segments.add(new Segment(number, path, size, size));
+    }
+
+    private Segment lastSegment() {
+        return segments.get(segments.size() - 1);
+    }
+
+    /** Records a failed flush, closes the writer and returns the exception to throw. */
+    private RuntimeException failed(Exception e) {
+        failure = e;
+        if (active != null) {
+            try {
+                active.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            active = null;
+        }
+        String message = "store " + dir + ": flush failed; the store accepts no more writes until it is reopened,"
+                + " which repairs the segment";
+        return e instanceof IOException io ? new UncheckedIOException(message, io) : new IllegalStateException(message, e);
+    }
+
+    /** Steps appended but not yet flushed. */
+    public synchronized long pendingCount() {
+        requireOpen();
+        return pending.size();
+    }
+
+    /** Durable steps: those flushed to disk (pending steps are not counted). */
+    public synchronized long size() {
+        requireOpen();
+        return index.records();
+    }
+
+    /**
+     * Reads the durable steps the query selects as whole episodes. Steps are grouped by (source,
+     * episode) and ordered by step. A complete episode, steps 0 to a terminal step k, becomes a
+     * trajectory of k + 1 actions whose final state is the terminal step's final state (or its state
+     * again when none was recorded), terminated unless it was time-limited. An incomplete episode is
+     * skipped unless the query includes incomplete episodes; it is then read as its steps from 0 up
+     * to the first gap, time-limited. An episode with a state or action outside the spaces, or with
+     * steps after its terminal step, is skipped as invalid. Episodes are ordered by the event time of
+     * step 0, then source and episode id.
+     *
+     * @throws IllegalStateException when no episode can be read, naming the counts skipped and why
+     * @throws UncheckedIOException when a segment cannot be read
+     */
+    public StoredDemonstrations read(Box stateSpace, Space actionSpace, StoreQuery query) {
+        requireArgument(stateSpace, "stateSpace", "a state space");
+        requireArgument(actionSpace, "actionSpace", "an action space");
+        requireArgument(query, "query", "a store query");
+        List<Segment> snapshot;
+        Set<EpisodeKey> selected;
+        int storedEpisodes;
+        synchronized (this) {
+            requireOpen();
+            snapshot = List.copyOf(segments);
+            selected = index.select(query);
+            storedEpisodes = index.episodes();
+        }
+        if (selected.isEmpty()) {
+            throw new IllegalStateException("store " + dir + ": no stored episode matches " + query + " (it holds "
+                    + storedEpisodes + " episodes)");
+        }
+        Map<EpisodeKey, GatheredEpisode> gathered = gather(snapshot, selected);
+        List<EpisodeKey> keys = new ArrayList<>(gathered.keySet());
+        keys.sort(BY_SOURCE_AND_EPISODE);
+        List<UsedEpisode> used = new ArrayList<>();
+        OffsetTallies provenance = new OffsetTallies();
+        int incomplete = 0;
+        int invalid = 0;
+        String firstProblem = null;
+        for (EpisodeKey key : keys) {
+            GatheredEpisode episode = gathered.remove(key);
+            List<StoredStep> stored = new ArrayList<>(episode.steps.values());
+            EpisodeAssembler.Assembly assembly = episode.problem != null
+                    ? new EpisodeAssembler.Assembly(EpisodeAssembler.Verdict.INVALID, null, 0, episode.problem)
+                    : EpisodeAssembler.assemble(stored.stream().map(StoredStep::step).toList(), stateSpace, actionSpace,
+                            query.includeIncomplete());
+            switch (assembly.verdict()) {
+                case COMPLETE, PREFIX -> {
+                    used.add(new UsedEpisode(stored.get(0).step().eventTime(), key.source(), key.episode(),
+                            assembly.trajectory()));
+                    for (StoredStep s : stored.subList(0, assembly.stepsUsed())) {
+                        provenance.add(s.origin().topic(), s.origin().partition(), s.origin().offset());
+                    }
+                }
+                case INCOMPLETE -> incomplete++;
+                case INVALID -> {
+                    invalid++;
+                    if (firstProblem == null) {
+                        firstProblem = "episode " + key.episode() + " of " + key.source() + ": " + assembly.problem();
+                    }
+                }
+            }
+        }
+        if (invalid > 0) {
+            LOG.warn("store {}: skipped {} episodes that are invalid for {} and {}, e.g. {}", dir, invalid,
+                    stateSpace.describe(), actionSpace.describe(), firstProblem);
+        }
+        if (used.isEmpty()) {
+            List<String> reasons = new ArrayList<>(2);
+            if (incomplete > 0) {
+                reasons.add(incomplete + (query.includeIncomplete() ? " lack step 0"
+                        : " are incomplete (a step or the terminal step is missing; includingIncomplete() reads"
+                                + " their first steps)"));
+            }
+            if (invalid > 0) {
+                reasons.add(invalid + " are invalid for " + stateSpace.describe() + " and " + actionSpace.describe()
+                        + " (e.g. " + firstProblem + ")");
+            }
+            throw new IllegalStateException("store " + dir + ": none of the " + keys.size() + " episodes matching "
+                    + query + " can be read: " + String.join(", ", reasons));
+        }
+        used.sort(Comparator.comparing(UsedEpisode::start).thenComparing(UsedEpisode::source)
+                .thenComparing(UsedEpisode::episode));
+        List<Trajectory> trajectories = used.stream().map(UsedEpisode::trajectory).toList();
+        DemonstrationSet set = DemonstrationSet.fromTrajectories(stateSpace, actionSpace, trajectories);
+        return new StoredDemonstrations(dir, trajectories, set, provenance.ranges(), query, trajectories.size(),
+                incomplete, invalid);
+    }
+
+    /**
+     * The steps of the selected episodes, by episode and step, as plain steps rather than Avro
+     * records (whose boxed floats take several times the memory). A repeated step keeps its first
+     * record; a record that does not convert makes its episode invalid.
+     */
+    private Map<EpisodeKey, GatheredEpisode> gather(List<Segment> snapshot, Set<EpisodeKey> selected) {
+        Map<EpisodeKey, GatheredEpisode> gathered = new HashMap<>();
+        for (Segment segment : snapshot) {
+            try {
+                Segments.read(segment, r -> {
+                    Demonstration d = r.getDemonstration();
+                    EpisodeKey key = new EpisodeKey(d.getSource(), d.getEpisode());
+                    if (!selected.contains(key)) {
+                        return;
+                    }
+                    GatheredEpisode episode = gathered.computeIfAbsent(key, k -> new GatheredEpisode());
+                    if (episode.problem != null || episode.steps.containsKey(d.getStep())) {
+                        return;
+                    }
+                    try {
+                        episode.steps.put(d.getStep(), new StoredStep(DemonstrationEnvelope.toStep(d),
+                                new RecordOrigin(r.getTopic(), r.getPartition(), r.getOffset())));
+                    } catch (IllegalArgumentException e) {
+                        episode.problem = "step " + d.getStep() + ": " + e.getMessage();
+                        episode.steps.clear();
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("store " + dir + ": cannot read segment " + segment.path().getFileName(),
+                        e);
+            }
+        }
+        return gathered;
+    }
+
+    /** What the store holds and what opening it repaired. */
+    public synchronized StoreStatistics statistics() {
+        requireOpen();
+        long bytes = 0;
+        for (Segment s : segments) {
+            bytes += s.bytesOnDisk();
+        }
+        return new StoreStatistics(segments.size(), bytes, index.records(), pending.size(), index.episodes(),
+                index.completeEpisodes(), index.recordsPerSource(), index.domains(), index.firstEventTime(),
+                index.lastEventTime(), index.offsetRanges(), recoveredSegments, droppedBytes, tornSegments);
+    }
+
+    /** The store's directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Whether this instance was opened with {@link #openReadOnly(Path)}. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Flushes the pending steps, closes the active segment and releases the lock. Closing again does
+     * nothing. After a failed flush the pending steps are dropped; they were never durable.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!readOnly && failure == null) {
+                flush();
+            }
+        } finally {
+            closed = true;
+            release();
+        }
+    }
+
+    private void release() {
+        IOException problem = null;
+        if (active != null) {
+            try {
+                active.close();
+            } catch (IOException e) {
+                problem = e;
+            }
+            active = null;
+        }
+        if (lockChannel != null) {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                if (problem == null) {
+                    problem = e;
+                } else {
+                    problem.addSuppressed(e);
+                }
+            }
+        }
+        if (problem != null) {
+            throw new UncheckedIOException("store " + dir + ": closing failed", problem);
+        }
+    }
+
+    private void closeQuietly(Exception cause) {
+        closed = true;
+        try {
+            release();
+        } catch (UncheckedIOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("store " + dir + " is closed");
+        }
+    }
+
+    private void requireWritable() {
+        requireOpen();
+        if (readOnly) {
+            throw new IllegalStateException("store " + dir + " was opened read-only: appending and flushing need"
+                    + " the writer (DemonstrationStore.open)");
+        }
+        if (failure != null) {
+            throw new IllegalStateException("store " + dir + " accepts no more writes after a failed flush ("
+                    + failure + "); reopen it to repair the segment", failure);
+        }
+    }
+
+    private static void requireArgument(Object value, String field, String expected) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + ": expected " + expected + ", found null");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.apprentice.il.store;
+
+import dev.apprentice.il.io.DurableFiles;
+import dev.apprentice.il.stream.schema.Demonstration;
+import dev.apprentice.il.stream.schema.StoredDemonstration;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * How segment files are named, scanned for their sound prefix, repaired and read; every Avro
+ * detail of the store lives here.
+ */
+final class Segments {
+
+    /** Suffix of the copy that replaces a torn segment; a leftover one is an interrupted repair. */
+    static final String RECOVERING_SUFFIX = ".recovering";
+
+    private static final Pattern NAME = Pattern.compile("segment-(\\d{8,})\\.avro");
+
+    private static final Schema SCHEMA = StoredDemonstration.getClassSchema();
+
+    /**
+     * Resolves the generated classes through their own class loader: under Quarkus the generated
+     * {@code MODEL$} would otherwise resolve a second copy of the class.
+     */
+    private static final SpecificData DATA = specificData();
+
+    /** Generic decoding without logical-type conversions, so event times stay epoch milliseconds. */
+    private static final GenericData PLAIN = new GenericData();
+
+    /** The record with only the fields the index needs, so opening a store skips every float. */
+    private static final Schema INDEX_FIELDS = indexFields();
+
+    private static boolean generatedClassesTrusted;
+
+    private Segments() {
+    }
+
+    /**
+     * What scanning a segment found.
+     *
+     * @param headerReadable whether its header could be read at all
+     * @param goodBytes the length up to the end of its last whole block
+     * @param fileBytes its size
+     * @param records the records in whole blocks
+     * @param currentSchema whether it was written with the current record schema, so it can be
+     *     appended to
+     */
+    record Scan(boolean headerReadable, long goodBytes, long fileBytes, long records, boolean currentSchema) {
+
+        /** Whether bytes follow the last whole block: a crash during a flush, or a flush in progress. */
+        boolean torn() {
+            return headerReadable && goodBytes < fileBytes;
+        }
+    }
+
+    static Path path(Path dir, int number) {
+        return dir.resolve(String.format("segment-%08d.avro", number));
+    }
+
+    static int number(Path segment) {
+        Matcher m = NAME.matcher(segment.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("segment: expected a name like segment-00000001.avro, found "
+                    + segment.getFileName());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The segment files of {@code dir} in sequence order. */
+    static List<Path> list(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (NAME.matcher(f.getFileName().toString()).matches()) {
+                    out.add(f);
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Segments::number));
+        return out;
+    }
+
+    /** Copies left behind by a repair that a crash interrupted; the segment they copy is intact. */
+    static List<Path> leftoverRecoveries(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "segment-*.avro" + RECOVERING_SUFFIX)) {
+            files.forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Reads a segment's keys block by block and hands {@code sink} the records of every whole block.
+     * A block counts once its sync marker has been read after it; reading stops at the first
+     * truncated, zeroed or otherwise undecodable block, and everything from there on is the torn
+     * tail. Avro ends a truncated file as if it were complete, so the tail is found by comparing the
+     * end of the last whole block with the file's size rather than by waiting for an exception.
+     */
+    static Scan scan(Path file, Consumer<IndexedStep> sink) throws IOException {
+        long size = Files.size(file);
+        SegmentInput input = new SegmentInput(file, size);
+        DataFileReader<GenericRecord> reader;
+        try {
+            reader = new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
+        } catch (IOException | AvroRuntimeException e) {
+            input.close();
+            return new Scan(false, 0, size, 0, false);
+        }
+        try (reader) {
+            boolean current = reader.getSchema().equals(SCHEMA);
+            long wholeBlocksEnd = reader.previousSync();
+            long records = 0;
+            List<IndexedStep> block = new ArrayList<>();
+            while (true) {
+                GenericRecord r;
+                try {
+                    if (!reader.hasNext()) {
+                        break;
+                    }
+                    r = reader.next();
+                } catch (RuntimeException damagedBlock) {
+                    break;
+                }
+                block.add(indexed(r));
+                if (reader.previousSync() != wholeBlocksEnd) {
+                    wholeBlocksEnd = reader.previousSync();
+                    block.forEach(sink);
+                    records += block.size();
+                    block.clear();
+                }
+            }
+            return new Scan(true, wholeBlocksEnd, size, records, current);
+        }
+    }
+
+    /** Reads every record of a segment up to its known readable length. */
+    static void read(Segment segment, Consumer<StoredDemonstration> sink) throws IOException {
+        SegmentInput input = new SegmentInput(segment.path(), segment.readableBytes());
+        DataFileReader<StoredDemonstration> reader;
+        try {
+            reader = new DataFileReader<>(input, datumReader());
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+        try (reader) {
+            while (reader.hasNext()) {
+                sink.accept(reader.next());
+            }
+        }
+    }
+
+    /**
+     * Replaces {@code segment} by its first {@code bytes} bytes: the copy is written beside it,
+     * forced to disk and renamed over it, so a crash leaves the torn file or the repaired one.
+     */
+    static void keepPrefix(Path segment, long bytes) throws IOException {
+        Path copy = segment.resolveSibling(segment.getFileName() + RECOVERING_SUFFIX);
+        Files.deleteIfExists(copy);
+        try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long copied = 0;
+            while (copied < bytes) {
+                long n = in.transferTo(copied, bytes - copied, out);
+                if (n <= 0) {
+                    throw new IOException("segment " + segment + " ended at " + copied + " bytes while keeping its first "
+                            + bytes);
+                }
+                copied += n;
+            }
+            out.force(true);
+        }
+        Files.move(copy, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.fsyncDirectory(segment.getParent());
+    }
+
+    static SpecificDatumWriter<StoredDemonstration> datumWriter() {
+        return new SpecificDatumWriter<>(SCHEMA, DATA);
+    }
+
+    /**
+     * Decodes with the current schema as the reader's; each file's header supplies the schema it was
+     * written with, so older segments decode with the new fields' defaults.
+     */
+    private static DatumReader<StoredDemonstration> datumReader() {
+        trustGeneratedClasses();
+        return new SpecificDatumReader<>(SCHEMA, SCHEMA, DATA);
+    }
+
+    /**
+     * Adds the generated record classes to Avro's trusted classes, once: a specific reader resolves
+     * the class named in the schema and Avro refuses any class it was not told to trust.
+     */
+    private static synchronized void trustGeneratedClasses() {
+        if (generatedClassesTrusted) {
+            return;
+        }
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                ClassSecurityValidator.builder().add(StoredDemonstration.class).add(Demonstration.class).build()));
+        generatedClassesTrusted = true;
+    }
+
+    /** The index fields of a record about to be written. */
+    static IndexedStep indexed(StoredDemonstration r) {
+        Demonstration d = r.getDemonstration();
+        return new IndexedStep(d.getDomain(), d.getSource(), d.getEpisode(), d.getStep(), d.getEventTime(),
+                d.getTerminal(), r.getTopic(), r.getPartition(), r.getOffset());
+    }
+
+    private static IndexedStep indexed(GenericRecord r) {
+        GenericRecord d = (GenericRecord) r.get("demonstration");
+        return new IndexedStep(d.get("domain").toString(), d.get("source").toString(), d.get("episode").toString(),
+                (Integer) d.get("step"), Instant.ofEpochMilli((Long) d.get("eventTime")), (Boolean) d.get("terminal"),
+                r.get("topic").toString(), (Integer) r.get("partition"), (Long) r.get("offset"));
+    }
+
+    private static SpecificData specificData() {
+        SpecificData data = new SpecificData(StoredDemonstration.class.getClassLoader());
+        data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        return data;
+    }
+
+    private static Schema indexFields() {
+        Schema demonstration = SCHEMA.getField("demonstration").schema();
+        Schema keys = Schema.createRecord(demonstration.getName(), null, demonstration.getNamespace(), false,
+                fields(demonstration, "domain", "source", "episode", "step", "eventTime", "terminal"));
+        List<Schema.Field> outer = new ArrayList<>();
+        outer.add(new Schema.Field(SCHEMA.getField("demonstration"), keys));
+        outer.addAll(fields(SCHEMA, "topic", "partition", "offset"));
+        return Schema.createRecord(SCHEMA.getName(), null, SCHEMA.getNamespace(), false, outer);
+    }
+
+    private static List<Schema.Field> fields(Schema record, String... names) {
+        List<Schema.Field> out = new ArrayList<>(names.length);
+        for (String name : names) {
+            Schema.Field f = record.getField(name);
+            out.add(new Schema.Field(f, f.schema()));
+        }
+        return out;
+    }
+}
