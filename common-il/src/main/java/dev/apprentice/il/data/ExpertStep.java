@@ -30,12 +30,18 @@ public record ExpertStep(String domain, String source, String episode, int step,
         float[] action, boolean discreteAction, boolean terminal, boolean timeLimited, float[] finalState,
         Map<String, String> metadata) {
 
+    /**
+     * The largest step index accepted: far beyond any domain's episode (a 30-minute StarCraft II
+     * game is about 40,000 game steps), and it bounds the dedup index's memory per episode.
+     */
+    public static final int MAX_STEP = 1_000_000;
+
     public ExpertStep {
         requireText(domain, "domain");
         requireText(source, "source");
         requireText(episode, "episode");
-        if (step < 0) {
-            throw new IllegalArgumentException("step: expected a step index >= 0, found " + step);
+        if (step < 0 || step > MAX_STEP) {
+            throw new IllegalArgumentException("step: expected a step index in [0, " + MAX_STEP + "], found " + step);
         }
         Objects.requireNonNull(eventTime, "eventTime");
         if (state == null) {

@@ -1,6 +1,7 @@
 package dev.apprentice.il.store;
 
 import dev.apprentice.il.io.DurableFiles;
+import dev.apprentice.il.stream.schema.AvroModels;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.data.TimeConversions;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -28,7 +28,6 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * How segment files are named, scanned for their sound prefix, repaired and read; every Avro
@@ -47,15 +46,13 @@ final class Segments {
      * Resolves the generated classes through their own class loader: under Quarkus the generated
      * {@code MODEL$} would otherwise resolve a second copy of the class.
      */
-    private static final SpecificData DATA = specificData();
+    private static final SpecificData DATA = AvroModels.modelFor(StoredDemonstration.class);
 
     /** Generic decoding without logical-type conversions, so event times stay epoch milliseconds. */
     private static final GenericData PLAIN = new GenericData();
 
     /** The record with only the fields the index needs, so opening a store skips every float. */
     private static final Schema INDEX_FIELDS = indexFields();
-
-    private static boolean generatedClassesTrusted;
 
     private Segments() {
     }
@@ -208,21 +205,7 @@ final class Segments {
      * written with, so older segments decode with the new fields' defaults.
      */
     private static DatumReader<StoredDemonstration> datumReader() {
-        trustGeneratedClasses();
         return new SpecificDatumReader<>(SCHEMA, SCHEMA, DATA);
-    }
-
-    /**
-     * Adds the generated record classes to Avro's trusted classes, once: a specific reader resolves
-     * the class named in the schema and Avro refuses any class it was not told to trust.
-     */
-    private static synchronized void trustGeneratedClasses() {
-        if (generatedClassesTrusted) {
-            return;
-        }
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                ClassSecurityValidator.builder().add(StoredDemonstration.class).add(Demonstration.class).build()));
-        generatedClassesTrusted = true;
     }
 
     /** The index fields of a record about to be written. */
@@ -237,12 +220,6 @@ final class Segments {
         return new IndexedStep(d.get("domain").toString(), d.get("source").toString(), d.get("episode").toString(),
                 (Integer) d.get("step"), Instant.ofEpochMilli((Long) d.get("eventTime")), (Boolean) d.get("terminal"),
                 r.get("topic").toString(), (Integer) r.get("partition"), (Long) r.get("offset"));
-    }
-
-    private static SpecificData specificData() {
-        SpecificData data = new SpecificData(StoredDemonstration.class.getClassLoader());
-        data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-        return data;
     }
 
     private static Schema indexFields() {

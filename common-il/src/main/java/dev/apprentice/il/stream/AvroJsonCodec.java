@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.apprentice.il.stream.schema.AvroModels;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -30,9 +31,8 @@ public final class AvroJsonCodec<T extends SpecificRecord> implements PayloadCod
     private final SpecificDatumReader<T> reader;
 
     public AvroJsonCodec(Class<T> recordClass) {
-        this.schema = AvroCodecs.schemaOf(recordClass);
-        AvroClassTrust.trust(schema);
-        SpecificData model = AvroCodecs.modelFor(recordClass);
+        this.schema = AvroModels.schemaOf(recordClass);
+        SpecificData model = AvroModels.modelFor(recordClass);
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.reader = new SpecificDatumReader<>(schema, schema, model);
     }

@@ -369,6 +369,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
+        // Static membership under the same stable id as the producer: a restarted ingester takes its
+        // partitions back at once instead of waiting out the crashed member's session timeout.
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.transactionalId());
         p.putAll(config.consumerOverrides());
         return p;
     }

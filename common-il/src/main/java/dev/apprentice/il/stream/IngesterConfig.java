@@ -12,8 +12,9 @@ import java.util.Map;
  * @param topic the demonstrations topic; bad records go to {@code <topic>.dlq}
  * @param groupId the consumer group
  * @param transactionalId the id of the producer that writes dead letters and commits offsets in one
- *     transaction; must be stable across restarts of one ingester (so a restart fences its zombie)
- *     and unique among concurrent ingesters
+ *     transaction, also the consumer's static group membership id; must be stable across restarts
+ *     of one ingester (a restart fences its zombie and takes its partitions back at once) and
+ *     unique among concurrent ingesters
  * @param maxPollRecords upper bound on records per poll
  * @param flushRecords records per durable batch
  * @param flushInterval the longest a record waits before its batch is flushed

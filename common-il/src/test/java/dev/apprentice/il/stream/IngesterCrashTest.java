@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,22 +78,32 @@ class IngesterCrashTest {
                     DemonstrationIngester<Demonstration> ingester = IngestionTest.ingester(broker.bootstrapServers(),
                             topic, store);
                     DemonstrationPublisher<Demonstration> pub = DemonstrationPublisher.forEnvelopes(
-                            broker.bootstrapServers(), topic, PayloadFormat.AVRO_SINGLE_OBJECT, Map.of())) {
+                            broker.bootstrapServers(), topic, PayloadFormat.AVRO_SINGLE_OBJECT,
+                            Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000))) {
                 ingester.start();
-                // given a stream in progress
-                List<StreamFixtures.Planned> records = plan.records();
-                for (int i = 0; i < records.size(); i++) {
-                    pub.publishBytes(records.get(i).key(), records.get(i).value());
-                    if (i == 10_000) {
-                        // when the broker goes away for a few seconds while records keep coming
-                        pub.flush();
+                // given a stream in progress, when the broker goes away for a few seconds mid-stream
+                Thread outage = new Thread(() -> {
+                    try {
+                        IngestionTest.await(() -> ingester.statistics().consumed() >= 5_000, Duration.ofSeconds(120),
+                                () -> "ingester never got going: " + ingester.statistics());
                         broker.stop();
-                    }
-                    if (i == 15_000) {
                         Thread.sleep(3_000);
                         broker.restart();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "outage");
+                outage.start();
+                List<StreamFixtures.Planned> records = plan.records();
+                for (int i = 0; i < records.size(); i++) {
+                    // Sends block while the broker is away (up to max.block.ms) and resume when it is back.
+                    pub.publishBytes(records.get(i).key(), records.get(i).value());
+                    if (i % 500 == 499) {
+                        Thread.sleep(20);
                     }
                 }
+                outage.join();
+                assertTrue(broker.isRunning());
                 pub.flush();
 
                 // then everything arrives, once
