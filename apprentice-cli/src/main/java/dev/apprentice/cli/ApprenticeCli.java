@@ -8,6 +8,7 @@ import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.env.Environment;
 import dev.apprentice.il.env.EnvironmentChecker;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.reference.ReferenceTask;
@@ -20,6 +21,9 @@ import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.registry.RegistryEntry;
 import dev.apprentice.il.report.ImitationReport;
 import dev.apprentice.il.report.ReferenceRecipes;
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.StoreQuery;
+import dev.apprentice.il.store.StoredDemonstrations;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +45,7 @@ public final class ApprenticeCli {
     /** Evaluation seeds start here, far from the demonstration seeds, so evaluation is on held-out episodes. */
     static final long EVALUATION_SEED_BASE = ImitationReport.EVALUATION_SEED_BASE;
     private static final Set<String> TRAIN_OPTIONS = Set.of("env", "algorithm", "episodes", "eval-episodes", "seed",
-            "epochs", "batch-size", "learning-rate", "hidden", "entropy-bonus", "patience", "registry", "model", "threads");
+            "epochs", "batch-size", "learning-rate", "hidden", "entropy-bonus", "patience", "registry", "model", "threads", "store");
     private static final Set<String> FLAGS = Set.of("json", "no-promote");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -115,7 +119,8 @@ public final class ApprenticeCli {
                              and promote (the default command). Takes the train options except --env/--model.
                   train      Train one policy: --env NAME (required) [--algorithm bc|dagger|gail|rail]
                              [--episodes 10] [--eval-episodes 50] [--seed 1] [--model NAME] [--registry DIR]
-                             [--threads N] [--no-promote] [--json]; BC only: [--epochs 200] [--batch-size 64]
+                             [--threads N] [--store DIR (learn from a demonstration store's complete episodes
+                             of this env instead of recording the expert)] [--no-promote] [--json]; BC only: [--epochs 200] [--batch-size 64]
                              [--learning-rate 0.001] [--hidden 64,64] [--entropy-bonus 0.001] [--patience 20]
                   report     Normalised return of each algorithm vs the number of expert trajectories, mean ± sd
                              over seeds: [--envs cartpole,pendulum] [--algorithms bc,dagger,gail,rail]
@@ -183,8 +188,20 @@ public final class ApprenticeCli {
         PrintStream log = o.flag("json") ? err : out;
         try (RolloutCollector collector = collector(o)) {
             long firstSeed = seed * 1000;
-            DemonstrationSet demos = collector.demonstrations(task.environments(), task.expert(),
-                    RolloutCollector.seeds(firstSeed, episodes));
+            String storeDir = o.string("store", null);
+            DemonstrationSet demos;
+            String source;
+            Map<String, Object> provenance = Map.of();
+            if (storeDir == null) {
+                demos = collector.demonstrations(task.environments(), task.expert(),
+                        RolloutCollector.seeds(firstSeed, episodes));
+                source = "reference:" + task.id() + " scripted expert, seeds " + firstSeed + ".." + (firstSeed + episodes - 1);
+            } else {
+                StoredDemonstrations stored = readStore(Path.of(storeDir), task);
+                demos = stored.demonstrations();
+                source = "store:" + stored.store();
+                provenance = stored.provenanceForModelCard();
+            }
             log.printf(Locale.ROOT, "%s: %d expert episodes, %d samples%n", task.id(), demos.episodeCount(), demos.size());
             ProgressBar bar = new ProgressBar(log, task.id() + " " + algorithm, interactive && !o.flag("json"));
             TrainingOutcome outcome = trainer.train(ImitationTask.of(demos).withEnvironments(task.environments())
@@ -194,8 +211,8 @@ public final class ApprenticeCli {
                     RolloutCollector.seeds(EVALUATION_SEED_BASE, evaluationEpisodes));
             EvaluationResult result = evaluator.evaluate(algorithm, outcome.policy());
             EvaluationReport report = evaluator.report(task.id(), List.of(result));
-            String source = "reference:" + task.id() + " scripted expert, seeds " + firstSeed + ".." + (firstSeed + episodes - 1);
-            ModelCard card = registry.register(outcome.policy(), ModelCard.draft(model, outcome, source, demos, result));
+            ModelCard card = registry.register(outcome.policy(),
+                    ModelCard.draft(model, outcome, source, demos, result).withDataProvenance(provenance));
             boolean promote = !o.flag("no-promote");
             if (promote) {
                 registry.promote(model, card.version());
@@ -212,6 +229,17 @@ public final class ApprenticeCli {
                     "seconds", outcome.seconds(), "metrics", outcome.metrics()));
             document.put("evaluation", report.toMap());
             return document;
+        }
+    }
+
+    /** The complete episodes of the task's domain in a demonstration store, read without locking it. */
+    private static StoredDemonstrations readStore(Path dir, ReferenceTask task) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("option --store: no demonstration store at " + dir.toAbsolutePath());
+        }
+        try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
+            Environment env = task.environments().get();
+            return store.read(env.observationSpace(), env.actionSpace(), StoreQuery.all().withDomain(task.id()));
         }
     }
 

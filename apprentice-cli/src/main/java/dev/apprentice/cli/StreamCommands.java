@@ -135,7 +135,7 @@ final class StreamCommands {
                 interrupted.countDown();
             }, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("ingesting " + topic + " from " + bootstrap + " into " + storeDir.toAbsolutePath()
+            (o.flag("json") ? err : out).println("ingesting " + topic + " from " + bootstrap + " into " + storeDir.toAbsolutePath()
                     + (idleSeconds > 0 ? " until idle for " + idleSeconds + " s" : "; Ctrl-C stops"));
             ingester.start();
             long lastProgress = System.nanoTime();

@@ -1,0 +1,107 @@
+package dev.apprentice.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data-plane commands end to end against a real broker: publish → ingest → dlq → store → train. */
+class StreamCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new ApprenticeCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publishedDemonstrationsAreIngestedInspectedAndTrainedOnWithProvenance() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
+            String bootstrap = broker.bootstrapServers();
+            String store = dir.resolve("store").toString();
+            // given three simulated expert episodes and a file with one good and one malformed step
+            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--env", "cartpole", "--episodes", "3"), err.toString());
+            assertTrue(stdout().startsWith("published 1500 steps of 3 episodes to cartpole.demonstrations"), stdout());
+            Path file = dir.resolve("steps.jsonl");
+            Files.writeString(file, """
+                    {"domain":"cartpole","source":"annotator","episode":"a1","step":0,"eventTime":"2026-11-25T08:00:00Z","state":[0.01,0.0,-0.02,0.0],"action":1,"terminal":true,"timeLimited":true,"metadata":{"note":"hand-labelled"}}
+                    {"domain":"cartpole","source":"annotator","episode":"a2","step":0,"eventTime":"2026-11-25T08:00:01Z","state":[0.01,0.0,-0.02],"action":0,"terminal":false}
+                    """);
+            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--from", file.toString()), err.toString());
+
+            // when the topic is ingested until idle
+            assertEquals(0, run("ingest", "--bootstrap", bootstrap, "--env", "cartpole", "--store", store,
+                    "--until-idle", "2", "--json"), err.toString());
+
+            // then every step is accounted for
+            JsonNode stats = JSON.readTree(stdout());
+            assertEquals(1502, stats.get("consumed").asLong());
+            assertEquals(1501, stats.get("stored").asLong());
+            assertEquals(1, stats.get("deadLettered").asLong());
+
+            assertEquals(0, run("dlq", "--bootstrap", bootstrap, "--env", "cartpole", "--json"), err.toString());
+            JsonNode dlq = JSON.readTree(stdout());
+            assertEquals(1, dlq.get("records").asInt());
+            assertEquals("state: expected 4 values, found 3", dlq.get("first").get(0).get("reason").asText());
+            assertEquals(1, dlq.get("byStage").get("validate").asInt());
+
+            assertEquals(0, run("store", "stats", "--store", store, "--json"), err.toString());
+            JsonNode storeStats = JSON.readTree(stdout());
+            assertEquals(1501, storeStats.get("durableRecords").asLong());
+            assertEquals(4, storeStats.get("completeEpisodes").asLong());
+
+            // and a policy trained from the store names the exact offsets it learned from
+            String registry = dir.resolve("registry").toString();
+            assertEquals(0, run("train", "--env", "cartpole", "--store", store, "--registry", registry, "--epochs", "20",
+                    "--eval-episodes", "5", "--json"), err.toString());
+            JsonNode card = JSON.readTree(dir.resolve("registry/cartpole-bc/v1/model-card.json").toFile());
+            JsonNode data = card.get("data");
+            assertEquals("store:" + dir.resolve("store"), data.get("source").asText());
+            assertEquals(4, data.get("episodes").asInt());
+            long records = 0;
+            for (JsonNode range : data.get("ranges")) {
+                assertEquals("cartpole.demonstrations", range.get("topic").asText());
+                records += range.get("records").asLong();
+            }
+            assertEquals(1501, records);
+        }
+    }
+
+    @Test
+    void publishNeedsExactlyOneSource() {
+        assertEquals(2, run("publish", "--env", "cartpole", "--from", "x.jsonl"));
+        assertEquals(2, run("publish"));
+    }
+
+    @Test
+    void aMalformedLineNamesTheFileLineAndField() throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"domain\":\"cartpole\",\"source\":\"s\",\"episode\":\"e\",\"step\":0}\n");
+
+        assertEquals(2, run("publish", "--from", file.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(file + " line 1: action: missing"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+}
