@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One expert decision as it arrives from a stream, before it joins an episode: who decided
@@ -61,7 +60,7 @@ public record ExpertStep(String domain, String source, String episode, int step,
         state = state.clone();
         action = action.clone();
         finalState = finalState == null ? null : finalState.clone();
-        metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
     private static void requireText(String value, String field) {

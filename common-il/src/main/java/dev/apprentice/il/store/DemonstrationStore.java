@@ -10,8 +10,10 @@ import dev.apprentice.il.store.StoreIndex.EpisodeKey;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.il.stream.schema.StoredDemonstration;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -30,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +80,22 @@ public final class DemonstrationStore implements AutoCloseable {
     private record StepKey(String source, String episode, int step) {
     }
 
+    /** A step accepted but not yet flushed. */
+    private record PendingStep(ExpertStep step, RecordOrigin origin, Instant storedAt) {
+    }
+
+    /** A reusable buffer whose content is handed to the segment writer without copying. */
+    private static final class EncodedRecord extends ByteArrayOutputStream {
+
+        EncodedRecord() {
+            super(1024);
+        }
+
+        ByteBuffer asBuffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+    }
+
     private record UsedEpisode(Instant start, String source, String episode, Trajectory trajectory) {
     }
 
@@ -94,8 +114,12 @@ public final class DemonstrationStore implements AutoCloseable {
     private final FileChannel lockChannel;
     private final List<Segment> segments = new ArrayList<>();
     private final StoreIndex index = new StoreIndex();
-    private final Map<StepKey, StoredDemonstration> pending = new LinkedHashMap<>();
+    private final Map<StepKey, PendingStep> pending = new LinkedHashMap<>();
     private DataFileWriter<StoredDemonstration> active;
+    // Records are encoded here (StoredStepEncoder into a buffered encoder) and handed over with
+    // appendEncoded: DataFileWriter's own path builds the generated object and encodes it unbuffered.
+    private final EncodedRecord encoded = new EncodedRecord();
+    private BinaryEncoder encoder;
     private boolean lastSegmentAppendable;
     private int recoveredSegments;
     private long droppedBytes;
@@ -129,6 +153,7 @@ public final class DemonstrationStore implements AutoCloseable {
     public static DemonstrationStore open(Path dir, StoreOptions options) {
         requireArgument(dir, "dir", "a store directory");
         requireArgument(options, "options", "store options");
+        StoredStepEncoder.checkSchema();
         Path root = dir.toAbsolutePath();
         FileChannel channel;
         try {
@@ -278,13 +303,7 @@ public final class DemonstrationStore implements AutoCloseable {
         if (pending.containsKey(key) || index.contains(step.source(), step.episode(), step.step())) {
             return false;
         }
-        pending.put(key, StoredDemonstration.newBuilder()
-                .setDemonstration(DemonstrationEnvelope.toEnvelope(step))
-                .setTopic(origin.topic())
-                .setPartition(origin.partition())
-                .setOffset(origin.offset())
-                .setStoredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .build());
+        pending.put(key, new PendingStep(step, origin, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         return true;
     }
 
@@ -314,8 +333,12 @@ public final class DemonstrationStore implements AutoCloseable {
             if (active == null) {
                 openActiveSegment();
             }
-            for (StoredDemonstration r : pending.values()) {
-                active.append(r);
+            for (PendingStep p : pending.values()) {
+                encoded.reset();
+                encoder = EncoderFactory.get().binaryEncoder(encoded, encoder);
+                StoredStepEncoder.write(p.step(), p.origin(), p.storedAt(), encoder);
+                encoder.flush();
+                active.appendEncoded(encoded.asBuffer());
             }
             active.fSync();
             size = Files.size(lastSegment().path());
@@ -324,8 +347,11 @@ public final class DemonstrationStore implements AutoCloseable {
         }
         Segment last = lastSegment();
         segments.set(segments.size() - 1, new Segment(last.number(), last.path(), size, size));
-        for (StoredDemonstration r : pending.values()) {
-            index.add(Segments.indexed(r));
+        for (PendingStep p : pending.values()) {
+            ExpertStep st = p.step();
+            RecordOrigin o = p.origin();
+            index.add(new IndexedStep(st.domain(), st.source(), st.episode(), st.step(), st.eventTime(), st.terminal(),
+                    o.topic(), o.partition(), o.offset()));
         }
         pending.clear();
         if (size >= options.segmentBytes()) {

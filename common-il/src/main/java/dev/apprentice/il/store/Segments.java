@@ -208,13 +208,6 @@ final class Segments {
         return new SpecificDatumReader<>(SCHEMA, SCHEMA, DATA);
     }
 
-    /** The index fields of a record about to be written. */
-    static IndexedStep indexed(StoredDemonstration r) {
-        Demonstration d = r.getDemonstration();
-        return new IndexedStep(d.getDomain(), d.getSource(), d.getEpisode(), d.getStep(), d.getEventTime(),
-                d.getTerminal(), r.getTopic(), r.getPartition(), r.getOffset());
-    }
-
     private static IndexedStep indexed(GenericRecord r) {
         GenericRecord d = (GenericRecord) r.get("demonstration");
         return new IndexedStep(d.get("domain").toString(), d.get("source").toString(), d.get("episode").toString(),

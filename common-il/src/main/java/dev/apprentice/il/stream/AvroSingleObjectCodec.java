@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import dev.apprentice.il.stream.schema.AvroModels;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -33,7 +35,8 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Pa
     private final Class<T> recordClass;
     private final SchemaHistory history;
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    /** One resolving reader per shipped version, by the version's fingerprint. */
+    private final Map<Long, VersionReader<T>> readers = new HashMap<>();
 
     /**
      * @param recordClass the generated class; its schema must be the newest version in {@code history}
@@ -56,10 +59,15 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Pa
         this.recordClass = recordClass;
         this.history = history;
         this.encoder = new BinaryMessageEncoder<>(model, current);
-        this.decoder = new BinaryMessageDecoder<>(model, current);
-        for (Schema version : history.versions()) {
-            decoder.addSchema(version);
+        for (int v = 0; v < history.versions().size(); v++) {
+            Schema writer = history.versions().get(v);
+            readers.put(SchemaNormalization.parsingFingerprint64(writer),
+                    new VersionReader<>(v + 1, new SpecificDatumReader<>(writer, current, model)));
         }
+    }
+
+    /** The reader for one shipped version; SpecificDatumReader is safe to share between threads. */
+    private record VersionReader<T>(int version, SpecificDatumReader<T> reader) {
     }
 
     /** A codec for a generated class whose history ships on its own class path. */
@@ -90,18 +98,24 @@ public final class AvroSingleObjectCodec<T extends SpecificRecord> implements Pa
             throw new PayloadException("not Avro single-object encoding: expected the marker C3 01 and an 8-byte"
                     + " fingerprint, found " + describeHeader(bytes));
         }
-        try {
-            return decoder.decode(bytes);
-        } catch (MissingSchemaException e) {
-            long fp = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        // Parsed here rather than by Avro's BinaryMessageDecoder, which reads the body byte by byte
+        // through an InputStream; an array-backed decoder is several times faster.
+        long fp = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        VersionReader<T> r = readers.get(fp);
+        if (r == null) {
             throw new PayloadException("unknown schema fingerprint " + HexFormat.of().toHexDigits(fp)
                     + ": not one of the " + history.versions().size() + " shipped versions of " + history.fullName()
-                    + " (" + knownFingerprints() + ")", e);
-        } catch (BadHeaderException e) {
-            throw new PayloadException("not Avro single-object encoding: " + e.getMessage(), e);
+                    + " (" + knownFingerprints() + ")");
+        }
+        try {
+            BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES, null);
+            T value = r.reader().read(null, in);
+            if (!in.isEnd()) {
+                throw new IOException("trailing bytes after the record");
+            }
+            return value;
         } catch (IOException | RuntimeException e) {
-            long fp = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            throw new PayloadException("malformed " + history.fullName() + " v" + history.versionOf(fp) + " body ("
+            throw new PayloadException("malformed " + history.fullName() + " v" + r.version() + " body ("
                     + bytes.length + " bytes): " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
