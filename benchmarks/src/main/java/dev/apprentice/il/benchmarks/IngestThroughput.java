@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the {@link DemonstrationIngester} (decode, validate, durable store with fsync, transactional
  * commit), each time with a fresh consumer group and store. Prints records/s of both and the ratio.
  *
- * <p>Arguments: {@code [records=500000] [rounds=3] [partitions=3]}.
+ * <p>Arguments: {@code [records=500000] [rounds=3] [partitions=3] [flushRecords=10000]}.
  */
 public final class IngestThroughput {
 
@@ -52,6 +52,8 @@ public final class IngestThroughput {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int flushRecords = args.length > 3 ? Integer.parseInt(args[3])
+                : IngesterConfig.defaults("unused:9092", "unused").flushRecords();
         Path work = Files.createTempDirectory("apprentice-ingest-bench-");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
             String topic = "bench.demonstrations";
@@ -63,7 +65,8 @@ public final class IngestThroughput {
             double[] ingest = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 raw[r] = rawConsumer(broker.bootstrapServers(), topic, records, "raw-" + r);
-                ingest[r] = ingester(broker.bootstrapServers(), topic, records, "ingest-" + r, work.resolve("store-" + r));
+                ingest[r] = ingester(broker.bootstrapServers(), topic, records, "ingest-" + r, work.resolve("store-" + r),
+                        flushRecords);
                 System.out.printf(Locale.ROOT, "round %d: raw consumer %,.0f rec/s, ingester %,.0f rec/s%n", r + 1,
                         raw[r], ingest[r]);
             }
@@ -134,9 +137,10 @@ public final class IngestThroughput {
     }
 
     /** Records/s of the ingester from start until it has committed every record. */
-    private static double ingester(String bootstrap, String topic, int records, String group, Path storeDir)
-            throws InterruptedException {
-        IngesterConfig config = IngesterConfig.defaults(bootstrap, topic).withGroupId(group);
+    private static double ingester(String bootstrap, String topic, int records, String group, Path storeDir,
+            int flushRecords) throws InterruptedException {
+        IngesterConfig base = IngesterConfig.defaults(bootstrap, topic).withGroupId(group);
+        IngesterConfig config = base.withBatching(base.maxPollRecords(), flushRecords, base.flushInterval());
         long start = System.nanoTime();
         try (DemonstrationStore store = DemonstrationStore.open(storeDir);
                 DemonstrationIngester<Demonstration> ingester = new DemonstrationIngester<>(config,

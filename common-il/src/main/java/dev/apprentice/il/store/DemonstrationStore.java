@@ -80,19 +80,19 @@ public final class DemonstrationStore implements AutoCloseable {
     private record StepKey(String source, String episode, int step) {
     }
 
-    /** A step accepted but not yet flushed. */
-    private record PendingStep(ExpertStep step, RecordOrigin origin, Instant storedAt) {
+    /** A step accepted but not yet flushed: its index entry and where its encoding lies in the pending bytes. */
+    private record PendingStep(IndexedStep indexed, int start, int length) {
     }
 
-    /** A reusable buffer whose content is handed to the segment writer without copying. */
-    private static final class EncodedRecord extends ByteArrayOutputStream {
+    /** The encoded pending steps, back to back; handed to the segment writer without copying. */
+    private static final class PendingBytes extends ByteArrayOutputStream {
 
-        EncodedRecord() {
-            super(1024);
+        PendingBytes() {
+            super(1 << 16);
         }
 
-        ByteBuffer asBuffer() {
-            return ByteBuffer.wrap(buf, 0, count);
+        ByteBuffer slice(int start, int length) {
+            return ByteBuffer.wrap(buf, start, length);
         }
     }
 
@@ -116,10 +116,11 @@ public final class DemonstrationStore implements AutoCloseable {
     private final StoreIndex index = new StoreIndex();
     private final Map<StepKey, PendingStep> pending = new LinkedHashMap<>();
     private DataFileWriter<StoredDemonstration> active;
-    // Records are encoded here (StoredStepEncoder into a buffered encoder) and handed over with
+    // Steps are encoded here (StoredStepEncoder into a buffered encoder) and handed over with
     // appendEncoded: DataFileWriter's own path builds the generated object and encodes it unbuffered.
-    private final EncodedRecord encoded = new EncodedRecord();
-    private BinaryEncoder encoder;
+    private final PendingBytes encoded = new PendingBytes();
+    // Configured once: reconfiguring a buffered encoder per record costs more than encoding it.
+    private final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(encoded, null);
     private boolean lastSegmentAppendable;
     private int recoveredSegments;
     private long droppedBytes;
@@ -303,7 +304,18 @@ public final class DemonstrationStore implements AutoCloseable {
         if (pending.containsKey(key) || index.contains(step.source(), step.episode(), step.step())) {
             return false;
         }
-        pending.put(key, new PendingStep(step, origin, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        // Encoded now, while the step is in the CPU cache: encoding ten thousand cold steps at flush
+        // time cost more than the rest of the flush together.
+        int start = encoded.size();
+        try {
+            StoredStepEncoder.write(step, origin, Instant.now().truncatedTo(ChronoUnit.MILLIS), encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + dir + ": cannot encode " + step, e);
+        }
+        pending.put(key, new PendingStep(new IndexedStep(step.domain(), step.source(), step.episode(), step.step(),
+                step.eventTime(), step.terminal(), origin.topic(), origin.partition(), origin.offset()), start,
+                encoded.size() - start));
         return true;
     }
 
@@ -334,11 +346,7 @@ public final class DemonstrationStore implements AutoCloseable {
                 openActiveSegment();
             }
             for (PendingStep p : pending.values()) {
-                encoded.reset();
-                encoder = EncoderFactory.get().binaryEncoder(encoded, encoder);
-                StoredStepEncoder.write(p.step(), p.origin(), p.storedAt(), encoder);
-                encoder.flush();
-                active.appendEncoded(encoded.asBuffer());
+                active.appendEncoded(encoded.slice(p.start(), p.length()));
             }
             active.fSync();
             size = Files.size(lastSegment().path());
@@ -348,12 +356,10 @@ public final class DemonstrationStore implements AutoCloseable {
         Segment last = lastSegment();
         segments.set(segments.size() - 1, new Segment(last.number(), last.path(), size, size));
         for (PendingStep p : pending.values()) {
-            ExpertStep st = p.step();
-            RecordOrigin o = p.origin();
-            index.add(new IndexedStep(st.domain(), st.source(), st.episode(), st.step(), st.eventTime(), st.terminal(),
-                    o.topic(), o.partition(), o.offset()));
+            index.add(p.indexed());
         }
         pending.clear();
+        encoded.reset();
         if (size >= options.segmentBytes()) {
             DataFileWriter<StoredDemonstration> full = active;
             active = null;

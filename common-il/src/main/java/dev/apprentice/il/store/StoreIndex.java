@@ -40,7 +40,7 @@ final class StoreIndex {
 
     private final Map<EpisodeKey, EpisodeEntry> episodes = new HashMap<>();
     private final OffsetTallies offsets = new OffsetTallies();
-    private final SortedMap<String, Long> recordsPerSource = new TreeMap<>();
+    private final Map<String, long[]> recordsPerSource = new HashMap<>();
     private final SortedSet<String> domains = new TreeSet<>();
     private long records;
     private Instant firstEventTime;
@@ -61,7 +61,7 @@ final class StoreIndex {
             entry.start = s.eventTime();
         }
         offsets.add(s.topic(), s.partition(), s.offset());
-        recordsPerSource.merge(s.source(), 1L, Long::sum);
+        recordsPerSource.computeIfAbsent(s.source(), k -> new long[1])[0]++;
         domains.add(s.domain());
         records++;
         if (firstEventTime == null || s.eventTime().isBefore(firstEventTime)) {
@@ -102,7 +102,9 @@ final class StoreIndex {
     }
 
     SortedMap<String, Long> recordsPerSource() {
-        return recordsPerSource;
+        SortedMap<String, Long> sorted = new TreeMap<>();
+        recordsPerSource.forEach((source, count) -> sorted.put(source, count[0]));
+        return sorted;
     }
 
     SortedSet<String> domains() {
