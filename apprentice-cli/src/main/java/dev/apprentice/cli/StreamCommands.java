@@ -18,6 +18,7 @@ import dev.apprentice.il.stream.IngesterConfig;
 import dev.apprentice.il.stream.IngestionListener;
 import dev.apprentice.il.stream.KafkaTopics;
 import dev.apprentice.il.stream.PayloadFormat;
+import dev.apprentice.il.stream.StepMapper;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
@@ -123,10 +124,10 @@ final class StreamCommands {
             config = config.withGroupId(group);
         }
         try (DemonstrationStore store = DemonstrationStore.open(storeDir);
-                DemonstrationIngester<Demonstration> ingester = new DemonstrationIngester<>(config,
+                DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(config,
                         PayloadFormat.parse(o.string("format", PayloadFormat.AVRO_SINGLE_OBJECT.configName()))
-                                .codecFor(Demonstration.class),
-                        DemonstrationEnvelope::toStep,
+                                .stepCodec(),
+                        StepMapper.identity(),
                         new DemonstrationValidator(task.id(), env.observationSpace(), env.actionSpace()), store,
                         new IngestionListener() {})) {
             CountDownLatch interrupted = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import dev.apprentice.il.stream.IngesterConfig;
 import dev.apprentice.il.stream.IngestionListener;
 import dev.apprentice.il.stream.KafkaTopics;
 import dev.apprentice.il.stream.PayloadFormat;
+import dev.apprentice.il.stream.StepMapper;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
@@ -143,8 +144,8 @@ public final class IngestThroughput {
         IngesterConfig config = base.withBatching(base.maxPollRecords(), flushRecords, base.flushInterval());
         long start = System.nanoTime();
         try (DemonstrationStore store = DemonstrationStore.open(storeDir);
-                DemonstrationIngester<Demonstration> ingester = new DemonstrationIngester<>(config,
-                        AvroSingleObjectCodec.forClass(Demonstration.class), DemonstrationEnvelope::toStep,
+                DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(config,
+                        PayloadFormat.AVRO_SINGLE_OBJECT.stepCodec(), StepMapper.identity(),
                         new DemonstrationValidator(DOMAIN, STATE, ACTIONS), store, new IngestionListener() {})) {
             ingester.start();
             while (ingester.statistics().consumed() < records) {

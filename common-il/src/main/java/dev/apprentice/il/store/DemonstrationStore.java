@@ -8,6 +8,7 @@ import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Space;
 import dev.apprentice.il.store.StoreIndex.EpisodeKey;
 import dev.apprentice.il.stream.schema.Demonstration;
+import dev.apprentice.il.stream.schema.DemonstrationBinary;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.ByteArrayOutputStream;
@@ -155,6 +156,7 @@ public final class DemonstrationStore implements AutoCloseable {
         requireArgument(dir, "dir", "a store directory");
         requireArgument(options, "options", "store options");
         StoredStepEncoder.checkSchema();
+        DemonstrationBinary.checkSchema();
         Path root = dir.toAbsolutePath();
         FileChannel channel;
         try {

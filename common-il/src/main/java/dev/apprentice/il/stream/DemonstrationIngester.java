@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (DemonstrationStore store = DemonstrationStore.open(dir);
- *      DemonstrationIngester<Demonstration> ingester = new DemonstrationIngester<>(
+ *      DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(
  *          IngesterConfig.defaults(bootstrap, "cartpole.demonstrations"),
- *          AvroSingleObjectCodec.forClass(Demonstration.class), DemonstrationEnvelope::toStep,
+ *          PayloadFormat.AVRO_SINGLE_OBJECT.stepCodec(), StepMapper.identity(),
  *          new DemonstrationValidator("cartpole", env.observationSpace(), env.actionSpace()),
  *          store, new IngestionListener() {})) {
  *     ingester.start();

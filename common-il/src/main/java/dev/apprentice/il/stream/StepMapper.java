@@ -14,4 +14,9 @@ public interface StepMapper<T> {
 
     /** The step this record describes. */
     ExpertStep toStep(T record);
+
+    /** For topics whose codec already yields steps ({@link PayloadFormat#stepCodec()}). */
+    static StepMapper<ExpertStep> identity() {
+        return step -> step;
+    }
 }

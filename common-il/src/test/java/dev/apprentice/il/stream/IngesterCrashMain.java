@@ -1,8 +1,7 @@
 package dev.apprentice.il.stream;
 
 import dev.apprentice.il.store.DemonstrationStore;
-import dev.apprentice.il.stream.schema.Demonstration;
-import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
+import dev.apprentice.il.data.ExpertStep;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -39,7 +38,7 @@ public final class IngesterCrashMain {
                 }
             }
         };
-        new DemonstrationIngester<Demonstration>(config, StreamFixtures.CODEC, DemonstrationEnvelope::toStep,
+        new DemonstrationIngester<ExpertStep>(config, StreamFixtures.STEPS, StepMapper.identity(),
                 StreamFixtures.VALIDATOR, store, crash).run();
         System.exit(1);
     }

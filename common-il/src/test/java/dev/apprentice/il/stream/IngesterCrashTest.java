@@ -3,6 +3,7 @@ package dev.apprentice.il.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.stream.StreamFixtures.Plan;
 import dev.apprentice.il.stream.schema.Demonstration;
@@ -53,7 +54,7 @@ class IngesterCrashTest {
 
             // and a restarted ingester finishes the topic without loss or duplicates
             try (DemonstrationStore store = DemonstrationStore.open(storeDir);
-                    DemonstrationIngester<Demonstration> again = IngestionTest.ingester(broker.bootstrapServers(),
+                    DemonstrationIngester<ExpertStep> again = IngestionTest.ingester(broker.bootstrapServers(),
                             topic, store)) {
                 again.start();
                 long expected = 20_000 - committed;
@@ -75,7 +76,7 @@ class IngesterCrashTest {
             KafkaTopics.ensure(broker.bootstrapServers(), Map.of(), topic, 2);
             Plan plan = StreamFixtures.plan(30_000, 40, 0.02, 100, 13);
             try (DemonstrationStore store = DemonstrationStore.open(dir.resolve("store"));
-                    DemonstrationIngester<Demonstration> ingester = IngestionTest.ingester(broker.bootstrapServers(),
+                    DemonstrationIngester<ExpertStep> ingester = IngestionTest.ingester(broker.bootstrapServers(),
                             topic, store);
                     DemonstrationPublisher<Demonstration> pub = DemonstrationPublisher.forEnvelopes(
                             broker.bootstrapServers(), topic, PayloadFormat.AVRO_SINGLE_OBJECT,

@@ -31,6 +31,7 @@ final class StreamFixtures {
     static final Discrete ACTION_SPACE = new Discrete(3);
     static final DemonstrationValidator VALIDATOR = new DemonstrationValidator(DOMAIN, STATE_SPACE, ACTION_SPACE);
     static final AvroSingleObjectCodec<Demonstration> CODEC = AvroSingleObjectCodec.forClass(Demonstration.class);
+    static final ExpertStepCodec STEPS = new ExpertStepCodec();
 
     private StreamFixtures() {
     }
