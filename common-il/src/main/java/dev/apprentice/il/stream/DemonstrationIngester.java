@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * duplicates and its dead letters are written once. A failed commit rewinds the consumer to the
  * start of the batch and replays it the same way.
  *
+ * <p>Two threads share the work: the poll thread owns the consumer and the transaction; a store
+ * thread decodes, validates, stores and dead-letters, in record order. Polling (fetching, parsing,
+ * checksums) thus overlaps with storing, and the store thread is the store's only writer.
+ *
  * <pre>{@code
  * try (DemonstrationStore store = DemonstrationStore.open(dir);
  *      DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(
@@ -61,6 +71,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationIngester.class);
     private static final Duration COMMIT_RETRY_PAUSE = Duration.ofMillis(500);
+    private static final int POLLS_IN_FLIGHT = 4;
 
     private final IngesterConfig config;
     private final PayloadCodec<T> codec;
@@ -80,8 +91,12 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     private volatile boolean running;
     private volatile Thread thread;
     private KafkaConsumer<byte[], byte[]> consumer;
-    private KafkaProducer<byte[], byte[]> producer;
+    private volatile KafkaProducer<byte[], byte[]> producer;
     private final Batch batch = new Batch();
+    private final StoreSide outcome = new StoreSide();
+    private final Semaphore inFlight = new Semaphore(POLLS_IN_FLIGHT);
+    private final AtomicReference<Throwable> storeFailure = new AtomicReference<>();
+    private ExecutorService storing;
 
     /**
      * @param config topic, group and batching
@@ -136,6 +151,11 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         int partitions = KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
         KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.deadLetterTopic(), partitions);
         consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        storing = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ingest-" + config.topic() + "-store");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             producer = newProducer();
             consumer.subscribe(List.of(config.topic()), new CommitOnRevoke());
@@ -149,8 +169,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                 if (!records.isEmpty()) {
                     batch.beginIfNeeded();
                     for (ConsumerRecord<byte[], byte[]> r : records) {
-                        handle(r);
+                        batch.track(r);
                     }
+                    handOver(records);
                 }
                 updateLag();
                 if (batch.isDue()) {
@@ -200,8 +221,36 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives a poll's records to the store thread. The consumer's own work (fetching, parsing,
+     * checksums) stays on this thread and overlaps with decoding and storing there; at most
+     * {@link #POLLS_IN_FLIGHT} polls wait, so a slow disk slows polling instead of filling memory.
+     */
+    private void handOver(ConsumerRecords<byte[], byte[]> records) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingester for " + config.topic() + " interrupted", e);
+        }
+        storing.execute(() -> {
+            try {
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    handle(r);
+                }
+            } catch (RuntimeException | Error e) {
+                storeFailure.compareAndSet(null, e);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** On the store thread: decode, map, validate, then store or dead-letter one record. */
     private void handle(ConsumerRecord<byte[], byte[]> r) {
-        batch.track(r);
+        if (storeFailure.get() != null) {
+            return;
+        }
         T value;
         try {
             value = codec.decode(r.value());
@@ -223,31 +272,61 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             return;
         }
         if (store.append(step, new RecordOrigin(r.topic(), r.partition(), r.offset()))) {
-            batch.stored++;
+            outcome.stored++;
         } else {
-            batch.duplicates++;
+            outcome.duplicates++;
         }
     }
 
+    /**
+     * Waits until the store thread has handled every record handed over, flushes the store there,
+     * and returns what the batch came to.
+     *
+     * @throws IllegalStateException when storing failed: the ingester cannot go on
+     */
+    private BatchOutcome flushStore() {
+        Future<BatchOutcome> flushed = storing.submit(() -> {
+            if (storeFailure.get() == null) {
+                store.flush();
+            }
+            return outcome.takeAndReset();
+        });
+        BatchOutcome o;
+        try {
+            o = flushed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingester for " + config.topic() + " interrupted while flushing", e);
+        } catch (ExecutionException e) {
+            storeFailure.compareAndSet(null, e.getCause());
+            o = null;
+        }
+        Throwable broken = storeFailure.get();
+        if (broken != null) {
+            throw new IllegalStateException("ingester for " + config.topic() + ": storing failed: " + broken, broken);
+        }
+        return o;
+    }
+
     private void deadLetter(ConsumerRecord<byte[], byte[]> r, String stage, String reason) {
-        batch.deadLettered++;
+        outcome.deadLettered++;
         try {
             producer.send(DeadLetter.of(r, stage, reason), (metadata, error) -> {
                 if (error != null) {
-                    batch.failed = true;
+                    outcome.sendFailed = true;
                 }
             });
         } catch (KafkaException e) {
             // Not sent, and the transaction may not know it: the batch must not commit.
-            batch.failed = true;
+            outcome.sendFailed = true;
         }
     }
 
     /** Flushes the store, then commits dead letters and offsets together; replays the batch if that fails. */
     private void commitBatch() {
-        store.flush();
-        listener.storeFlushed(batch.stored);
-        if (batch.failed) {
+        BatchOutcome done = flushStore();
+        listener.storeFlushed(done.stored());
+        if (done.sendFailed()) {
             LOG.warn("ingester for {}: a dead letter could not be sent; replaying the batch of {} records",
                     config.topic(), batch.records);
             replayBatch(true);
@@ -287,9 +366,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             }
         }
         consumed.addAndGet(batch.records);
-        stored.addAndGet(batch.stored);
-        duplicates.addAndGet(batch.duplicates);
-        deadLettered.addAndGet(batch.deadLettered);
+        stored.addAndGet(done.stored());
+        duplicates.addAndGet(done.duplicates());
+        deadLettered.addAndGet(done.deadLettered());
         batch.reset();
         listener.batchCommitted(statistics());
     }
@@ -389,6 +468,18 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     }
 
     private void closeClients() {
+        if (storing != null) {
+            storing.shutdown();
+            try {
+                if (!storing.awaitTermination(30, TimeUnit.SECONDS)) {
+                    storing.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                storing.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            storing = null;
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
@@ -431,21 +522,38 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             if (batch.open) {
                 // The partitions already belong to another member, so the offsets cannot be committed: keep
                 // what was stored (a later redelivery to this store is a duplicate) and drop the transaction.
-                store.flush();
+                flushStore();
                 replayBatch(false);
             }
         }
     }
 
-    /** The records since the last commit. */
-    private final class Batch {
-        boolean open;
-        volatile boolean failed;
-        long startedNanos;
-        int records;
+    /** What the store thread made of a batch. */
+    private record BatchOutcome(int stored, int duplicates, int deadLettered, boolean sendFailed) {
+    }
+
+    /** The store thread's tally of the open batch; read and reset there, by {@link #flushStore()}. */
+    private static final class StoreSide {
         int stored;
         int duplicates;
         int deadLettered;
+        volatile boolean sendFailed;
+
+        BatchOutcome takeAndReset() {
+            BatchOutcome o = new BatchOutcome(stored, duplicates, deadLettered, sendFailed);
+            stored = 0;
+            duplicates = 0;
+            deadLettered = 0;
+            sendFailed = false;
+            return o;
+        }
+    }
+
+    /** The records handed over since the last commit (poll thread only). */
+    private final class Batch {
+        boolean open;
+        long startedNanos;
+        int records;
         final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
 
@@ -477,11 +585,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
         void reset() {
             open = false;
-            failed = false;
             records = 0;
-            stored = 0;
-            duplicates = 0;
-            deadLettered = 0;
             firstOffsets.clear();
             lastOffsets.clear();
         }
