@@ -23,7 +23,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -310,7 +309,7 @@ public final class DemonstrationStore implements AutoCloseable {
         // time cost more than the rest of the flush together.
         int start = encoded.size();
         try {
-            StoredStepEncoder.write(step, origin, Instant.now().truncatedTo(ChronoUnit.MILLIS), encoder);
+            StoredStepEncoder.write(step, origin, System.currentTimeMillis(), encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("store " + dir + ": cannot encode " + step, e);

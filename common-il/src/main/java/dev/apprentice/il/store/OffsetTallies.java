@@ -24,9 +24,19 @@ final class OffsetTallies {
     }
 
     private final Map<TopicPartition, Tally> tallies = new TreeMap<>();
+    private Tally lastTally;
+    private String lastTopic;
+    private int lastPartition;
 
     void add(String topic, int partition, long offset) {
-        Tally t = tallies.computeIfAbsent(new TopicPartition(topic, partition), k -> new Tally());
+        // Records arrive in runs from one partition: skip the map lookup while the run lasts.
+        Tally t = lastTally;
+        if (t == null || partition != lastPartition || !topic.equals(lastTopic)) {
+            t = tallies.computeIfAbsent(new TopicPartition(topic, partition), k -> new Tally());
+            lastTally = t;
+            lastTopic = topic;
+            lastPartition = partition;
+        }
         t.first = Math.min(t.first, offset);
         t.last = Math.max(t.last, offset);
         t.count++;

@@ -43,6 +43,7 @@ final class StoreIndex {
     private final Map<String, long[]> recordsPerSource = new HashMap<>();
     private final SortedSet<String> domains = new TreeSet<>();
     private long records;
+    private String lastDomain;
     private Instant firstEventTime;
     private Instant lastEventTime;
 
@@ -62,7 +63,10 @@ final class StoreIndex {
         }
         offsets.add(s.topic(), s.partition(), s.offset());
         recordsPerSource.computeIfAbsent(s.source(), k -> new long[1])[0]++;
-        domains.add(s.domain());
+        if (!s.domain().equals(lastDomain)) {
+            domains.add(s.domain());
+            lastDomain = s.domain();
+        }
         records++;
         if (firstEventTime == null || s.eventTime().isBefore(firstEventTime)) {
             firstEventTime = s.eventTime();

@@ -4,7 +4,6 @@ import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.stream.schema.DemonstrationBinary;
 import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.Encoder;
@@ -35,11 +34,11 @@ final class StoredStepEncoder {
         }
     }
 
-    static void write(ExpertStep s, RecordOrigin origin, Instant storedAt, Encoder out) throws IOException {
+    static void write(ExpertStep s, RecordOrigin origin, long storedAtMillis, Encoder out) throws IOException {
         DemonstrationBinary.write(s, out);
         out.writeString(origin.topic());
         out.writeInt(origin.partition());
         out.writeLong(origin.offset());
-        out.writeLong(storedAt.toEpochMilli());
+        out.writeLong(storedAtMillis);
     }
 }

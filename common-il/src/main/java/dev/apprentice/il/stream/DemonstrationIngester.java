@@ -4,6 +4,7 @@ import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.store.RecordOrigin;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * duplicates and its dead letters are written once. A failed commit rewinds the consumer to the
  * start of the batch and replays it the same way.
  *
- * <p>Two threads share the work: the poll thread owns the consumer and the transaction; a store
- * thread decodes, validates, stores and dead-letters, in record order. Polling (fetching, parsing,
- * checksums) thus overlaps with storing, and the store thread is the store's only writer.
+ * <p>Two threads share the work: the poll thread owns the consumer and the transaction, checks
+ * each record and dead-letters the bad ones; a store thread appends the valid steps, in record
+ * order, and flushes. Checking the next poll thus overlaps with storing the last one, and the store
+ * thread is the store's only writer.
  *
  * <pre>{@code
  * try (DemonstrationStore store = DemonstrationStore.open(dir);
@@ -168,10 +170,15 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                 }
                 if (!records.isEmpty()) {
                     batch.beginIfNeeded();
+                    List<ValidStep> valid = new ArrayList<>(records.count());
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         batch.track(r);
+                        ExpertStep step = check(r);
+                        if (step != null) {
+                            valid.add(new ValidStep(step, new RecordOrigin(r.topic(), r.partition(), r.offset())));
+                        }
                     }
-                    handOver(records);
+                    handOver(valid);
                 }
                 updateLag();
                 if (batch.isDue()) {
@@ -221,12 +228,37 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
     }
 
+    /** Decodes, maps and validates a record; dead-letters it and returns null when any step fails. */
+    private ExpertStep check(ConsumerRecord<byte[], byte[]> r) {
+        T value;
+        try {
+            value = codec.decode(r.value());
+        } catch (PayloadException e) {
+            deadLetter(r, "decode", e.getMessage());
+            return null;
+        }
+        ExpertStep step;
+        try {
+            step = mapper.toStep(value);
+        } catch (RuntimeException e) {
+            deadLetter(r, "map", message(e));
+            return null;
+        }
+        try {
+            validator.validate(step);
+        } catch (RuntimeException e) {
+            deadLetter(r, "validate", message(e));
+            return null;
+        }
+        return step;
+    }
+
     /**
-     * Gives a poll's records to the store thread. The consumer's own work (fetching, parsing,
-     * checksums) stays on this thread and overlaps with decoding and storing there; at most
-     * {@link #POLLS_IN_FLIGHT} polls wait, so a slow disk slows polling instead of filling memory.
+     * Gives a poll's valid steps to the store thread, which appends them in order while this thread
+     * polls and checks the next records. At most {@link #POLLS_IN_FLIGHT} polls wait, so a slow disk
+     * slows polling instead of filling memory.
      */
-    private void handOver(ConsumerRecords<byte[], byte[]> records) {
+    private void handOver(List<ValidStep> valid) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -235,8 +267,14 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
         storing.execute(() -> {
             try {
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    handle(r);
+                if (storeFailure.get() == null) {
+                    for (ValidStep v : valid) {
+                        if (store.append(v.step(), v.origin())) {
+                            outcome.stored++;
+                        } else {
+                            outcome.duplicates++;
+                        }
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 storeFailure.compareAndSet(null, e);
@@ -244,38 +282,6 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                 inFlight.release();
             }
         });
-    }
-
-    /** On the store thread: decode, map, validate, then store or dead-letter one record. */
-    private void handle(ConsumerRecord<byte[], byte[]> r) {
-        if (storeFailure.get() != null) {
-            return;
-        }
-        T value;
-        try {
-            value = codec.decode(r.value());
-        } catch (PayloadException e) {
-            deadLetter(r, "decode", e.getMessage());
-            return;
-        }
-        ExpertStep step;
-        try {
-            step = mapper.toStep(value);
-        } catch (RuntimeException e) {
-            deadLetter(r, "map", message(e));
-            return;
-        }
-        try {
-            validator.validate(step);
-        } catch (RuntimeException e) {
-            deadLetter(r, "validate", message(e));
-            return;
-        }
-        if (store.append(step, new RecordOrigin(r.topic(), r.partition(), r.offset()))) {
-            outcome.stored++;
-        } else {
-            outcome.duplicates++;
-        }
     }
 
     /**
@@ -309,16 +315,16 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> r, String stage, String reason) {
-        outcome.deadLettered++;
+        batch.deadLettered++;
         try {
             producer.send(DeadLetter.of(r, stage, reason), (metadata, error) -> {
                 if (error != null) {
-                    outcome.sendFailed = true;
+                    batch.sendFailed = true;
                 }
             });
         } catch (KafkaException e) {
             // Not sent, and the transaction may not know it: the batch must not commit.
-            outcome.sendFailed = true;
+            batch.sendFailed = true;
         }
     }
 
@@ -326,7 +332,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     private void commitBatch() {
         BatchOutcome done = flushStore();
         listener.storeFlushed(done.stored());
-        if (done.sendFailed()) {
+        if (batch.sendFailed) {
             LOG.warn("ingester for {}: a dead letter could not be sent; replaying the batch of {} records",
                     config.topic(), batch.records);
             replayBatch(true);
@@ -368,7 +374,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         consumed.addAndGet(batch.records);
         stored.addAndGet(done.stored());
         duplicates.addAndGet(done.duplicates());
-        deadLettered.addAndGet(done.deadLettered());
+        deadLettered.addAndGet(batch.deadLettered);
         batch.reset();
         listener.batchCommitted(statistics());
     }
@@ -528,23 +534,23 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
     }
 
+    /** A checked step and the record it came from, on its way to the store thread. */
+    private record ValidStep(ExpertStep step, RecordOrigin origin) {
+    }
+
     /** What the store thread made of a batch. */
-    private record BatchOutcome(int stored, int duplicates, int deadLettered, boolean sendFailed) {
+    private record BatchOutcome(int stored, int duplicates) {
     }
 
     /** The store thread's tally of the open batch; read and reset there, by {@link #flushStore()}. */
     private static final class StoreSide {
         int stored;
         int duplicates;
-        int deadLettered;
-        volatile boolean sendFailed;
 
         BatchOutcome takeAndReset() {
-            BatchOutcome o = new BatchOutcome(stored, duplicates, deadLettered, sendFailed);
+            BatchOutcome o = new BatchOutcome(stored, duplicates);
             stored = 0;
             duplicates = 0;
-            deadLettered = 0;
-            sendFailed = false;
             return o;
         }
     }
@@ -554,6 +560,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         boolean open;
         long startedNanos;
         int records;
+        int deadLettered;
+        volatile boolean sendFailed;
         final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
 
@@ -586,6 +594,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         void reset() {
             open = false;
             records = 0;
+            deadLettered = 0;
+            sendFailed = false;
             firstOffsets.clear();
             lastOffsets.clear();
         }

@@ -58,7 +58,7 @@ class StoredStepEncoderTest {
     private static byte[] ours(ExpertStep s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
-        StoredStepEncoder.write(s, ORIGIN, T, enc);
+        StoredStepEncoder.write(s, ORIGIN, T.toEpochMilli(), enc);
         enc.flush();
         return out.toByteArray();
     }
