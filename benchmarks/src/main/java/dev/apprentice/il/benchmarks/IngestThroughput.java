@@ -8,6 +8,7 @@ import dev.apprentice.il.stream.AvroSingleObjectCodec;
 import dev.apprentice.il.stream.DemonstrationIngester;
 import dev.apprentice.il.stream.DemonstrationPublisher;
 import dev.apprentice.il.stream.DemonstrationValidator;
+import dev.apprentice.il.stream.IngestStatistics;
 import dev.apprentice.il.stream.IngesterConfig;
 import dev.apprentice.il.stream.IngestionListener;
 import dev.apprentice.il.stream.KafkaTopics;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +38,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * is read repeatedly, alternately by a bare {@link KafkaConsumer} that only touches the bytes and by
  * the {@link DemonstrationIngester} (decode, validate, durable store with fsync, transactional
  * commit), each time with a fresh consumer group and store, after one uncounted warm-up round of
- * each. Prints records/s of both and the ratio of the medians.
+ * each. Prints records/s of both, end to end (with the consumer group join and, for the ingester,
+ * topic checks and the transactional producer's start) and in steady state, and the ratios.
  *
  * <p>Arguments: {@code [records=500000] [rounds=3] [partitions=3] [flushRecords=10000]}.
  */
@@ -66,23 +69,27 @@ public final class IngestThroughput {
             // One uncounted round each, so both are measured with compiled code.
             rawConsumer(broker.bootstrapServers(), topic, records, "warm-raw");
             ingester(broker.bootstrapServers(), topic, records, "warm-ingest", work.resolve("store-warm"), flushRecords);
-            double[] raw = new double[rounds];
-            double[] ingest = new double[rounds];
+            Rate[] raw = new Rate[rounds];
+            Rate[] ingest = new Rate[rounds];
             for (int r = 0; r < rounds; r++) {
                 raw[r] = rawConsumer(broker.bootstrapServers(), topic, records, "raw-" + r);
                 ingest[r] = ingester(broker.bootstrapServers(), topic, records, "ingest-" + r, work.resolve("store-" + r),
                         flushRecords);
-                System.out.printf(Locale.ROOT, "round %d: raw consumer %,.0f rec/s, ingester %,.0f rec/s%n", r + 1,
-                        raw[r], ingest[r]);
+                System.out.printf(Locale.ROOT, "round %d: raw consumer %,.0f rec/s (steady %,.0f), ingester %,.0f rec/s"
+                        + " (steady %,.0f)%n", r + 1, raw[r].endToEnd(), raw[r].steady(), ingest[r].endToEnd(),
+                        ingest[r].steady());
             }
-            double rawMedian = median(raw);
-            double ingestMedian = median(ingest);
+            double rawEnd = median(raw, Rate::endToEnd);
+            double rawSteady = median(raw, Rate::steady);
+            double ingestEnd = median(ingest, Rate::endToEnd);
+            double ingestSteady = median(ingest, Rate::steady);
             System.out.println();
-            System.out.println("| | records/s (median of " + rounds + ") | ratio |");
-            System.out.println("|---|---|---|");
-            System.out.printf(Locale.ROOT, "| raw consumer (bytes only) | %,.0f | 1.00 |%n", rawMedian);
+            System.out.println("| records/s, median of " + rounds + " | end to end | ratio | steady state | ratio |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "| raw consumer (bytes only) | %,.0f | 1.00 | %,.0f | 1.00 |%n", rawEnd,
+                    rawSteady);
             System.out.printf(Locale.ROOT, "| ingester (decode + validate + fsync'd store + transactional commit) | %,.0f"
-                    + " | %.2f |%n", ingestMedian, ingestMedian / rawMedian);
+                    + " | %.2f | %,.0f | %.2f |%n", ingestEnd, ingestEnd / rawEnd, ingestSteady, ingestSteady / rawSteady);
         } finally {
             try (var walk = Files.walk(work)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -115,8 +122,15 @@ public final class IngestThroughput {
         return bytes;
     }
 
-    /** Records/s of a bare consumer that reads every value and sums its length. */
-    private static double rawConsumer(String bootstrap, String topic, int records, String group) {
+    /**
+     * Records/s: end to end from creating the consumer until the last record, and steady state from
+     * the first record polled (excluding that poll) until the last.
+     */
+    private record Rate(double endToEnd, double steady) {
+    }
+
+    /** A bare consumer that reads every value and sums its length. */
+    private static Rate rawConsumer(String bootstrap, String topic, int records, String group) {
         Map<String, Object> p = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -124,6 +138,8 @@ public final class IngestThroughput {
         long start = System.nanoTime();
         long seen = 0;
         long checksum = 0;
+        long firstPollEnd = 0;
+        long afterFirstPoll = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
@@ -132,25 +148,39 @@ public final class IngestThroughput {
                     checksum += r.value().length;
                     seen++;
                 }
+                if (firstPollEnd == 0 && seen > 0) {
+                    firstPollEnd = System.nanoTime();
+                    afterFirstPoll = seen;
+                }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
         if (checksum == 0) {
             throw new IllegalStateException("read no bytes");
         }
-        return records / seconds;
+        return new Rate(records / ((end - start) / 1e9), (records - afterFirstPoll) / ((end - firstPollEnd) / 1e9));
     }
 
-    /** Records/s of the ingester from start until it has committed every record. */
-    private static double ingester(String bootstrap, String topic, int records, String group, Path storeDir,
+    /** The ingester, from start until it has committed every record; steady state from its first commit. */
+    private static Rate ingester(String bootstrap, String topic, int records, String group, Path storeDir,
             int flushRecords) throws InterruptedException {
         IngesterConfig base = IngesterConfig.defaults(bootstrap, topic).withGroupId(group);
         IngesterConfig config = base.withBatching(base.maxPollRecords(), flushRecords, base.flushInterval());
         long start = System.nanoTime();
+        long[] firstCommit = new long[2];
+        IngestionListener timing = new IngestionListener() {
+            @Override
+            public void batchCommitted(IngestStatistics totals) {
+                if (firstCommit[0] == 0) {
+                    firstCommit[0] = System.nanoTime();
+                    firstCommit[1] = totals.consumed();
+                }
+            }
+        };
         try (DemonstrationStore store = DemonstrationStore.open(storeDir);
                 DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(config,
                         PayloadFormat.AVRO_SINGLE_OBJECT.stepCodec(), StepMapper.identity(),
-                        new DemonstrationValidator(DOMAIN, STATE, ACTIONS), store, new IngestionListener() {})) {
+                        new DemonstrationValidator(DOMAIN, STATE, ACTIONS), store, timing)) {
             ingester.start();
             while (ingester.statistics().consumed() < records) {
                 if (ingester.failure() != null) {
@@ -158,17 +188,16 @@ public final class IngestThroughput {
                 }
                 Thread.sleep(2);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long end = System.nanoTime();
             if (ingester.statistics().stored() != records) {
                 throw new IllegalStateException("stored " + ingester.statistics() + ", expected " + records);
             }
-            return records / seconds;
+            return new Rate(records / ((end - start) / 1e9), (records - firstCommit[1]) / ((end - firstCommit[0]) / 1e9));
         }
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
+    private static double median(Rate[] rates, ToDoubleFunction<Rate> which) {
+        double[] v = Arrays.stream(rates).mapToDouble(which).sorted().toArray();
         return v[v.length / 2];
     }
 }
