@@ -6,7 +6,7 @@ import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.IOException;
 import java.util.HexFormat;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.Encoder;
+import org.apache.avro.io.BinaryEncoder;
 
 /**
  * Writes a step straight into the binary encoding of {@link StoredDemonstration}: the envelope via
@@ -34,7 +34,7 @@ final class StoredStepEncoder {
         }
     }
 
-    static void write(ExpertStep s, RecordOrigin origin, long storedAtMillis, Encoder out) throws IOException {
+    static void write(ExpertStep s, RecordOrigin origin, long storedAtMillis, BinaryEncoder out) throws IOException {
         DemonstrationBinary.write(s, out);
         out.writeString(origin.topic());
         out.writeInt(origin.partition());

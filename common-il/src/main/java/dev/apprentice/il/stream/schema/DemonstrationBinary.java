@@ -2,14 +2,18 @@ package dev.apprentice.il.stream.schema;
 
 import dev.apprentice.il.data.ExpertStep;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.Encoder;
+import org.apache.avro.io.BinaryEncoder;
 
 /**
  * The binary encoding of the current {@link Demonstration} schema, read and written field by field
@@ -38,7 +42,7 @@ public final class DemonstrationBinary {
     }
 
     /** Writes a step as a Demonstration record. */
-    public static void write(ExpertStep s, Encoder out) throws IOException {
+    public static void write(ExpertStep s, BinaryEncoder out) throws IOException {
         out.writeString(s.domain());
         out.writeString(s.source());
         out.writeString(s.episode());
@@ -113,26 +117,45 @@ public final class DemonstrationBinary {
         } else {
             throw new IOException("finalState: union branch " + finalBranch + " does not exist");
         }
-        Map<String, String> metadata = new HashMap<>();
-        for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
-            checkCount(n, maxItems, "metadata");
-            for (long i = 0; i < n; i++) {
-                metadata.put(in.readString(), in.readString());
-            }
-        }
+        Map<String, String> metadata = readMetadata(in, maxItems);
         return new ExpertStep(domain, source, episode, step, eventTime, state, action, discrete, terminal, timeLimited,
                 finalState, metadata);
     }
 
+    /** Immutable from the start, so ExpertStep's defensive copy is free. */
+    private static Map<String, String> readMetadata(BinaryDecoder in, int maxItems) throws IOException {
+        long n = in.readMapStart();
+        if (n == 0) {
+            return Map.of();
+        }
+        List<Map.Entry<String, String>> entries = new ArrayList<>((int) Math.min(n, maxItems));
+        for (; n != 0; n = in.mapNext()) {
+            checkCount(entries.size() + n, maxItems, "metadata");
+            for (long i = 0; i < n; i++) {
+                entries.add(Map.entry(in.readString(), in.readString()));
+            }
+        }
+        if (entries.size() == 1) {
+            return Map.of(entries.get(0).getKey(), entries.get(0).getValue());
+        }
+        Map<String, String> m = new HashMap<>();
+        for (Map.Entry<String, String> e : entries) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return Map.copyOf(m);
+    }
+
+    /** Reads a float array block by block, each block's floats in one bulk read (Avro floats are 4 bytes, little-endian). */
     private static float[] readFloats(BinaryDecoder in, int maxItems, String field) throws IOException {
         long n = in.readArrayStart();
         checkCount(n, maxItems, field);
         float[] values = new float[(int) n];
         int filled = 0;
         while (n != 0) {
-            for (long i = 0; i < n; i++) {
-                values[filled++] = in.readFloat();
-            }
+            byte[] raw = new byte[(int) n * Float.BYTES];
+            in.readFixed(raw);
+            ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, filled, (int) n);
+            filled += (int) n;
             n = in.arrayNext();
             if (n != 0) {
                 checkCount(filled + n, maxItems, field);
@@ -148,12 +171,14 @@ public final class DemonstrationBinary {
         }
     }
 
-    private static void writeFloats(float[] values, Encoder out) throws IOException {
+    private static void writeFloats(float[] values, BinaryEncoder out) throws IOException {
         out.writeArrayStart();
         out.setItemCount(values.length);
-        for (float v : values) {
-            out.startItem();
-            out.writeFloat(v);
+        if (values.length > 0) {
+            // A binary encoder needs no startItem per element, so the floats go out in one write.
+            ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            raw.asFloatBuffer().put(values);
+            out.writeFixed(raw.array());
         }
         out.writeArrayEnd();
     }
