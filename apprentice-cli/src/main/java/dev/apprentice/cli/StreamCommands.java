@@ -140,7 +140,7 @@ final class StreamCommands {
                     + (idleSeconds > 0 ? " until idle for " + idleSeconds + " s" : "; Ctrl-C stops"));
             ingester.start();
             long lastProgress = System.nanoTime();
-            long lastConsumed = -1;
+            long lastConsumed = 0;
             while (ingester.isRunning()) {
                 Thread.sleep(500);
                 IngestStatistics s = ingester.statistics();
