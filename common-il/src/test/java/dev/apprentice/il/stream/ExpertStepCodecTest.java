@@ -12,9 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 class ExpertStepCodecTest {
@@ -47,18 +44,8 @@ class ExpertStepCodecTest {
 
     @Test
     void decodesAnOlderVersionThroughTheGenericCodec() {
-        Schema v1 = StreamFixtures.CODEC.history().versions().get(0);
-        GenericRecord r = new GenericData.Record(v1);
-        r.put("domain", "cartpole");
-        r.put("source", "expert-1");
-        r.put("episode", "e1");
-        r.put("step", 4);
-        r.put("eventTime", T.toEpochMilli());
-        r.put("state", List.of(0.1f, 0.2f));
-        r.put("action", 1);
-        r.put("terminal", true);
-
-        ExpertStep s = STEPS.decode(StreamFixtures.encodeGeneric(v1, r));
+        ExpertStep s = STEPS.decode(StreamFixtures.version1Record("cartpole", "expert-1", "e1", 4, T.toEpochMilli(),
+                List.of(0.1f, 0.2f), 1));
 
         assertEquals(new ExpertStep("cartpole", "expert-1", "e1", 4, T, new float[] {0.1f, 0.2f}, new float[] {1f}, true,
                 true, false, null, Map.of()), s);

@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,19 +93,10 @@ class IngestionTest {
     @Test
     void storesAVersion1RecordWithDefaultsAndDeadLettersAnUnknownFingerprint(@TempDir Path dir) throws Exception {
         String topic = "arm-versions.demonstrations";
-        Schema v1 = StreamFixtures.CODEC.history().versions().get(0);
-        GenericRecord old = new GenericData.Record(v1);
-        old.put("domain", StreamFixtures.DOMAIN);
-        old.put("source", "veteran");
-        old.put("episode", "e1");
-        old.put("step", 0);
-        old.put("eventTime", 1_700_000_000_000L);
-        old.put("state", List.of(1f, 2f, 3f, 4f));
-        old.put("action", 2);
-        old.put("terminal", true);
         try (DemonstrationPublisher<Demonstration> pub = DemonstrationPublisher.forEnvelopes(broker.bootstrapServers(),
                 topic, PayloadFormat.AVRO_SINGLE_OBJECT, Map.of())) {
-            pub.publishBytes("veteran/e1", StreamFixtures.encodeGeneric(v1, old));
+            pub.publishBytes("veteran/e1", StreamFixtures.version1Record(StreamFixtures.DOMAIN, "veteran", "e1", 0,
+                    1_700_000_000_000L, List.of(1f, 2f, 3f, 4f), 2));
             pub.publishBytes("future/e1", StreamFixtures.encodeWithForeignSchema());
         }
 

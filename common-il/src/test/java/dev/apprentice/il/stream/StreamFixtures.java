@@ -142,6 +142,22 @@ final class StreamFixtures {
         return CODEC.encode(env);
     }
 
+    /** A terminal step as a producer built against schema v1 writes it (no timeLimited, finalState, metadata). */
+    static byte[] version1Record(String domain, String source, String episode, int step, long eventTimeMillis,
+            List<Float> state, int action) {
+        Schema v1 = CODEC.history().versions().get(0);
+        GenericRecord r = new GenericData.Record(v1);
+        r.put("domain", domain);
+        r.put("source", source);
+        r.put("episode", episode);
+        r.put("step", step);
+        r.put("eventTime", eventTimeMillis);
+        r.put("state", state);
+        r.put("action", action);
+        r.put("terminal", true);
+        return encodeGeneric(v1, r);
+    }
+
     /** A well-formed single-object record whose schema this code has never shipped. */
     static byte[] encodeWithForeignSchema() {
         Schema foreign = SchemaBuilder.record("Demonstration").namespace("dev.apprentice.il.stream.schema").fields()
