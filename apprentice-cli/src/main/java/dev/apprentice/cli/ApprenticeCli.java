@@ -134,7 +134,8 @@ public final class ApprenticeCli {
                   broker     Run a single-node Kafka broker (KRaft) here until Ctrl-C: [--port 9092]
                              [--data-dir .apprentice/kafka]
                   publish    Publish expert demonstrations: --env NAME [--episodes 10] [--seed 1] [--source ID]
-                             (simulated expert) or --from FILE (JSON Lines, one step per line);
+                             (simulated expert) or --from FILE (.avro: an Avro container file of
+                             Demonstration records; otherwise JSON Lines, one step per line);
                              [--topic T] [--partitions 3] [--format avro-single-object|avro-json]
                   ingest     Store a topic's valid steps exactly once, dead-letter the rest: --env NAME (its spaces
                              validate) [--topic T] [--store .apprentice/store] [--group G] [--until-idle SECONDS]

@@ -19,6 +19,7 @@ import dev.apprentice.il.stream.IngestionListener;
 import dev.apprentice.il.stream.KafkaTopics;
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.il.stream.StepMapper;
+import dev.apprentice.il.stream.schema.AvroModels;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
@@ -40,6 +41,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * The data-plane commands: run a local broker, publish expert demonstrations from a simulator or
@@ -88,7 +92,8 @@ final class StreamCommands {
             throw new IllegalArgumentException("publish needs exactly one of --env NAME (simulated expert) or"
                     + " --from FILE (JSON Lines)");
         }
-        List<ExpertStep> steps = file != null ? readJsonLines(Path.of(file)) : simulate(ReferenceTask.byId(env), o);
+        List<ExpertStep> steps = file == null ? simulate(ReferenceTask.byId(env), o)
+                : file.endsWith(".avro") ? readAvroFile(Path.of(file)) : readJsonLines(Path.of(file));
         String topic = o.string("topic", null);
         if (topic == null) {
             topic = topicFor(steps.isEmpty() ? "demonstrations" : steps.get(0).domain());
@@ -267,6 +272,35 @@ final class StreamCommands {
             steps.addAll(ExpertRecorder.record(task.id(), source, "seed-" + episodeSeed, task.environments().get(),
                     task.expert(), episodeSeed, task.maxEpisodeSteps(), start.plusSeconds(3600L * e),
                     Duration.ofMillis(20), Map.of("simulator", task.id())));
+        }
+        return steps;
+    }
+
+    /**
+     * An Avro container file of {@link Demonstration} records, written with any shipped version of
+     * the envelope (the file carries its writer schema).
+     */
+    static List<ExpertStep> readAvroFile(Path file) {
+        List<ExpertStep> steps = new ArrayList<>();
+        SpecificDatumReader<Demonstration> reader = new SpecificDatumReader<>(Demonstration.getClassSchema(),
+                Demonstration.getClassSchema(), AvroModels.modelFor(Demonstration.class));
+        try (DataFileReader<Demonstration> in = new DataFileReader<>(file.toFile(), reader)) {
+            if (!in.getSchema().getFullName().equals(Demonstration.getClassSchema().getFullName())) {
+                throw new IllegalArgumentException(file + ": expected Avro records of "
+                        + Demonstration.getClassSchema().getFullName() + ", found " + in.getSchema().getFullName());
+            }
+            long n = 0;
+            for (Demonstration d : in) {
+                n++;
+                try {
+                    steps.add(DemonstrationEnvelope.toStep(d));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + " record " + n + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException | AvroRuntimeException e) {
+            throw new IllegalArgumentException(file + ": not a readable Avro container file of demonstrations ("
+                    + e.getMessage() + ")", e);
         }
         return steps;
     }

@@ -1,16 +1,25 @@
 package dev.apprentice.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.stream.schema.Demonstration;
+import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +96,24 @@ class StreamCommandsTest {
             }
             assertEquals(1501, records);
         }
+    }
+
+    @Test
+    void readsAnAvroContainerFileOfEnvelopes() throws Exception {
+        Path file = dir.resolve("steps.avro");
+        ExpertStep step = new ExpertStep("cartpole", "recorder", "r1", 0, Instant.parse("2026-11-25T08:00:00Z"),
+                new float[] {0f, 0.1f, 0f, -0.1f}, new float[] {1f}, true, true, false, new float[] {0f, 0f, 0f, 0f},
+                Map.of("rig", "bench-2"));
+        try (DataFileWriter<Demonstration> w = new DataFileWriter<>(new SpecificDatumWriter<>(Demonstration.class))) {
+            w.create(Demonstration.getClassSchema(), file.toFile());
+            w.append(DemonstrationEnvelope.toEnvelope(step));
+        }
+
+        assertEquals(List.of(step), StreamCommands.readAvroFile(file));
+        Files.writeString(dir.resolve("text.avro"), "not avro");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StreamCommands.readAvroFile(dir.resolve("text.avro")));
+        assertTrue(e.getMessage().contains("not a readable Avro container file of demonstrations"), e.getMessage());
     }
 
     @Test
