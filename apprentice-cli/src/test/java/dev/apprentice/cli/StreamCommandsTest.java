@@ -10,9 +10,6 @@ import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,18 +28,14 @@ class StreamCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new ApprenticeCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
+        return cli.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     @Test
@@ -51,18 +44,18 @@ class StreamCommandsTest {
             String bootstrap = broker.bootstrapServers();
             String store = dir.resolve("store").toString();
             // given three simulated expert episodes and a file with one good and one malformed step
-            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--env", "cartpole", "--episodes", "3"), err.toString());
+            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--env", "cartpole", "--episodes", "3"), cli.stderr());
             assertTrue(stdout().startsWith("published 1500 steps of 3 episodes to cartpole.demonstrations"), stdout());
             Path file = dir.resolve("steps.jsonl");
             Files.writeString(file, """
                     {"domain":"cartpole","source":"annotator","episode":"a1","step":0,"eventTime":"2026-11-25T08:00:00Z","state":[0.01,0.0,-0.02,0.0],"action":1,"terminal":true,"timeLimited":true,"metadata":{"note":"hand-labelled"}}
                     {"domain":"cartpole","source":"annotator","episode":"a2","step":0,"eventTime":"2026-11-25T08:00:01Z","state":[0.01,0.0,-0.02],"action":0,"terminal":false}
                     """);
-            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--from", file.toString()), err.toString());
+            assertEquals(0, run("publish", "--bootstrap", bootstrap, "--from", file.toString()), cli.stderr());
 
             // when the topic is ingested until idle
             assertEquals(0, run("ingest", "--bootstrap", bootstrap, "--env", "cartpole", "--store", store,
-                    "--until-idle", "2", "--json"), err.toString());
+                    "--until-idle", "2", "--json"), cli.stderr());
 
             // then every step is accounted for
             JsonNode stats = JSON.readTree(stdout());
@@ -70,13 +63,13 @@ class StreamCommandsTest {
             assertEquals(1501, stats.get("stored").asLong());
             assertEquals(1, stats.get("deadLettered").asLong());
 
-            assertEquals(0, run("dlq", "--bootstrap", bootstrap, "--env", "cartpole", "--json"), err.toString());
+            assertEquals(0, run("dlq", "--bootstrap", bootstrap, "--env", "cartpole", "--json"), cli.stderr());
             JsonNode dlq = JSON.readTree(stdout());
             assertEquals(1, dlq.get("records").asInt());
             assertEquals("state: expected 4 values, found 3", dlq.get("first").get(0).get("reason").asText());
             assertEquals(1, dlq.get("byStage").get("validate").asInt());
 
-            assertEquals(0, run("store", "stats", "--store", store, "--json"), err.toString());
+            assertEquals(0, run("store", "stats", "--store", store, "--json"), cli.stderr());
             JsonNode storeStats = JSON.readTree(stdout());
             assertEquals(1501, storeStats.get("durableRecords").asLong());
             assertEquals(4, storeStats.get("completeEpisodes").asLong());
@@ -84,7 +77,7 @@ class StreamCommandsTest {
             // and a policy trained from the store names the exact offsets it learned from
             String registry = dir.resolve("registry").toString();
             assertEquals(0, run("train", "--env", "cartpole", "--store", store, "--registry", registry, "--epochs", "20",
-                    "--eval-episodes", "5", "--json"), err.toString());
+                    "--eval-episodes", "5", "--json"), cli.stderr());
             JsonNode card = JSON.readTree(dir.resolve("registry/cartpole-bc/v1/model-card.json").toFile());
             JsonNode data = card.get("data");
             assertEquals("store:" + dir.resolve("store"), data.get("source").asText());
@@ -128,7 +121,7 @@ class StreamCommandsTest {
         Files.writeString(file, "{\"domain\":\"cartpole\",\"source\":\"s\",\"episode\":\"e\",\"step\":0}\n");
 
         assertEquals(2, run("publish", "--from", file.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(file + " line 1: action: missing"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.stderr().contains(file + " line 1: action: missing"),
+                cli.stderr());
     }
 }
