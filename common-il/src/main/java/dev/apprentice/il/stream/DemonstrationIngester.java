@@ -150,8 +150,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         if (thread == null) {
             thread = Thread.currentThread();
         }
-        int partitions = KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
-        KafkaTopics.ensure(config.bootstrapServers(), config.consumerOverrides(), config.deadLetterTopic(), partitions);
+        KafkaTopics.ensureWithDeadLetters(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
         consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         storing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ingest-" + config.topic() + "-store");

@@ -27,6 +27,25 @@ public final class KafkaTopics {
      */
     public static int ensure(String bootstrapServers, Map<String, Object> adminOverrides, String topic, int partitions) {
         try (Admin admin = Admin.create(adminProps(bootstrapServers, adminOverrides))) {
+            return ensure(admin, bootstrapServers, topic, partitions);
+        }
+    }
+
+    /**
+     * Ensures a topic and its dead-letter topic (with as many partitions) with one admin client;
+     * returns the topic's partition count.
+     */
+    public static int ensureWithDeadLetters(String bootstrapServers, Map<String, Object> adminOverrides, String topic,
+            int partitions) {
+        try (Admin admin = Admin.create(adminProps(bootstrapServers, adminOverrides))) {
+            int actual = ensure(admin, bootstrapServers, topic, partitions);
+            ensure(admin, bootstrapServers, DeadLetter.topicFor(topic), actual);
+            return actual;
+        }
+    }
+
+    private static int ensure(Admin admin, String bootstrapServers, String topic, int partitions) {
+        try {
             Optional<Integer> existing = partitionCount(admin, topic);
             if (existing.isPresent()) {
                 return existing.get();
