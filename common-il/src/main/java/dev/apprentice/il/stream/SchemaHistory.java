@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaNormalization;
 
 /**
  * Every published version of a record schema, shipped as class-path resources
@@ -65,16 +64,6 @@ public record SchemaHistory(String fullName, List<Schema> versions) {
     /** The newest version. */
     public Schema latest() {
         return versions.get(versions.size() - 1);
-    }
-
-    /** The 1-based version whose parsing fingerprint is {@code fingerprint}, or 0 if none. */
-    public int versionOf(long fingerprint) {
-        for (int i = 0; i < versions.size(); i++) {
-            if (SchemaNormalization.parsingFingerprint64(versions.get(i)) == fingerprint) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     /**
