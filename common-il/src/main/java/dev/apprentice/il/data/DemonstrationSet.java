@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Expert (state, action) pairs in columnar float storage, grouped by episode, validated against
@@ -173,6 +174,37 @@ public final class DemonstrationSet {
         }
         starts[episodeIndices.length] = n;
         return new DemonstrationSet(stateSpace, actionSpace, s, a, starts);
+    }
+
+    /**
+     * The same episodes with every state passed through a feature map, as when a domain's policies
+     * learn on features computed from the raw observations the store holds.
+     *
+     * @param encodedSpace the space the encoded states belong to; each is checked against it
+     * @throws IllegalArgumentException when an encoded state is outside {@code encodedSpace}
+     */
+    public DemonstrationSet mapStates(Box encodedSpace, UnaryOperator<float[]> encoder) {
+        int sw = stateWidth();
+        int ew = encodedSpace.width();
+        float[] s = new float[size() * ew];
+        float[] row = new float[sw];
+        for (int i = 0; i < size(); i++) {
+            System.arraycopy(states, i * sw, row, 0, sw);
+            float[] encoded = encoder.apply(row.clone());
+            if (encoded.length != ew) {
+                throw new IllegalArgumentException("demonstrations: the encoder produced " + encoded.length
+                        + " values for state " + i + ", expected " + ew);
+            }
+            System.arraycopy(encoded, 0, s, i * ew, ew);
+            validateRow(encodedSpace, s, i * ew, ew, episodeOf(i), i - episodeStarts[episodeOf(i)], "encoded state");
+        }
+        return new DemonstrationSet(encodedSpace, actionSpace, s, actions.clone(), episodeStarts.clone());
+    }
+
+    /** The episode holding a sample; episode starts are strictly increasing as no episode is empty. */
+    private int episodeOf(int sample) {
+        int e = Arrays.binarySearch(episodeStarts, sample);
+        return e >= 0 ? e : -e - 2;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.apprentice.il.eval;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.env.Environment;
+import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.policy.Actor;
 import dev.apprentice.il.policy.Policy;
@@ -40,6 +41,7 @@ public final class Evaluator {
     private final EpisodeStatistics expert;
     private final EpisodeStatistics random;
     private final DemonstrationSet heldOutExpert;
+    private final ObservationEncoder policyEncoder;
 
     /**
      * @param collector runs the episodes
@@ -48,11 +50,24 @@ public final class Evaluator {
      * @param seeds evaluation seeds; use seeds disjoint from those of the training demonstrations
      */
     public Evaluator(RolloutCollector collector, Supplier<? extends Environment> environments, Actor expert, long[] seeds) {
+        this(collector, environments, expert, seeds, null);
+    }
+
+    /**
+     * An evaluator for policies that act on features of the raw observations (a domain's
+     * {@link ObservationEncoder}): episodes run in the raw environments, the expert acts on raw
+     * observations, and {@link #evaluate(String, Policy)} feeds each policy the encoded observation.
+     *
+     * @param policyEncoder the policies' feature map, or null when policies see raw observations
+     */
+    public Evaluator(RolloutCollector collector, Supplier<? extends Environment> environments, Actor expert, long[] seeds,
+            ObservationEncoder policyEncoder) {
         if (seeds == null || seeds.length == 0) {
             throw new IllegalArgumentException("evaluation seeds: expected at least 1, found none");
         }
         this.collector = collector;
         this.environments = environments;
+        this.policyEncoder = policyEncoder;
         this.seeds = seeds.clone();
         Environment probe = environments.get();
         this.actionSpace = probe.actionSpace();
@@ -80,9 +95,10 @@ public final class Evaluator {
         return heldOutExpert;
     }
 
-    /** Evaluates a learned policy acting greedily (its most likely action). */
+    /** Evaluates a learned policy acting greedily (its most likely action), through the policy encoder if there is one. */
     public EvaluationResult evaluate(String name, Policy policy) {
-        return evaluate(name, policy.deterministic());
+        Actor greedy = policy.deterministic();
+        return evaluate(name, policyEncoder == null ? greedy : policyEncoder.actorOnRawObservations(greedy));
     }
 
     /** Evaluates any actor, acting as it chooses. */

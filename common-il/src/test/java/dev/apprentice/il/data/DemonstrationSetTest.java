@@ -282,4 +282,28 @@ class DemonstrationSetTest {
         assertEquals(twoThenThree.transitions(), threeThenTwo.transitions());
         assertNotEquals(twoThenThree.sha256(), threeThenTwo.sha256());
     }
+
+    @Test
+    void mapStatesEncodesEveryStateAndKeepsEpisodesAndActions() {
+        DemonstrationSet set = tenEpisodes();
+        Box sums = Box.uniform(1, -2000, 2000);
+
+        DemonstrationSet encoded = set.mapStates(sums, s -> new float[] {s[0] + s[1]});
+
+        assertEquals(set.size(), encoded.size());
+        assertEquals(set.episodeCount(), encoded.episodeCount());
+        assertEquals(sums, encoded.stateSpace());
+        for (int i = 0; i < set.size(); i++) {
+            assertArrayEquals(new float[] {set.state(i)[0] + set.state(i)[1]}, encoded.state(i));
+            assertArrayEquals(set.action(i), encoded.action(i));
+        }
+    }
+
+    @Test
+    void mapStatesRejectsAnEncodingOutsideItsSpaceNamingEpisodeAndStep() {
+        DemonstrationSet set = tenEpisodes();
+
+        assertRejected(() -> set.mapStates(Box.uniform(1, 0, 10), s -> new float[] {s[0] + s[1]}),
+                "episode 5, step 6: encoded state");
+    }
 }
