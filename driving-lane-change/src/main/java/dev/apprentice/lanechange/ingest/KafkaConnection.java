@@ -52,8 +52,9 @@ public class KafkaConnection {
         return config.kafka().topic();
     }
 
+    /** Stops the embedded broker, if this service started one (idempotent). */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void close() {
         if (broker != null) {
             broker.close();
             broker = null;

@@ -119,8 +119,9 @@ public class LaneChangeIngestion {
         return ingester != null && ingester.isRunning();
     }
 
+    /** Stops ingesting and closes the store (idempotent). */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void close() {
         if (ingester != null) {
             ingester.close();
             ingester = null;

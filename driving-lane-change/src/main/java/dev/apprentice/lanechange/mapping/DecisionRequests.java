@@ -1,0 +1,156 @@
+package dev.apprentice.lanechange.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.lanechange.sim.HighwayConfig;
+import dev.apprentice.lanechange.sim.KinematicsObservation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a decision request body into the raw 5 × 5 kinematics observation, checking every value:
+ * either {@code "observation"} (25 numbers, flat or as 5 rows of 5) or {@code "vehicles"} (the ego
+ * and the surrounding vehicles in road coordinates, which are encoded here). Errors name the field
+ * by its JSON path, e.g. {@code observation[2][3]: expected a value in [-1, 1], found 1.5}.
+ */
+public final class DecisionRequests {
+
+    /** Most surrounding vehicles accepted in one request. */
+    public static final int MAX_VEHICLES = 500;
+    /** Largest speed accepted in a vehicle list, m/s. */
+    public static final double MAX_SPEED = 80;
+
+    private static final HighwayConfig ROAD = HighwayConfig.defaults();
+    private static final int ROWS = ROAD.observedVehicles();
+    private static final int COLUMNS = HighwayConfig.FEATURES;
+
+    private DecisionRequests() {
+    }
+
+    /**
+     * The observation a request body describes.
+     *
+     * @param path the JSON path of the body, e.g. {@code ""} or {@code "[3]"} inside a batch
+     * @throws IllegalArgumentException naming the offending field
+     */
+    public static float[] observation(JsonNode body, String path) {
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException(name(path, "body") + ": expected a JSON object with 'observation' or"
+                    + " 'vehicles', found " + kind(body));
+        }
+        JsonNode observation = body.get("observation");
+        JsonNode vehicles = body.get("vehicles");
+        if ((observation == null) == (vehicles == null)) {
+            throw new IllegalArgumentException(name(path, "observation") + ": expected exactly one of 'observation' (5x5"
+                    + " kinematics) or 'vehicles' (ego and surrounding vehicles), found "
+                    + (observation == null ? "neither" : "both"));
+        }
+        return observation != null ? kinematics(observation, name(path, "observation")) : vehicles(vehicles,
+                name(path, "vehicles"));
+    }
+
+    private static float[] kinematics(JsonNode node, String field) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(field + ": expected 25 numbers or 5 rows of 5, found " + kind(node));
+        }
+        float[] out = new float[ROWS * COLUMNS];
+        if (node.size() == ROWS * COLUMNS) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = unitValue(node.get(i), field + "[" + i + "]");
+            }
+        } else if (node.size() == ROWS) {
+            for (int r = 0; r < ROWS; r++) {
+                JsonNode row = node.get(r);
+                String rowField = field + "[" + r + "]";
+                if (!row.isArray() || row.size() != COLUMNS) {
+                    throw new IllegalArgumentException(rowField + ": expected a row of 5 numbers [presence, x, y, vx, vy],"
+                            + " found " + (row.isArray() ? row.size() + " values" : kind(row)));
+                }
+                for (int c = 0; c < COLUMNS; c++) {
+                    out[r * COLUMNS + c] = unitValue(row.get(c), rowField + "[" + c + "]");
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(field + ": expected 25 numbers or 5 rows of 5, found " + node.size()
+                    + " values");
+        }
+        return out;
+    }
+
+    private static float unitValue(JsonNode node, String field) {
+        double v = number(node, field);
+        if (v < -1 || v > 1) {
+            throw new IllegalArgumentException(field + ": expected a value in [-1, 1], found " + v);
+        }
+        return (float) v;
+    }
+
+    private static double number(JsonNode node, String field) {
+        if (node == null || !node.isNumber()) {
+            throw new IllegalArgumentException(field + ": expected a number, found " + kind(node));
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(field + ": expected a finite number, found " + v);
+        }
+        return v;
+    }
+
+    private static float[] vehicles(JsonNode node, String field) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(field + ": expected an object with 'ego' and 'others', found " + kind(node));
+        }
+        KinematicsObservation.Vehicle ego = vehicle(node.get("ego"), field + ".ego");
+        JsonNode others = node.get("others");
+        List<KinematicsObservation.Vehicle> list = new ArrayList<>();
+        if (others != null && !others.isNull()) {
+            if (!others.isArray() || others.size() > MAX_VEHICLES) {
+                throw new IllegalArgumentException(field + ".others: expected an array of at most " + MAX_VEHICLES
+                        + " vehicles, found " + (others.isArray() ? others.size() + " vehicles" : kind(others)));
+            }
+            for (int i = 0; i < others.size(); i++) {
+                list.add(vehicle(others.get(i), field + ".others[" + i + "]"));
+            }
+        }
+        return KinematicsObservation.encode(ROAD, ego, list);
+    }
+
+    private static KinematicsObservation.Vehicle vehicle(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(field + ": expected an object {x, y, vx, vy} in metres and m/s, found "
+                    + kind(node));
+        }
+        double x = number(node.get("x"), field + ".x");
+        double y = number(node.get("y"), field + ".y");
+        double top = ROAD.laneCenter(0) - ROAD.laneWidth() / 2;
+        double bottom = ROAD.laneCenter(ROAD.lanes() - 1) + ROAD.laneWidth() / 2;
+        if (y < top || y > bottom) {
+            throw new IllegalArgumentException(field + ".y: expected a lateral position on the road, in [" + top + ", "
+                    + bottom + "] m, found " + y);
+        }
+        double vx = number(node.get("vx"), field + ".vx");
+        if (vx < 0 || vx > MAX_SPEED) {
+            throw new IllegalArgumentException(field + ".vx: expected a speed in [0, " + MAX_SPEED + "] m/s, found " + vx);
+        }
+        JsonNode vyNode = node.get("vy");
+        double vy = vyNode == null ? 0 : number(vyNode, field + ".vy");
+        if (Math.abs(vy) > 10) {
+            throw new IllegalArgumentException(field + ".vy: expected a lateral speed in [-10, 10] m/s, found " + vy);
+        }
+        return new KinematicsObservation.Vehicle(x, y, vx, vy);
+    }
+
+    private static String name(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                + (node.isValueNode() ? " " + node.toString() : "");
+    }
+}

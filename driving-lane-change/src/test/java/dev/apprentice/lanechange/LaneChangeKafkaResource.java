@@ -1,0 +1,38 @@
+package dev.apprentice.lanechange;
+
+import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A real single-node KRaft broker on a free loopback port, and fresh store and registry
+ * directories, for every {@code @QuarkusTest} of the service.
+ */
+public class LaneChangeKafkaResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedKafkaBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
+        try {
+            Path data = Files.createTempDirectory("lane-change-test-");
+            return Map.of("lane-change.kafka.bootstrap-servers", broker.bootstrapServers(),
+                    "lane-change.store.directory", data.resolve("store").toString(),
+                    "lane-change.registry.directory", data.resolve("registry").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

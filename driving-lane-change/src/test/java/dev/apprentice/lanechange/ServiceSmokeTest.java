@@ -1,0 +1,53 @@
+package dev.apprentice.lanechange;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+@QuarkusTest
+@QuarkusTestResource(LaneChangeKafkaResource.class)
+class ServiceSmokeTest {
+
+    @Test
+    void pingAnswersStatusOkAsJson() {
+        given().when().get("/api/v1/lane-change/ping")
+                .then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("status", equalTo("ok"));
+    }
+
+    @Test
+    void theLivenessCheckIsUp() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsThePingPath() {
+        given().queryParam("format", "json")
+                .when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/lane-change/ping"));
+    }
+
+    @Test
+    void theMetricsEndpointServesPrometheusText() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("# TYPE"));
+    }
+
+    @Test
+    void nd4jComputesInsideTheQuarkusApplication() {
+        assertEquals(3.0, Nd4j.create(new float[] {1f, 2f}).sumNumber().doubleValue(), 1e-6);
+    }
+}
