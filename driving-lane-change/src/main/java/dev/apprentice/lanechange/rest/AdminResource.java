@@ -1,5 +1,6 @@
 package dev.apprentice.lanechange.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.registry.RegistryEntry;
 import dev.apprentice.lanechange.ingest.ExpertProducer;
 import dev.apprentice.lanechange.ingest.LaneChangeIngestion;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,18 +51,14 @@ public class AdminResource {
         this.ingestion = ingestion;
     }
 
-    /** Body of the expert producer endpoint. */
-    public record PublishRequest(String style, Integer episodes, Long firstSeed) {
-    }
-
     @POST
     @Path("/training/jobs")
     @Tag(name = "training")
     @Operation(summary = "Queue a training job", description = "Jobs of the model run one at a time; 202 with the job.")
-    public Response submit(TrainingRequest request) {
-        if (request == null) {
-            throw new IllegalArgumentException("algorithm: expected a JSON body such as {\"algorithm\": \"rail\"}");
-        }
+    public Response submit(JsonNode body) {
+        JsonFields f = JsonFields.of(body, Set.of("algorithm", "drivers", "maxEpisodes", "seed", "iterations", "promote"));
+        TrainingRequest request = new TrainingRequest(f.text("algorithm"), f.texts("drivers"), f.integer("maxEpisodes"),
+                f.longInteger("seed"), f.integer("iterations"), f.text("promote"));
         TrainingJob job = training.submit(request, "api");
         return Response.accepted(job.view()).build();
     }
@@ -135,11 +133,10 @@ public class AdminResource {
     @Path("/experts/episodes")
     @Tag(name = "experts")
     @Operation(summary = "Simulate expert episodes of a driver style and publish them to the demonstrations topic")
-    public ExpertProducer.Publication publish(PublishRequest request) {
-        if (request == null || request.style() == null) {
-            throw new IllegalArgumentException("style: expected one of [cautious, normal, assertive], found nothing");
-        }
-        return producer.publish(request.style(), request.episodes() == null ? 10 : request.episodes(), request.firstSeed());
+    public ExpertProducer.Publication publish(JsonNode body) {
+        JsonFields f = JsonFields.of(body, Set.of("style", "episodes", "firstSeed"));
+        Integer episodes = f.integer("episodes");
+        return producer.publish(f.text("style"), episodes == null ? 10 : episodes, f.longInteger("firstSeed"));
     }
 
     @GET

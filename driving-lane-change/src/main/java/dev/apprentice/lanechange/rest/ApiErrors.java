@@ -2,6 +2,8 @@ package dev.apprentice.lanechange.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
 import dev.apprentice.lanechange.serving.NoPolicyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,25 @@ public class ApiErrors {
         int colon = message.indexOf(':');
         String field = colon > 0 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : null;
         return error(Response.Status.BAD_REQUEST, "invalid-request", field, message);
+    }
+
+    /** Quarkus ships its own mapper for this subtype (a bare 400), so it needs its own method. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    /** Body-reading failures arrive wrapped; unwrap Jackson's, keep any other status with a JSON body. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return badJson(json);
+            }
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        return error(status == null ? Response.Status.BAD_REQUEST : status, "http-" + e.getResponse().getStatus(), null,
+                e.getMessage());
     }
 
     @ServerExceptionMapper
