@@ -101,8 +101,17 @@ public final class LaneChangeImitation {
         };
     }
 
-    private static RailConfig railConfig(long seed, int threads, int iterations) {
-        return RailConfig.builder().seed(seed).threads(threads).iterations(iterations).build();
+    /**
+     * RAIL for lane changes: the core defaults (linear policy, ARS with 16 directions, step 0.02,
+     * least-squares discriminator with 16 updates at 1e-3) with exploration noise 0.1 instead of
+     * 0.03 and a gradient penalty of 10 on the discriminator. With the defaults the discriminator
+     * separates 400 expert pairs from the policy's within tens of iterations and its reward stops
+     * guiding the search (normalised return fell from 0.8 to 0.77, 20 % collisions); the penalty
+     * keeps its reward smooth and the larger noise lets ARS see past small ridges.
+     */
+    static RailConfig railConfig(long seed, int threads, int iterations) {
+        return RailConfig.builder().seed(seed).threads(threads).iterations(iterations).noise(0.1)
+                .discriminator(RailConfig.defaultDiscriminator().toBuilder().gradientPenalty(10).build()).build();
     }
 
     /** An evaluator against a style's expert on the given seeds; learned policies are fed features. */
