@@ -14,6 +14,7 @@ import dev.apprentice.lanechange.sim.HighwaySimulator;
 import dev.apprentice.lanechange.sim.LaneChangeExpert;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +75,20 @@ public class ExpertProducer {
             }
             nextSeed.merge(style.name(), first + episodes, Math::max);
         }
+        return publish(publisher(), style, episodes, first, config.producer().decisionInterval());
+    }
+
+    /**
+     * Simulates episodes of a style's expert on seeds {@code first…} and publishes every decision;
+     * returns once the broker has acknowledged them all. Used by the service and by
+     * {@link ExpertProducerCommand}.
+     */
+    public static Publication publish(DemonstrationPublisher<LaneChangeDemonstration> out, DriverStyle style, int episodes,
+            long first, Duration decisionInterval) {
         String driver = "sim-" + style.name();
         HighwayConfig road = HighwayConfig.defaults();
         HighwaySimulator sim = new HighwaySimulator(road);
         LaneChangeExpert expert = new LaneChangeExpert(road, style);
-        DemonstrationPublisher<LaneChangeDemonstration> out = publisher();
         Future<?> lastSend = null;
         int collisions = 0;
         Instant start = Instant.now();
@@ -88,8 +98,7 @@ public class ExpertProducer {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put(LaneChangeRecords.STYLE, style.name());
             List<ExpertStep> steps = ExpertRecorder.record(LaneChangeDomain.NAME, driver, "seed-" + seed, sim, expert,
-                    seed, road.episodeDecisions(), start.plusSeconds(60L * e), config.producer().decisionInterval(),
-                    labels);
+                    seed, road.episodeDecisions(), start.plusSeconds(60L * e), decisionInterval, labels);
             collisions += sim.tally().crashed() ? 1 : 0;
             for (ExpertStep step : steps) {
                 lastSend = out.publish(LaneChangeRecords.fromStep(step));
@@ -103,8 +112,7 @@ public class ExpertProducer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while publishing", ex);
             } catch (ExecutionException ex) {
-                throw new IllegalStateException("publishing to " + kafka.topic() + " failed: " + ex.getCause().getMessage(),
-                        ex.getCause());
+                throw new IllegalStateException("publishing failed: " + ex.getCause().getMessage(), ex.getCause());
             }
         }
         return new Publication(driver, style.name(), episodes, out.acknowledged() - before, first, collisions);
