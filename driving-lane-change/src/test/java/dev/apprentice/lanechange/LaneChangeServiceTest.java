@@ -87,8 +87,12 @@ class LaneChangeServiceTest {
                 .body("episodes", equalTo(10))
                 .body("records", greaterThan(300));
 
-        await("10 complete episodes in the store", Duration.ofSeconds(60),
-                () -> admin().get(API + "/ingest").path("store.completeEpisodes").equals(10));
+        // The store is durable before the ingester commits the batch and updates its counters: wait for both.
+        await("10 complete episodes stored and their batch committed", Duration.ofSeconds(60), () -> {
+            Response r = admin().get(API + "/ingest");
+            return r.path("store.completeEpisodes").equals(10)
+                    && r.path("counters.stored").equals(r.path("store.durableRecords"));
+        });
         Response ingest = admin().get(API + "/ingest");
         assertEquals(0, (int) ingest.path("counters.deadLettered"), () -> ingest.asString());
         assertEquals((int) ingest.path("counters.stored"), (int) ingest.path("store.durableRecords"));
