@@ -109,6 +109,31 @@ public record HighwayConfig(int lanes, double laneWidth, double speedLimit, int 
         return Math.max(0, Math.min(lanes - 1, lane));
     }
 
+    /** Index of the reachable target speed nearest to a speed (the lower one on a tie). */
+    public int nearestTargetSpeedIndex(double speed) {
+        int best = 0;
+        for (int k = 1; k < targetSpeeds.length; k++) {
+            if (Math.abs(targetSpeeds[k] - speed) < Math.abs(targetSpeeds[best] - speed)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether an observed vehicle occupies a lane: its nearest lane, and also the next lane towards
+     * which it is more than {@code straddle} metres off its lane centre (a vehicle changing lanes
+     * blocks both).
+     */
+    public boolean occupies(double y, int lane, double straddle) {
+        int nearest = nearestLane(y);
+        if (nearest == lane) {
+            return true;
+        }
+        double offset = y - laneCenter(nearest);
+        return Math.abs(offset) > straddle && nearest + (offset > 0 ? 1 : -1) == lane;
+    }
+
     /** Observation scale of lateral positions, m: {@code lanes × laneWidth}. */
     public double yRange() {
         return lanes * laneWidth;

@@ -135,7 +135,7 @@ public final class HighwaySimulator implements Environment {
         // (12 + v)·exp(−5/40·lanes)/density metres, jittered by U(0.9, 1.1).
         double ego0 = 3 * spacing(config.egoInitialSpeed()) * rng.nextDouble(0.9, 1.1);
         place(EGO, ego0, egoLane, config.egoInitialSpeed());
-        egoSpeedIndex = nearestSpeedIndex(config.egoInitialSpeed());
+        egoSpeedIndex = config.nearestTargetSpeedIndex(config.egoInitialSpeed());
         idm[EGO] = IdmModel.highwayTraffic(targetSpeeds[egoSpeedIndex], 4.0);
         double front = ego0;
         for (int i = 1; i < n; i++) {
@@ -175,7 +175,7 @@ public final class HighwaySimulator implements Environment {
         reset(seed);
         place(EGO, ego.x(), config.nearestLane(ego.y()), ego.vx());
         y[EGO] = ego.y();
-        egoSpeedIndex = nearestSpeedIndex(ego.vx());
+        egoSpeedIndex = config.nearestTargetSpeedIndex(ego.vx());
         idm[EGO] = IdmModel.highwayTraffic(targetSpeeds[egoSpeedIndex], 4.0);
         for (int i = 1; i < n; i++) {
             KinematicsObservation.Vehicle v = others.get(i - 1);
@@ -198,16 +198,6 @@ public final class HighwaySimulator implements Environment {
         speed[i] = v;
         lane[i] = laneIndex;
         targetLane[i] = laneIndex;
-    }
-
-    private int nearestSpeedIndex(double v) {
-        int best = 0;
-        for (int k = 1; k < targetSpeeds.length; k++) {
-            if (Math.abs(targetSpeeds[k] - v) < Math.abs(targetSpeeds[best] - v)) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     @Override

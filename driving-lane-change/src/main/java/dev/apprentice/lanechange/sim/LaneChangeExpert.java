@@ -80,7 +80,7 @@ public final class LaneChangeExpert implements Actor {
                 return change;
             }
         }
-        int current = nearestSpeedIndex(v);
+        int current = config.nearestTargetSpeedIndex(v);
         int wanted = 0;
         for (int k = targetSpeeds.length - 1; k >= 0; k--) {
             double u = targetSpeeds[k];
@@ -150,21 +150,11 @@ public final class LaneChangeExpert implements Actor {
         return model.acceleration(speed, leader.dx() - fromDx - HighwaySimulator.VEHICLE_LENGTH, leader.speed());
     }
 
-    private int nearestSpeedIndex(double v) {
-        int best = 0;
-        for (int k = 1; k < targetSpeeds.length; k++) {
-            if (Math.abs(targetSpeeds[k] - v) < Math.abs(targetSpeeds[best] - v)) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
     /** The nearest observed vehicles ahead and behind in the given lanes, and whether one is alongside. */
     private Neighbours neighbours(KinematicsObservation.Scene scene, int laneA, int laneB) {
         Neighbours result = new Neighbours();
         for (KinematicsObservation.Observed o : scene.others()) {
-            if (!occupies(o, laneA) && !occupies(o, laneB)) {
+            if (!config.occupies(o.y(), laneA, STRADDLE_OFFSET) && !config.occupies(o.y(), laneB, STRADDLE_OFFSET)) {
                 continue;
             }
             if (Math.abs(o.dx()) < HighwaySimulator.VEHICLE_LENGTH + 1) {
@@ -177,15 +167,6 @@ public final class LaneChangeExpert implements Actor {
             }
         }
         return result;
-    }
-
-    private boolean occupies(KinematicsObservation.Observed o, int laneIndex) {
-        int nearestLane = config.nearestLane(o.y());
-        if (nearestLane == laneIndex) {
-            return true;
-        }
-        double offset = o.y() - config.laneCenter(nearestLane);
-        return Math.abs(offset) > STRADDLE_OFFSET && nearestLane + (offset > 0 ? 1 : -1) == laneIndex;
     }
 
     private static final class Neighbours {

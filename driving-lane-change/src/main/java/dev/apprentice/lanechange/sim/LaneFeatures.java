@@ -71,7 +71,7 @@ public final class LaneFeatures implements ObservationEncoder {
             KinematicsObservation.Observed front = null;
             KinematicsObservation.Observed rear = null;
             for (KinematicsObservation.Observed other : scene.others()) {
-                if (!occupies(other, laneIndex)) {
+                if (!config.occupies(other.y(), laneIndex, LaneChangeExpert.STRADDLE_OFFSET)) {
                     continue;
                 }
                 if (other.dx() > 0 && (front == null || other.dx() < front.dx())) {
@@ -96,15 +96,6 @@ public final class LaneFeatures implements ObservationEncoder {
         f[e + 2] = clip(scene.egoVy() / 2.0, -2, 2);
         f[e + 3] = (float) laneNow / (config.lanes() - 1);
         return f;
-    }
-
-    private boolean occupies(KinematicsObservation.Observed o, int laneIndex) {
-        int nearestLane = config.nearestLane(o.y());
-        if (nearestLane == laneIndex) {
-            return true;
-        }
-        double offset = o.y() - config.laneCenter(nearestLane);
-        return Math.abs(offset) > LaneChangeExpert.STRADDLE_OFFSET && nearestLane + (offset > 0 ? 1 : -1) == laneIndex;
     }
 
     private static float clip(double value, double low, double high) {

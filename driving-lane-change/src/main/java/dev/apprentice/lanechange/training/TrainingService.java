@@ -1,5 +1,6 @@
 package dev.apprentice.lanechange.training;
 
+import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.TrainingStoppedException;
@@ -174,8 +175,9 @@ public class TrainingService {
                         RolloutCollector.seeds(evalSeed, PROGRESS_EVALUATION_EPISODES));
                 options = options.withEvaluation(progressEvaluator, Math.max(1, iterations / 15));
             }
+            ImitationTask task = imitation.task(raw);
             TrainingOutcome outcome = imitation.trainer(request.algorithm(), seed, config.training().threads(), iterations)
-                    .train(imitation.task(raw), options);
+                    .train(task, options);
 
             long[] seeds = RolloutCollector.seeds(evalSeed, config.training().evaluationEpisodes());
             Evaluator evaluator = imitation.evaluator(collector, style, seeds);
@@ -188,7 +190,7 @@ public class TrainingService {
             evaluation.put("seeds", Map.of("first", evalSeed, "count", seeds.length));
 
             ModelCard draft = ModelCard.draft(serving.model(), outcome, "kafka:" + config.kafka().topic(),
-                    imitation.task(raw).demonstrations(), result).withDataProvenance(provenance);
+                    task.demonstrations(), result).withDataProvenance(provenance);
             ModelCard withDriving = new ModelCard(draft.model(), draft.version(), draft.algorithm(), draft.policyType(),
                     draft.observationSpace(), draft.actionSpace(), draft.config(), draft.data(), draft.training(),
                     draft.metrics(), evaluation, draft.libraryVersion(), draft.createdAt(), draft.weightsSha256());
