@@ -3,6 +3,8 @@ package dev.apprentice.il.policy;
 import static dev.apprentice.il.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
@@ -42,6 +44,19 @@ class LinearPolicyTest {
         assertArrayEquals(discrete.actDeterministic(observation), discrete.act(observation, new SplittableRandom(1)));
         assertEquals(0.0, discrete.logProbability(observation, new float[] {1}));
         assertEquals(Double.NEGATIVE_INFINITY, discrete.logProbability(observation, new float[] {0}));
+    }
+
+    @Test
+    void anExtraColumnHoldsEachRowsIntercept() {
+        // scores (x0 + 0, x1 + 0, 0 + 0.5): action 2 wherever neither coordinate exceeds 0.5
+        LinearPolicy affine = new LinearPolicy(OBSERVATIONS, new Discrete(3), ObservationNormalizer.identity(2),
+                new float[] {1, 0, 0, 0, 1, 0, 0, 0, 0.5f});
+
+        assertTrue(affine.hasIntercept());
+        assertArrayEquals(new float[] {2}, affine.actDeterministic(new float[] {0, 0}));
+        assertArrayEquals(new float[] {0}, affine.actDeterministic(new float[] {0.8f, 0}));
+        assertArrayEquals(new float[] {1}, affine.actDeterministic(new float[] {0.2f, 0.9f}));
+        assertFalse(discrete.hasIntercept());
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class ArsConfig {
     private final int rolloutsPerDirection;
     private final PolicyType policyType;
     private final int[] hiddenSizes;
+    private final boolean intercept;
     private final int threads;
     private final long seed;
 
@@ -54,6 +55,7 @@ public final class ArsConfig {
                 MAX_ROLLOUTS_PER_DIRECTION);
         this.policyType = required("policyType", b.policyType);
         this.hiddenSizes = ConfigChecks.hiddenSizes("hiddenSizes", b.hiddenSizes);
+        this.intercept = b.intercept;
         this.threads = inRange("threads", b.threads, 1, MAX_THREADS);
         this.seed = b.seed;
     }
@@ -102,6 +104,14 @@ public final class ArsConfig {
         return hiddenSizes.clone();
     }
 
+    /**
+     * Whether the {@link PolicyType#LINEAR} policy is affine, {@code a = M x + c}: one intercept
+     * per action row (unused by the MLP, which has biases anyway). Off by default, as in ARS.
+     */
+    public boolean intercept() {
+        return intercept;
+    }
+
     /** Rollout threads; the results are identical whatever this is. */
     public int threads() {
         return threads;
@@ -122,6 +132,7 @@ public final class ArsConfig {
         m.put("rolloutsPerDirection", rolloutsPerDirection);
         m.put("policyType", policyType.name().toLowerCase(Locale.ROOT));
         m.put("hiddenSizes", Arrays.stream(hiddenSizes).boxed().toList());
+        m.put("intercept", intercept);
         m.put("threads", threads);
         m.put("seed", seed);
         return m;
@@ -141,6 +152,7 @@ public final class ArsConfig {
         private int rolloutsPerDirection = 1;
         private PolicyType policyType = PolicyType.LINEAR;
         private int[] hiddenSizes = {16};
+        private boolean intercept = false;
         private int threads = 2;
         private long seed = 0;
 
@@ -180,6 +192,11 @@ public final class ArsConfig {
 
         public Builder hiddenSizes(int... sizes) {
             this.hiddenSizes = sizes == null ? null : sizes.clone();
+            return this;
+        }
+
+        public Builder intercept(boolean value) {
+            this.intercept = value;
             return this;
         }
 

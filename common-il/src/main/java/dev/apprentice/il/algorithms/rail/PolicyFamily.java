@@ -23,7 +23,7 @@ abstract class PolicyFamily {
     /** The family {@code config} names, for these spaces. */
     static PolicyFamily of(ArsConfig config, Box observationSpace, Space actionSpace) {
         return switch (config.policyType()) {
-            case LINEAR -> new Linear(observationSpace, actionSpace);
+            case LINEAR -> new Linear(observationSpace, actionSpace, config.intercept());
             case MLP -> new Mlp(observationSpace, actionSpace, config.hiddenSizes());
         };
     }
@@ -37,19 +37,24 @@ abstract class PolicyFamily {
     /** π_θ acting on observations normalised by {@code normalizer}. */
     abstract Policy policy(float[] parameters, ObservationNormalizer normalizer);
 
-    /** The linear policy of ARS, started at M = 0 as Mania, Guy and Recht (2018) do. */
+    /**
+     * The linear policy of ARS, started at M = 0 as Mania, Guy and Recht (2018) do; with an
+     * intercept, θ holds each row of M followed by its intercept.
+     */
     private static final class Linear extends PolicyFamily {
         private final Box observationSpace;
         private final Space actionSpace;
+        private final boolean intercept;
 
-        Linear(Box observationSpace, Space actionSpace) {
+        Linear(Box observationSpace, Space actionSpace, boolean intercept) {
             this.observationSpace = observationSpace;
             this.actionSpace = actionSpace;
+            this.intercept = intercept;
         }
 
         @Override
         int parameterCount() {
-            return LinearPolicy.outputRows(actionSpace) * observationSpace.dimension();
+            return LinearPolicy.outputRows(actionSpace) * (observationSpace.dimension() + (intercept ? 1 : 0));
         }
 
         @Override

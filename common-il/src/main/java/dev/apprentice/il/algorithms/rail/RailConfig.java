@@ -18,12 +18,18 @@ import java.util.Map;
 public final class RailConfig implements TrainerConfig {
 
     private final int iterations;
+    private final int warmStartEpochs;
     private final ArsConfig ars;
     private final DiscriminatorConfig discriminator;
 
     private RailConfig(Builder b) {
         this.iterations = atLeast("iterations", b.iterations, 1);
         this.ars = b.ars.build();
+        this.warmStartEpochs = atLeast("warmStartEpochs", b.warmStartEpochs, 0);
+        if (warmStartEpochs > 0 && ars.policyType() != ArsConfig.PolicyType.LINEAR) {
+            throw new IllegalArgumentException("warmStartEpochs: the warm start fits a linear policy, found policy type "
+                    + ars.policyType());
+        }
         this.discriminator = required("discriminator", b.discriminator);
     }
 
@@ -55,6 +61,17 @@ public final class RailConfig implements TrainerConfig {
         return iterations;
     }
 
+    /**
+     * Full-batch gradient steps of behaviour cloning that fit the linear policy to the expert's
+     * pairs before the search starts (0 = none: θ₀ = 0 as in ARS), the observation statistics
+     * starting from the expert states' moments; see {@link LinearWarmStart}. The counterpart of
+     * GAIL's warm start: random search then refines a policy that already drives like the expert
+     * instead of discovering one from the all-equal M = 0.
+     */
+    public int warmStartEpochs() {
+        return warmStartEpochs;
+    }
+
     /** The random search settings. */
     public ArsConfig ars() {
         return ars;
@@ -74,6 +91,7 @@ public final class RailConfig implements TrainerConfig {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iterations", iterations);
+        m.put("warmStartEpochs", warmStartEpochs);
         m.putAll(ars.toMap());
         discriminator.toMap().forEach((name, value) -> m.put("discriminator." + name, value));
         return m;
@@ -95,6 +113,7 @@ public final class RailConfig implements TrainerConfig {
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private int iterations = 100;
+        private int warmStartEpochs = 0;
         private final ArsConfig.Builder ars = ArsConfig.builder();
         private DiscriminatorConfig discriminator = defaultDiscriminator();
 
@@ -103,6 +122,18 @@ public final class RailConfig implements TrainerConfig {
 
         public Builder iterations(int value) {
             this.iterations = value;
+            return this;
+        }
+
+        /** See {@link RailConfig#warmStartEpochs()}. */
+        public Builder warmStartEpochs(int value) {
+            this.warmStartEpochs = value;
+            return this;
+        }
+
+        /** See {@link ArsConfig#intercept()}. */
+        public Builder intercept(boolean value) {
+            ars.intercept(value);
             return this;
         }
 

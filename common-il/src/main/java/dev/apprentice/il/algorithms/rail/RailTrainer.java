@@ -79,6 +79,9 @@ public final class RailTrainer implements Trainer {
             Checkpoint saved = run.resume().orElse(null);
             if (saved == null) {
                 discriminator = Discriminator.forExpert(expert, config.discriminator(), config.seed());
+                if (config.warmStartEpochs() > 0) {
+                    ars.restore(LinearWarmStart.fit(expert, config.ars().intercept(), config.warmStartEpochs()));
+                }
                 first = 1;
             } else {
                 ars.restore(new ArsState(saved.doubles("theta"), (long) saved.getDouble("observation_count"),

@@ -36,6 +36,20 @@ class PolicyFamilyTest {
     }
 
     @Test
+    void linearFamilyWithAnInterceptEndsEachRowOfThetaWithIt() {
+        PolicyFamily family = PolicyFamily.of(ArsConfig.builder().intercept(true).build(), OBSERVATIONS, new Discrete(2));
+        float[] theta = {1, 0, 0, 0, 0, 1, 0, 0.3f};
+
+        Policy policy = family.policy(theta, IDENTITY);
+
+        assertEquals(8, family.parameterCount());
+        assertArrayEquals(new double[8], family.initialParameters(1), 0.0);
+        assertTrue(((LinearPolicy) policy).hasIntercept());
+        assertArrayEquals(new float[] {1}, policy.actDeterministic(new float[] {0.2f, 0, 0}));
+        assertArrayEquals(new float[] {0}, policy.actDeterministic(new float[] {0.5f, 0, 0}));
+    }
+
+    @Test
     void mlpFamilyForDiscreteActionsSearchesEveryWeightAndStartsWithZeroLogits() {
         // given: 3 → 5 tanh → 2 logits
         PolicyFamily family = PolicyFamily.of(MLP, OBSERVATIONS, new Discrete(2));

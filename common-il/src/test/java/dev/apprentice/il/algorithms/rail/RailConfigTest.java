@@ -49,7 +49,11 @@ class RailConfigTest {
                         "hiddenSizes[1]: expected a width in [1, 4096], found 0"),
                 invalid("no threads", b -> b.threads(0), "threads: expected a value in [1, 256], found 0"),
                 invalid("too many threads", b -> b.threads(257), "threads: expected a value in [1, 256], found 257"),
-                invalid("no discriminator", b -> b.discriminator(null), "discriminator: a value is required, found null"));
+                invalid("no discriminator", b -> b.discriminator(null), "discriminator: a value is required, found null"),
+                invalid("negative warm start", b -> b.warmStartEpochs(-1),
+                        "warmStartEpochs: expected at least 0, found -1"),
+                invalid("warm start of an MLP", b -> b.warmStartEpochs(10).policyType(ArsConfig.PolicyType.MLP),
+                        "warmStartEpochs: the warm start fits a linear policy, found policy type MLP"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,8 +104,8 @@ class RailConfigTest {
     @Test
     void toMapHasEveryArsSettingTheIterationsAndEveryDiscriminatorSetting() {
         Set<String> expected = Stream.concat(
-                Stream.of("iterations", "stepSize", "noise", "directions", "topDirections", "rolloutsPerDirection",
-                        "policyType", "hiddenSizes", "threads", "seed"),
+                Stream.of("iterations", "warmStartEpochs", "stepSize", "noise", "directions", "topDirections",
+                        "rolloutsPerDirection", "policyType", "hiddenSizes", "intercept", "threads", "seed"),
                 DiscriminatorConfig.defaults().toMap().keySet().stream().map(k -> "discriminator." + k))
                 .collect(Collectors.toSet());
 

@@ -13,6 +13,8 @@ import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.reference.ReferenceTask;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
+import dev.apprentice.il.policy.LinearPolicy;
+import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.PolicyCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,5 +117,28 @@ class RailTrainerTest {
         assertTrue(outcome.policy() instanceof CategoricalMlpPolicy, outcome.policy().getClass().getName());
         assertArrayEquals(PolicyCodec.encode(outcome.policy()),
                 PolicyCodec.encode(PolicyCodec.decode(PolicyCodec.encode(outcome.policy()))));
+    }
+
+    @Test
+    void warmStartClonesTheExpertBeforeTheSearchAndAnInterceptSurvivesTheWeightsFile() {
+        // when: one iteration, warm-started or not
+        Policy cold = new RailTrainer(RailConfig.builder().iterations(1).intercept(true).seed(4).build())
+                .train(task(), TrainingListener.NONE).policy();
+        Policy warm = new RailTrainer(RailConfig.builder().iterations(1).intercept(true).warmStartEpochs(200).seed(4)
+                .build()).train(task(), TrainingListener.NONE).policy();
+
+        // then: the warm start already acts as the expert on its states, the cold start does not
+        assertTrue(agreement(warm) > 0.95, "warm-started agreement " + agreement(warm));
+        assertTrue(agreement(cold) < 0.9, "cold-started agreement " + agreement(cold));
+        assertTrue(((LinearPolicy) warm).hasIntercept());
+        assertArrayEquals(PolicyCodec.encode(warm), PolicyCodec.encode(PolicyCodec.decode(PolicyCodec.encode(warm))));
+    }
+
+    private static double agreement(Policy policy) {
+        int same = 0;
+        for (int i = 0; i < demos.size(); i++) {
+            same += policy.actDeterministic(demos.state(i))[0] == demos.action(i)[0] ? 1 : 0;
+        }
+        return same / (double) demos.size();
     }
 }
