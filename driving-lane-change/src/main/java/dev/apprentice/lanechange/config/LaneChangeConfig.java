@@ -121,7 +121,7 @@ public interface LaneChangeConfig {
         int threads();
 
         /** Iterations of RAIL when a request does not say. */
-        @WithDefault("150")
+        @WithDefault("300")
         int railIterations();
 
         /** Iterations of GAIL when a request does not say. */

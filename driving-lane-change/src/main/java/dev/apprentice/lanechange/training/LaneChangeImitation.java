@@ -34,6 +34,11 @@ public final class LaneChangeImitation {
     /** The algorithms the service trains, in report order. */
     public static final List<String> ALGORITHMS = List.of("bc", "gail", "rail");
 
+    /** GAIL iterations when none are asked for. */
+    public static final int GAIL_ITERATIONS = 40;
+    /** RAIL iterations when none are asked for. */
+    public static final int RAIL_ITERATIONS = 300;
+
     private final HighwayConfig road;
     private final LaneFeatures features;
 
@@ -93,24 +98,38 @@ public final class LaneChangeImitation {
     public Trainer trainer(String algorithm, long seed, int threads, int iterations) {
         return switch (algorithm) {
             case "bc" -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).build());
-            case "gail" -> new GailTrainer(GailConfig.builder().seed(seed)
-                    .iterations(iterations > 0 ? iterations : 40).build(), threads);
-            case "rail" -> new RailTrainer(railConfig(seed, threads, iterations > 0 ? iterations : 150));
+            case "gail" -> new GailTrainer(gailConfig(seed, iterations > 0 ? iterations : GAIL_ITERATIONS), threads);
+            case "rail" -> new RailTrainer(railConfig(seed, threads, iterations > 0 ? iterations : RAIL_ITERATIONS));
             default -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found '"
                     + algorithm + "'");
         };
     }
 
     /**
-     * RAIL for lane changes: the core defaults (linear policy, ARS with 16 directions, step 0.02,
-     * least-squares discriminator with 16 updates at 1e-3) with exploration noise 0.1 instead of
-     * 0.03 and a gradient penalty of 10 on the discriminator. With the defaults the discriminator
-     * separates 400 expert pairs from the policy's within tens of iterations and its reward stops
-     * guiding the search (normalised return fell from 0.8 to 0.77, 20 % collisions); the penalty
-     * keeps its reward smooth and the larger noise lets ARS see past small ridges.
+     * GAIL for lane changes: the core defaults (PPO policy and value networks, least-squares
+     * discriminator) after 100 epochs of behaviour cloning of the policy network, so the
+     * adversarial phase starts from a driver that already stays on the road. Measured on 10
+     * expert episodes, 100 held-out episodes, training seeds 1–6: normalised return 0.94–1.01,
+     * 0–3 % collisions in about 30 s; without the warm start 100 iterations reach the same in 75 s.
+     */
+    static GailConfig gailConfig(long seed, int iterations) {
+        return GailConfig.builder().seed(seed).iterations(iterations).warmStartEpochs(100).build();
+    }
+
+    /**
+     * RAIL for lane changes: an affine policy (linear with an intercept) started from a softmax
+     * regression on the expert pairs (2,000 full-batch epochs), then ARS (16 directions, step 0.02)
+     * with exploration noise 0.1 instead of 0.03 against a least-squares discriminator with a
+     * gradient penalty of 10. With the core defaults the discriminator memorises the ~400 expert
+     * pairs within tens of iterations, its reward becomes a survival bonus and the search drifts
+     * (normalised return 0.77, 20 % collisions); the penalty keeps the reward smooth, the noise lets
+     * ARS see past small ridges, and the warm start begins where BC ends. Measured on training
+     * seeds 1–6 (10 expert episodes, 100 held-out): 0.962–0.981 normalised, 0–1 % collisions,
+     * 40–52 s on 2 threads.
      */
     static RailConfig railConfig(long seed, int threads, int iterations) {
         return RailConfig.builder().seed(seed).threads(threads).iterations(iterations).noise(0.1)
+                .intercept(true).warmStartEpochs(2000)
                 .discriminator(RailConfig.defaultDiscriminator().toBuilder().gradientPenalty(10).build()).build();
     }
 

@@ -5,6 +5,7 @@ import dev.apprentice.il.policy.LinearPolicy;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
+import java.util.Arrays;
 
 /**
  * Behaviour cloning of the linear (or affine) ARS policy, the warm start of
@@ -48,7 +49,7 @@ final class LinearWarmStart {
         double[] gradient = new double[theta.length];
         double[] y = new double[rows];
         for (int epoch = 0; epoch < epochs; epoch++) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             for (int i = 0; i < n; i++) {
                 for (int r = 0; r < rows; r++) {
                     double s = 0;
