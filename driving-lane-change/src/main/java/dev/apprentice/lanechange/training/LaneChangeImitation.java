@@ -106,8 +106,8 @@ public final class LaneChangeImitation {
     }
 
     /**
-     * GAIL for lane changes: the core defaults (PPO policy and value networks, least-squares
-     * discriminator) after 100 epochs of behaviour cloning of the policy network, so the
+     * GAIL for lane changes: the core defaults (PPO with 2×64 tanh policy and value networks,
+     * 2×100 tanh GAN discriminator) after 100 epochs of behaviour cloning of the policy network, so the
      * adversarial phase starts from a driver that already stays on the road. Measured on 10
      * expert episodes, 100 held-out episodes, training seeds 1–6: normalised return 0.94–1.01,
      * 0–3 % collisions in about 30 s; without the warm start 100 iterations reach the same in 75 s.
