@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Load test of the packaged lane-change service on loopback: decisions per second and p50/p99
@@ -47,7 +48,8 @@ public final class DecisionLoad {
     }
 
     /** Throughput and latency of one round. */
-    record Round(String endpoint, double requestsPerSecond, double p50Micros, double p99Micros, long errors) {
+    record Round(String endpoint, double requestsPerSecond, double p50Micros, double p99Micros, long errors,
+            String firstError) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,6 +70,7 @@ public final class DecisionLoad {
                 "-Dlane-change.registry.directory=" + work.resolve("registry"),
                 "-Dquarkus.log.level=WARN", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
+        boolean finished = false;
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = URI.create("http://127.0.0.1:" + port);
@@ -99,9 +102,21 @@ public final class DecisionLoad {
                     .mapToDouble(Round::requestsPerSecond).toArray());
             System.out.printf(Locale.ROOT, "%nmedian: decisions %.0f/s, ping %.0f/s, ratio %.2f (target >= 0.8)%n",
                     decisionRate, pingRate, decisionRate / pingRate);
+            finished = true;
         } finally {
             service.destroy();
             service.waitFor();
+            if (finished) {
+                deleteTree(work); // kept after a failure, for its service.log
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -147,6 +162,7 @@ public final class DecisionLoad {
         long[] counts = new long[connections];
         long[] errors = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
+        AtomicReference<String> firstError = new AtomicReference<>();
         for (int c = 0; c < connections; c++) {
             int id = c;
             Thread t = new Thread(() -> {
@@ -158,9 +174,12 @@ public final class DecisionLoad {
                         HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (r.statusCode() != 200) {
                             errors[id]++;
+                            firstError.compareAndSet(null, "HTTP " + r.statusCode() + " "
+                                    + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
                         }
                     } catch (IOException | InterruptedException e) {
                         errors[id]++;
+                        firstError.compareAndSet(null, e.toString());
                     }
                     if (n == lat.length) {
                         lat = Arrays.copyOf(lat, n * 2);
@@ -181,9 +200,11 @@ public final class DecisionLoad {
         long total = Arrays.stream(counts).sum();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         Round round = new Round(name, total / elapsed, all[(int) (all.length * 0.50)] / 1e3,
-                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e3, Arrays.stream(errors).sum());
-        System.out.printf(Locale.ROOT, "%-9s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  errors %d%n", name,
-                round.requestsPerSecond(), round.p50Micros(), round.p99Micros(), round.errors());
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e3, Arrays.stream(errors).sum(),
+                firstError.get());
+        System.out.printf(Locale.ROOT, "%-9s %8.0f req/s  p50 %6.0f µs  p99 %6.0f µs  errors %d%s%n", name,
+                round.requestsPerSecond(), round.p50Micros(), round.p99Micros(), round.errors(),
+                round.firstError() == null ? "" : " (first: " + round.firstError() + ")");
         return round;
     }
 

@@ -55,18 +55,17 @@ public final class DecisionRequests {
         float[] out = new float[ROWS * COLUMNS];
         if (node.size() == ROWS * COLUMNS) {
             for (int i = 0; i < out.length; i++) {
-                out[i] = unitValue(node.get(i), field + "[" + i + "]");
+                out[i] = unitValue(node.get(i), field, i, -1);
             }
         } else if (node.size() == ROWS) {
             for (int r = 0; r < ROWS; r++) {
                 JsonNode row = node.get(r);
-                String rowField = field + "[" + r + "]";
                 if (!row.isArray() || row.size() != COLUMNS) {
-                    throw new IllegalArgumentException(rowField + ": expected a row of 5 numbers [presence, x, y, vx, vy],"
-                            + " found " + (row.isArray() ? row.size() + " values" : kind(row)));
+                    throw new IllegalArgumentException(field + "[" + r + "]: expected a row of 5 numbers [presence, x, y,"
+                            + " vx, vy], found " + (row.isArray() ? row.size() + " values" : kind(row)));
                 }
                 for (int c = 0; c < COLUMNS; c++) {
-                    out[r * COLUMNS + c] = unitValue(row.get(c), rowField + "[" + c + "]");
+                    out[r * COLUMNS + c] = unitValue(row.get(c), field, r, c);
                 }
             }
         } else {
@@ -76,12 +75,20 @@ public final class DecisionRequests {
         return out;
     }
 
-    private static float unitValue(JsonNode node, String field) {
-        double v = number(node, field);
-        if (v < -1 || v > 1) {
-            throw new IllegalArgumentException(field + ": expected a value in [-1, 1], found " + v);
+    /**
+     * Element {@code [i]} (or {@code [i][j]} when {@code j >= 0}) of the observation; its field name
+     * is built only for an error, since this runs 25 times for every decision.
+     */
+    private static float unitValue(JsonNode node, String array, int i, int j) {
+        if (node != null && node.isNumber()) {
+            double v = node.doubleValue();
+            if (v >= -1 && v <= 1) {
+                return (float) v;
+            }
         }
-        return (float) v;
+        String field = array + "[" + i + "]" + (j >= 0 ? "[" + j + "]" : "");
+        double v = number(node, field);
+        throw new IllegalArgumentException(field + ": expected a value in [-1, 1], found " + v);
     }
 
     private static double number(JsonNode node, String field) {

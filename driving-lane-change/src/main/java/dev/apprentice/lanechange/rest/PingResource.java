@@ -1,5 +1,6 @@
 package dev.apprentice.lanechange.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ public class PingResource {
     /** Answers {@code {"status":"ok"}} without touching any model, broker or ND4J. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @NonBlocking // like the single decision, so that load tests compare the work, not the threading
     public Status ping() {
         return OK;
     }
