@@ -69,6 +69,7 @@ public class LaneChangeService {
         if (demo != null) {
             demo.interrupt();
         }
+        producer.close();
         training.stop();
         ingestion.close();
         kafka.close();

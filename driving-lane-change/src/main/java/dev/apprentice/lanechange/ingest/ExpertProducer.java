@@ -35,6 +35,7 @@ public class ExpertProducer {
     private final KafkaConnection kafka;
     private final Map<String, Long> nextSeed = new ConcurrentHashMap<>();
     private DemonstrationPublisher<LaneChangeDemonstration> publisher;
+    private boolean closed;
 
     public ExpertProducer(LaneChangeConfig config, KafkaConnection kafka) {
         this.config = config;
@@ -119,6 +120,9 @@ public class ExpertProducer {
     }
 
     private synchronized DemonstrationPublisher<LaneChangeDemonstration> publisher() {
+        if (closed) {
+            throw new IllegalStateException("the expert producer is shut down");
+        }
         if (publisher == null) {
             publisher = new DemonstrationPublisher<>(kafka.bootstrapServers(), kafka.topic(),
                     PayloadFormat.parse(config.kafka().payloadFormat()).codecFor(LaneChangeDemonstration.class),
@@ -127,8 +131,13 @@ public class ExpertProducer {
         return publisher;
     }
 
+    /**
+     * Flushes and closes the Kafka publisher; later publications fail. The service calls this
+     * before it stops the broker; {@link PreDestroy} covers other shutdowns.
+     */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void close() {
+        closed = true;
         if (publisher != null) {
             publisher.close();
             publisher = null;
