@@ -9,6 +9,7 @@ import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.EvaluationResult;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.registry.RegistryEntry;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
@@ -83,6 +84,8 @@ public class TrainingService {
         if (every <= 0) {
             return;
         }
+        // After a restart, episodes the registered versions were already trained on are not new.
+        episodesAtLastAutoTraining.set(episodesTrainedOn(serving.registry(), serving.model()));
         ingestion.onEpisodesStored(complete -> {
             long last = episodesAtLastAutoTraining.get();
             if (complete - last >= every && episodesAtLastAutoTraining.compareAndSet(last, complete)) {
@@ -93,6 +96,13 @@ public class TrainingService {
                 }
             }
         });
+    }
+
+    /** The most episodes any registered version of the model was trained on (its card's {@code episodesUsed}); 0 if none. */
+    static long episodesTrainedOn(PolicyRegistry registry, String model) {
+        return registry.list(model).stream().flatMap(entry -> entry.card().stream())
+                .map(card -> card.data().get("episodesUsed")).filter(Number.class::isInstance)
+                .mapToLong(n -> ((Number) n).longValue()).max().orElse(0);
     }
 
     /**
@@ -207,8 +217,13 @@ public class TrainingService {
         } catch (TrainingStoppedException e) {
             job.failed(e.getMessage());
         } catch (RuntimeException e) {
-            Log.errorf(e, "%s failed", job.id());
-            job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (job.cancelRequested()) {
+                Log.infof("%s cancelled (%s)", job.id(), reason); // e.g. rollouts interrupted at shutdown
+            } else {
+                Log.errorf(e, "%s failed", job.id());
+            }
+            job.failed(reason);
         }
     }
 
