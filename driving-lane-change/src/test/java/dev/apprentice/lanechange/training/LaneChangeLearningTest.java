@@ -64,30 +64,27 @@ class LaneChangeLearningTest {
     record Result(double normalized, double collisions) {
     }
 
+    /** Trains the algorithm and asserts its normalised return and its collision rate beyond the expert's. */
+    private static void assertApproachesTheExpert(String algorithm, double minNormalized, double extraCollisions) {
+        Result r = train(algorithm);
+
+        assertTrue(r.normalized() >= minNormalized, algorithm + " normalised return " + r.normalized());
+        assertTrue(r.collisions() <= expert.collisionRate() + extraCollisions,
+                algorithm + " collision rate " + r.collisions() + " vs expert " + expert.collisionRate());
+    }
+
     @Test
     void railApproachesTheExpertWithoutCrashingMoreOften() {
-        Result rail = train("rail");
-
-        assertTrue(rail.normalized() >= 0.9, "RAIL normalised return " + rail.normalized());
-        assertTrue(rail.collisions() <= expert.collisionRate() + 0.02,
-                "RAIL collision rate " + rail.collisions() + " vs expert " + expert.collisionRate());
+        assertApproachesTheExpert("rail", 0.9, 0.02);
     }
 
     @Test
     void bcApproachesTheExpertFromTenEpisodes() {
-        Result bc = train("bc");
-
-        assertTrue(bc.normalized() >= 0.8, "BC normalised return " + bc.normalized());
-        assertTrue(bc.collisions() <= expert.collisionRate() + 0.04,
-                "BC collision rate " + bc.collisions() + " vs expert " + expert.collisionRate());
+        assertApproachesTheExpert("bc", 0.8, 0.04);
     }
 
     @Test
     void gailApproachesTheExpertFromTenEpisodes() {
-        Result gail = train("gail");
-
-        assertTrue(gail.normalized() >= 0.8, "GAIL normalised return " + gail.normalized());
-        assertTrue(gail.collisions() <= expert.collisionRate() + 0.04,
-                "GAIL collision rate " + gail.collisions() + " vs expert " + expert.collisionRate());
+        assertApproachesTheExpert("gail", 0.8, 0.04);
     }
 }
