@@ -15,11 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +116,7 @@ public final class DecisionLoad {
 
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -175,7 +177,7 @@ public final class DecisionLoad {
                         if (r.statusCode() != 200) {
                             errors[id]++;
                             firstError.compareAndSet(null, "HTTP " + r.statusCode() + " "
-                                    + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                                    + new String(r.body(), StandardCharsets.UTF_8));
                         }
                     } catch (IOException | InterruptedException e) {
                         errors[id]++;

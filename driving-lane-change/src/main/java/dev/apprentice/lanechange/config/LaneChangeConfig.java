@@ -120,13 +120,11 @@ public interface LaneChangeConfig {
         @WithDefault("2")
         int threads();
 
-        /** Iterations of RAIL when a request does not say. */
-        @WithDefault("300")
-        int railIterations();
+        /** Iterations of RAIL when a request does not say; unset: {@code LaneChangeImitation}'s (300). */
+        Optional<Integer> railIterations();
 
-        /** Iterations of GAIL when a request does not say. */
-        @WithDefault("40")
-        int gailIterations();
+        /** Iterations of GAIL when a request does not say; unset: {@code LaneChangeImitation}'s (40). */
+        Optional<Integer> gailIterations();
     }
 
     /** Simulated expert drivers. */

@@ -35,9 +35,9 @@ public final class LaneChangeImitation {
     public static final List<String> ALGORITHMS = List.of("bc", "gail", "rail");
 
     /** GAIL iterations when none are asked for. */
-    public static final int GAIL_ITERATIONS = 40;
+    static final int GAIL_ITERATIONS = 40;
     /** RAIL iterations when none are asked for. */
-    public static final int RAIL_ITERATIONS = 300;
+    static final int RAIL_ITERATIONS = 300;
 
     private final HighwayConfig road;
     private final LaneFeatures features;

@@ -49,6 +49,8 @@ public class TrainingService {
     static final int KEPT_JOBS = 100;
     /** Seeds of the evaluations run during training (fewer than the final evaluation's). */
     static final int PROGRESS_EVALUATION_EPISODES = 20;
+    /** The model-card data key holding how many stored episodes a version was trained on. */
+    static final String EPISODES_USED = "episodesUsed";
 
     private final LaneChangeConfig config;
     private final LaneChangeIngestion ingestion;
@@ -101,7 +103,7 @@ public class TrainingService {
     /** The most episodes any registered version of the model was trained on (its card's {@code episodesUsed}); 0 if none. */
     static long episodesTrainedOn(PolicyRegistry registry, String model) {
         return registry.list(model).stream().flatMap(entry -> entry.card().stream())
-                .map(card -> card.data().get("episodesUsed")).filter(Number.class::isInstance)
+                .map(card -> card.data().get(EPISODES_USED)).filter(Number.class::isInstance)
                 .mapToLong(n -> ((Number) n).longValue()).max().orElse(0);
     }
 
@@ -164,15 +166,15 @@ public class TrainingService {
                 raw = raw.selectEpisodes(first);
             }
             Map<String, Object> provenance = new LinkedHashMap<>(stored.provenanceForModelCard());
-            provenance.put("episodesUsed", raw.episodeCount());
+            provenance.put(EPISODES_USED, raw.episodeCount());
             provenance.put("samplesUsed", raw.size());
             provenance.put(PolicyService.ENCODER_KEY, LaneFeatures.ID);
             job.data(provenance);
 
             long seed = request.seed() == null ? 1 : request.seed();
             int iterations = request.iterations() != null ? request.iterations()
-                    : "rail".equals(request.algorithm()) ? config.training().railIterations()
-                    : "gail".equals(request.algorithm()) ? config.training().gailIterations() : 0;
+                    : "rail".equals(request.algorithm()) ? config.training().railIterations().orElse(0)
+                    : "gail".equals(request.algorithm()) ? config.training().gailIterations().orElse(0) : 0;
             DriverStyle style = DriverStyle.byName(config.training().evaluationStyle());
             long evalSeed = config.training().evaluationSeed();
             TrainingOptions options = TrainingOptions.listener(p -> {
@@ -259,7 +261,7 @@ public class TrainingService {
             entry.card().ifPresent(card -> {
                 row.put("algorithm", card.algorithm());
                 row.put("createdAt", card.createdAt());
-                row.put("episodes", card.data().get("episodesUsed"));
+                row.put("episodes", card.data().get(EPISODES_USED));
                 row.put("evaluation", card.evaluation());
             });
             entry.problem().ifPresent(problem -> row.put("error", problem));

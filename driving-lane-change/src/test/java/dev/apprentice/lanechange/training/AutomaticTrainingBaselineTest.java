@@ -37,10 +37,10 @@ class AutomaticTrainingBaselineTest {
                 TrainingOptions.listener(p -> { }));
         for (int episodesUsed : new int[] {30, 55, 40}) {
             registry.register(outcome.policy(), ModelCard.draft("lane-change", outcome, "test",
-                    imitation.task(raw).demonstrations(), null).withDataProvenance(Map.of("episodesUsed", episodesUsed)));
+                    imitation.task(raw).demonstrations(), null).withDataProvenance(Map.of(TrainingService.EPISODES_USED, episodesUsed)));
         }
         registry.register(outcome.policy(), ModelCard.draft("other-model", outcome, "test",
-                imitation.task(raw).demonstrations(), null).withDataProvenance(Map.of("episodesUsed", 90)));
+                imitation.task(raw).demonstrations(), null).withDataProvenance(Map.of(TrainingService.EPISODES_USED, 90)));
 
         assertEquals(55, TrainingService.episodesTrainedOn(registry, "lane-change"));
         assertEquals(90, TrainingService.episodesTrainedOn(registry, "other-model"));
