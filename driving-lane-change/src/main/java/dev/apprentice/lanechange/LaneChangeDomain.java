@@ -1,31 +1,104 @@
 package dev.apprentice.lanechange;
 
+import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
-import dev.apprentice.il.stream.DemonstrationValidator;
+import dev.apprentice.il.spaces.Space;
+import dev.apprentice.lanechange.mapping.DecisionRequests;
+import dev.apprentice.lanechange.mapping.LaneChangeRecords;
 import dev.apprentice.lanechange.sim.HighwayConfig;
+import dev.apprentice.lanechange.sim.LaneChangeSimulation;
 import dev.apprentice.lanechange.sim.MetaAction;
+import dev.apprentice.lanechange.training.LaneChangeEvaluation;
+import dev.apprentice.lanechange.training.LaneChangeImitation;
+import dev.apprentice.service.domain.ActionLabels;
+import dev.apprentice.service.domain.DecisionCodec;
+import dev.apprentice.service.domain.DemonstrationRecords;
+import dev.apprentice.service.domain.DomainEvaluation;
+import dev.apprentice.service.domain.ExpertSimulation;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.TrainingRecipes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * The lane-change domain's fixed names and spaces, in one place: what the topic is called, what
- * the store and the model cards call the domain, and which observations and actions are valid.
+ * The lane-change domain as the service kit needs it: the reference highway's 5 × 5 kinematics
+ * observations, five meta-actions, lane features for the policies, the Avro record, the decision
+ * request format, BC/GAIL/RAIL recipes, evaluation against the IDM + MOBIL experts, and the
+ * highway simulator for the demo and the live view.
  */
-public final class LaneChangeDomain {
+@ApplicationScoped
+public class LaneChangeDomain implements ImitationDomain {
 
-    /** Domain name in stored steps and model cards. */
+    /** Domain name in topics, stored steps and model cards. */
     public static final String NAME = "lane-change";
     /** The demonstrations topic. */
-    public static final String TOPIC = "lane-change.demonstrations";
+    public static final String TOPIC = NAME + ".demonstrations";
     /** Raw observations: the reference highway's 5 × 5 kinematics rows, each feature in [−1, 1]. */
     public static final Box OBSERVATION_SPACE = Box.uniform(HighwayConfig.defaults().observationDimension(), -1f, 1f);
     /** The five meta-actions. */
     public static final Discrete ACTION_SPACE = new Discrete(MetaAction.values().length);
 
-    private LaneChangeDomain() {
+    private final LaneChangeImitation imitation = new LaneChangeImitation();
+    private final LaneChangeEvaluation evaluation = new LaneChangeEvaluation(imitation);
+    private final LaneChangeSimulation simulation = new LaneChangeSimulation(imitation.road());
+    private final LaneChangeRecords records = new LaneChangeRecords();
+    private final DecisionRequests decisions = new DecisionRequests();
+    private final ActionLabels labels = ActionLabels.discrete(Arrays.stream(MetaAction.values()).map(Enum::name).toList());
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** The check every ingested step passes before it is stored. */
-    public static DemonstrationValidator validator() {
-        return new DemonstrationValidator(NAME, OBSERVATION_SPACE, ACTION_SPACE);
+    @Override
+    public String title() {
+        return "lane-change decisions";
+    }
+
+    @Override
+    public Box observationSpace() {
+        return OBSERVATION_SPACE;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return ACTION_SPACE;
+    }
+
+    @Override
+    public ObservationEncoder encoder() {
+        return imitation.features();
+    }
+
+    @Override
+    public ActionLabels actionLabels() {
+        return labels;
+    }
+
+    @Override
+    public DemonstrationRecords<?> records() {
+        return records;
+    }
+
+    @Override
+    public DecisionCodec decisions() {
+        return decisions;
+    }
+
+    @Override
+    public TrainingRecipes training() {
+        return imitation;
+    }
+
+    @Override
+    public DomainEvaluation evaluation() {
+        return evaluation;
+    }
+
+    @Override
+    public Optional<ExpertSimulation> simulation() {
+        return Optional.of(simulation);
     }
 }

@@ -21,9 +21,9 @@ public class LaneChangeKafkaResource implements QuarkusTestResourceLifecycleMana
         broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
         try {
             Path data = Files.createTempDirectory("lane-change-test-");
-            return Map.of("lane-change.kafka.bootstrap-servers", broker.bootstrapServers(),
-                    "lane-change.store.directory", data.resolve("store").toString(),
-                    "lane-change.registry.directory", data.resolve("registry").toString());
+            return Map.of("apprentice.kafka.bootstrap-servers", broker.bootstrapServers(),
+                    "apprentice.storage.store-directory", data.resolve("store").toString(),
+                    "apprentice.storage.registry-directory", data.resolve("registry").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

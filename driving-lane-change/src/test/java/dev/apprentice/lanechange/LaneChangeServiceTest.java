@@ -74,7 +74,7 @@ class LaneChangeServiceTest {
         given().contentType(ContentType.JSON).body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
                 .then().statusCode(401);
         given().header("X-API-Key", "not-the-key-at-all-000").get(API + "/policies").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"style\": \"normal\"}").post(API + "/experts/episodes")
+        given().contentType(ContentType.JSON).body("{\"expert\": \"normal\"}").post(API + "/experts/episodes")
                 .then().statusCode(401);
         given().header("X-API-Key", KEY).get(API + "/policies").then().statusCode(200);
     }
@@ -82,9 +82,9 @@ class LaneChangeServiceTest {
     @Test
     @Order(3)
     void publishedExpertEpisodesAreIngestedIntoTheStore() throws InterruptedException {
-        admin().body("{\"style\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
+        admin().body("{\"expert\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
                 .then().statusCode(200)
-                .body("driverId", equalTo("sim-normal"))
+                .body("source", equalTo("sim-normal"))
                 .body("episodes", equalTo(10))
                 .body("records", greaterThan(300));
 
@@ -102,9 +102,9 @@ class LaneChangeServiceTest {
     @Test
     @Order(4)
     void badRequestsToTheExpertProducerAndTrainingNameTheField() {
-        admin().body("{\"style\": \"reckless\"}").post(API + "/experts/episodes")
-                .then().statusCode(400).body("field", equalTo("style")).body("message", containsString("reckless"));
-        admin().body("{\"style\": \"normal\", \"firstSeed\": 999999, \"episodes\": 5}").post(API + "/experts/episodes")
+        admin().body("{\"expert\": \"reckless\"}").post(API + "/experts/episodes")
+                .then().statusCode(400).body("field", equalTo("expert")).body("message", containsString("reckless"));
+        admin().body("{\"expert\": \"normal\", \"firstSeed\": 999999, \"episodes\": 5}").post(API + "/experts/episodes")
                 .then().statusCode(400).body("field", equalTo("firstSeed"));
         admin().body("{\"algorithm\": \"ppo\"}").post(API + "/training/jobs")
                 .then().statusCode(400).body("field", equalTo("algorithm"));
@@ -124,7 +124,7 @@ class LaneChangeServiceTest {
         assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
         assertEquals(Boolean.TRUE, job.path("promoted"));
         assertTrue(((List<?>) job.path("progress")).size() > 0, "progress is recorded");
-        float normalized = job.path("evaluation.normalizedReturn");
+        float normalized = job.path("evaluation.metrics.normalizedReturn");
         assertTrue(normalized > 0.5, "BC from 10 episodes beats random clearly: " + normalized);
 
         Response decision = given().contentType(ContentType.JSON).body(OBSERVATION).post(API + "/decisions");
@@ -140,7 +140,8 @@ class LaneChangeServiceTest {
                 .body("algorithm", equalTo("bc"))
                 .body("data.observationEncoder", equalTo("lane-features-v1"))
                 .body("data.ranges.size()", greaterThan(0))
-                .body("evaluation.driving.collisionRate", notNullValue());
+                .body("evaluation.metrics.collisionRate", notNullValue())
+                .body("evaluation.protocol.expert", equalTo("normal"));
     }
 
     @Test
@@ -212,12 +213,12 @@ class LaneChangeServiceTest {
     void theDashboardAndMetricsShowTheWork() {
         given().get(API + "/dashboard").then().statusCode(200)
                 .body("served.version", is(1))
-                .body("evaluation.baselines.expert.style", equalTo("normal"))
+                .body("evaluation.baselines[0].name", equalTo("expert (normal)"))
                 .body("evaluation.versions.version", hasItem(2))
                 .body("storedEpisodes", is(10));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String name : List.of("lane_change_decisions_total", "lane_change_decision_latency_seconds_bucket",
-                "lane_change_ingest_stored_total", "lane_change_training_iteration")) {
+        for (String name : List.of("apprentice_decisions_total{domain=\"lane-change\"", "apprentice_decision_latency_seconds_bucket",
+                "apprentice_ingest_stored_total{domain=\"lane-change\"", "apprentice_training_iteration{domain=\"lane-change\"")) {
             assertTrue(metrics.contains(name), "metrics expose " + name);
         }
     }

@@ -197,7 +197,7 @@ class LiveDashboardBrowserTest {
         if (policyPromoted) {
             return;
         }
-        admin().body("{\"style\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
+        admin().body("{\"expert\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
                 .then().statusCode(200).body("episodes", equalTo(10));
         LaneChangeServiceTest.await("10 complete episodes in the store", Duration.ofSeconds(60),
                 () -> admin().get(API + "/ingest").path("store.completeEpisodes").equals(10));

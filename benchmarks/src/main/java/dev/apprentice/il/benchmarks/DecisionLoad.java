@@ -9,6 +9,7 @@ import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.lanechange.sim.DriverStyle;
 import dev.apprentice.lanechange.sim.LaneFeatures;
 import dev.apprentice.lanechange.training.LaneChangeImitation;
+import dev.apprentice.service.domain.Algorithm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -66,10 +67,10 @@ public final class DecisionLoad {
         registerPolicy(work.resolve("registry"));
         int port = freePort();
         Process service = new ProcessBuilder("java", "-Xmx1g", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-Dlane-change.kafka.embedded=true",
-                "-Dlane-change.security.api-keys=" + KEY,
-                "-Dlane-change.store.directory=" + work.resolve("store"),
-                "-Dlane-change.registry.directory=" + work.resolve("registry"),
+                "-Dquarkus.http.host=127.0.0.1", "-Dapprentice.kafka.embedded=true",
+                "-Dapprentice.security.admin-keys=" + KEY,
+                "-Dapprentice.storage.store-directory=" + work.resolve("store"),
+                "-Dapprentice.storage.registry-directory=" + work.resolve("registry"),
                 "-Dquarkus.log.level=WARN", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
         boolean finished = false;
@@ -127,7 +128,7 @@ public final class DecisionLoad {
         LaneChangeImitation imitation = new LaneChangeImitation();
         try (RolloutCollector collector = new RolloutCollector(2, imitation.road().episodeDecisions())) {
             DemonstrationSet raw = imitation.expertDemonstrations(collector, DriverStyle.NORMAL, RolloutCollector.seeds(0, 10));
-            TrainingOutcome outcome = imitation.trainer("bc", 1, 2, 0).train(imitation.task(raw),
+            TrainingOutcome outcome = imitation.trainer(Algorithm.BC, 1, 2, 0).train(imitation.task(raw),
                     TrainingOptions.listener(p -> { }));
             PolicyRegistry registry = new PolicyRegistry(registryDir);
             ModelCard card = registry.register(outcome.policy(), ModelCard.draft("lane-change", outcome, "simulator",

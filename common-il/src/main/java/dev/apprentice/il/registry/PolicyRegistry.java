@@ -210,6 +210,22 @@ public final class PolicyRegistry {
         });
     }
 
+    /** The promoted versions a rollback can return through, oldest first; the last is served. */
+    public List<Integer> promotionStack(String model) {
+        return List.copyOf(readPromotions(root.resolve(requireModelName(model))).stack);
+    }
+
+    /** The version {@link #rollback} would return to, if there is one. */
+    public Optional<Integer> rollbackTarget(String model) {
+        List<Integer> stack = readPromotions(root.resolve(requireModelName(model))).stack;
+        return stack.size() < 2 ? Optional.empty() : Optional.of(stack.get(stack.size() - 2));
+    }
+
+    /** Whether a model has a version directory with this number (verified or not). */
+    public boolean exists(String model, int version) {
+        return versions(root.resolve(requireModelName(model))).contains(version);
+    }
+
     /**
      * Returns to the version that was served before the current one.
      *

@@ -1,2 +1,2 @@
-/** Kafka plumbing of the service: the broker connection, the ingester from the demonstrations topic into the store, and the simulated expert producer. */
+/** The expert producer command of the lane-change service (the kit does the publishing). */
 package dev.apprentice.lanechange.ingest;

@@ -1,6 +1,8 @@
 package dev.apprentice.lanechange.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.service.domain.DecisionCodec;
+import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.lanechange.sim.HighwayConfig;
 import dev.apprentice.lanechange.sim.KinematicsObservation;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
  * and the surrounding vehicles in road coordinates, which are encoded here). Errors name the field
  * by its JSON path, e.g. {@code observation[2][3]: expected a value in [-1, 1], found 1.5}.
  */
-public final class DecisionRequests {
+public final class DecisionRequests implements DecisionCodec {
 
     /** Most surrounding vehicles accepted in one request. */
     public static final int MAX_VEHICLES = 500;
@@ -23,24 +25,28 @@ public final class DecisionRequests {
     private static final int ROWS = ROAD.observedVehicles();
     private static final int COLUMNS = HighwayConfig.FEATURES;
 
-    private DecisionRequests() {
+    @Override
+    public String describe() {
+        return "{\"observation\": 25 numbers or 5 rows of 5 (presence, x, y, vx, vy scaled to [-1, 1])} or {\"vehicles\":"
+                + " {\"ego\": {x, y, vx, vy}, \"others\": [...]}} in metres and m/s";
     }
 
     /**
      * The observation a request body describes.
      *
      * @param path the JSON path of the body, e.g. {@code ""} or {@code "[3]"} inside a batch
-     * @throws IllegalArgumentException naming the offending field
+     * @throws InvalidRequestException naming the offending field
      */
-    public static float[] observation(JsonNode body, String path) {
+    @Override
+    public float[] observation(JsonNode body, String path) {
         if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException(name(path, "body") + ": expected a JSON object with 'observation' or"
+            throw new InvalidRequestException(name(path, "body"), "expected a JSON object with 'observation' or"
                     + " 'vehicles', found " + kind(body));
         }
         JsonNode observation = body.get("observation");
         JsonNode vehicles = body.get("vehicles");
         if ((observation == null) == (vehicles == null)) {
-            throw new IllegalArgumentException(name(path, "observation") + ": expected exactly one of 'observation' (5x5"
+            throw new InvalidRequestException(name(path, "observation"), "expected exactly one of 'observation' (5x5"
                     + " kinematics) or 'vehicles' (ego and surrounding vehicles), found "
                     + (observation == null ? "neither" : "both"));
         }
@@ -50,7 +56,7 @@ public final class DecisionRequests {
 
     private static float[] kinematics(JsonNode node, String field) {
         if (!node.isArray()) {
-            throw new IllegalArgumentException(field + ": expected 25 numbers or 5 rows of 5, found " + kind(node));
+            throw new InvalidRequestException(field, "expected 25 numbers or 5 rows of 5, found " + kind(node));
         }
         float[] out = new float[ROWS * COLUMNS];
         if (node.size() == ROWS * COLUMNS) {
@@ -61,7 +67,7 @@ public final class DecisionRequests {
             for (int r = 0; r < ROWS; r++) {
                 JsonNode row = node.get(r);
                 if (!row.isArray() || row.size() != COLUMNS) {
-                    throw new IllegalArgumentException(field + "[" + r + "]: expected a row of 5 numbers [presence, x, y,"
+                    throw new InvalidRequestException(field + "[" + r + "]", "expected a row of 5 numbers [presence, x, y,"
                             + " vx, vy], found " + (row.isArray() ? row.size() + " values" : kind(row)));
                 }
                 for (int c = 0; c < COLUMNS; c++) {
@@ -69,7 +75,7 @@ public final class DecisionRequests {
                 }
             }
         } else {
-            throw new IllegalArgumentException(field + ": expected 25 numbers or 5 rows of 5, found " + node.size()
+            throw new InvalidRequestException(field, "expected 25 numbers or 5 rows of 5, found " + node.size()
                     + " values");
         }
         return out;
@@ -88,30 +94,30 @@ public final class DecisionRequests {
         }
         String field = array + "[" + i + "]" + (j >= 0 ? "[" + j + "]" : "");
         double v = number(node, field);
-        throw new IllegalArgumentException(field + ": expected a value in [-1, 1], found " + v);
+        throw new InvalidRequestException(field, "expected a value in [-1, 1], found " + v);
     }
 
     private static double number(JsonNode node, String field) {
         if (node == null || !node.isNumber()) {
-            throw new IllegalArgumentException(field + ": expected a number, found " + kind(node));
+            throw new InvalidRequestException(field, "expected a number, found " + kind(node));
         }
         double v = node.doubleValue();
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(field + ": expected a finite number, found " + v);
+            throw new InvalidRequestException(field, "expected a finite number, found " + v);
         }
         return v;
     }
 
     private static float[] vehicles(JsonNode node, String field) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException(field + ": expected an object with 'ego' and 'others', found " + kind(node));
+            throw new InvalidRequestException(field, "expected an object with 'ego' and 'others', found " + kind(node));
         }
         KinematicsObservation.Vehicle ego = vehicle(node.get("ego"), field + ".ego");
         JsonNode others = node.get("others");
         List<KinematicsObservation.Vehicle> list = new ArrayList<>();
         if (others != null && !others.isNull()) {
             if (!others.isArray() || others.size() > MAX_VEHICLES) {
-                throw new IllegalArgumentException(field + ".others: expected an array of at most " + MAX_VEHICLES
+                throw new InvalidRequestException(field + ".others", "expected an array of at most " + MAX_VEHICLES
                         + " vehicles, found " + (others.isArray() ? others.size() + " vehicles" : kind(others)));
             }
             for (int i = 0; i < others.size(); i++) {
@@ -123,7 +129,7 @@ public final class DecisionRequests {
 
     private static KinematicsObservation.Vehicle vehicle(JsonNode node, String field) {
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException(field + ": expected an object {x, y, vx, vy} in metres and m/s, found "
+            throw new InvalidRequestException(field, "expected an object {x, y, vx, vy} in metres and m/s, found "
                     + kind(node));
         }
         double x = number(node.get("x"), field + ".x");
@@ -131,17 +137,17 @@ public final class DecisionRequests {
         double top = ROAD.laneCenter(0) - ROAD.laneWidth() / 2;
         double bottom = ROAD.laneCenter(ROAD.lanes() - 1) + ROAD.laneWidth() / 2;
         if (y < top || y > bottom) {
-            throw new IllegalArgumentException(field + ".y: expected a lateral position on the road, in [" + top + ", "
+            throw new InvalidRequestException(field + ".y", "expected a lateral position on the road, in [" + top + ", "
                     + bottom + "] m, found " + y);
         }
         double vx = number(node.get("vx"), field + ".vx");
         if (vx < 0 || vx > MAX_SPEED) {
-            throw new IllegalArgumentException(field + ".vx: expected a speed in [0, " + MAX_SPEED + "] m/s, found " + vx);
+            throw new InvalidRequestException(field + ".vx", "expected a speed in [0, " + MAX_SPEED + "] m/s, found " + vx);
         }
         JsonNode vyNode = node.get("vy");
         double vy = vyNode == null ? 0 : number(vyNode, field + ".vy");
         if (Math.abs(vy) > 10) {
-            throw new IllegalArgumentException(field + ".vy: expected a lateral speed in [-10, 10] m/s, found " + vy);
+            throw new InvalidRequestException(field + ".vy", "expected a lateral speed in [-10, 10] m/s, found " + vy);
         }
         return new KinematicsObservation.Vehicle(x, y, vx, vy);
     }

@@ -4,6 +4,7 @@ import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.lanechange.LaneChangeDomain;
 import dev.apprentice.lanechange.schema.LaneChangeDemonstration;
 import dev.apprentice.lanechange.sim.MetaAction;
+import dev.apprentice.service.domain.DemonstrationRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,14 +15,16 @@ import java.util.Map;
  * logic never handles generated Avro classes. The driver id becomes the step's source (the dedup
  * key is driver, episode, step); style and simulator seed travel as metadata.
  */
-public final class LaneChangeRecords {
+public final class LaneChangeRecords implements DemonstrationRecords<LaneChangeDemonstration> {
 
     /** Metadata key of the driver style. */
     public static final String STYLE = "style";
     /** Metadata key of the simulator seed. */
     public static final String SEED = "seed";
 
-    private LaneChangeRecords() {
+    @Override
+    public Class<LaneChangeDemonstration> recordClass() {
+        return LaneChangeDemonstration.class;
     }
 
     /**
@@ -29,7 +32,8 @@ public final class LaneChangeRecords {
      *
      * @throws IllegalArgumentException naming the field when the record cannot be a step
      */
-    public static ExpertStep toStep(LaneChangeDemonstration record) {
+    @Override
+    public ExpertStep toStep(LaneChangeDemonstration record) {
         Map<String, String> metadata = new HashMap<>();
         String style = record.getDriverStyle();
         if (style == null || style.isBlank()) {
@@ -51,7 +55,8 @@ public final class LaneChangeRecords {
     }
 
     /** The record for a step, e.g. one a simulated expert just took. */
-    public static LaneChangeDemonstration fromStep(ExpertStep step) {
+    @Override
+    public LaneChangeDemonstration fromStep(ExpertStep step) {
         Map<String, String> metadata = step.metadata();
         String style = metadata.get(STYLE);
         if (style == null) {

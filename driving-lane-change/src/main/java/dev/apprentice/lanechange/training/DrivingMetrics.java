@@ -5,8 +5,6 @@ import dev.apprentice.il.policy.Actor;
 import dev.apprentice.lanechange.sim.EpisodeTally;
 import dev.apprentice.lanechange.sim.HighwayConfig;
 import dev.apprentice.lanechange.sim.HighwaySimulator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,16 +85,5 @@ public record DrivingMetrics(int episodes, double collisionRate, double meanSpee
         }
         return new DrivingMetrics(tallies.size(), crashes / (double) tallies.size(), seconds > 0 ? distance / seconds : 0,
                 distance > 0 ? laneChanges / (distance / 1000) : 0, seconds > 0 ? tailgating / seconds : 0);
-    }
-
-    /** As a JSON-ready map. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("episodes", episodes);
-        m.put("collisionRate", collisionRate);
-        m.put("meanSpeed", meanSpeed);
-        m.put("laneChangesPerKm", laneChangesPerKm);
-        m.put("tailgatingShare", tailgatingShare);
-        return m;
     }
 }

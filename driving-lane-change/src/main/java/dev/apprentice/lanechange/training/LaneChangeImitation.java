@@ -20,6 +20,8 @@ import dev.apprentice.lanechange.sim.HighwayConfig;
 import dev.apprentice.lanechange.sim.HighwaySimulator;
 import dev.apprentice.lanechange.sim.LaneChangeExpert;
 import dev.apprentice.lanechange.sim.LaneFeatures;
+import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.TrainingRecipes;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -29,10 +31,10 @@ import java.util.function.Supplier;
  * observations; BC, GAIL and RAIL run with the settings below; evaluation drives the raw simulator
  * beside the scripted expert on the same seeds.
  */
-public final class LaneChangeImitation {
+public final class LaneChangeImitation implements TrainingRecipes {
 
     /** The algorithms the service trains, in report order. */
-    public static final List<String> ALGORITHMS = List.of("bc", "gail", "rail");
+    public static final List<Algorithm> ALGORITHMS = List.of(Algorithm.BC, Algorithm.GAIL, Algorithm.RAIL);
 
     /** GAIL iterations when none are asked for. */
     static final int GAIL_ITERATIONS = 40;
@@ -83,7 +85,13 @@ public final class LaneChangeImitation {
         return collector.demonstrations(rawEnvironments(), expert(style), seeds);
     }
 
+    @Override
+    public List<Algorithm> algorithms() {
+        return ALGORITHMS;
+    }
+
     /** The training task for raw demonstrations: their features, and feature environments to interact with. */
+    @Override
     public ImitationTask task(DemonstrationSet rawDemonstrations) {
         return ImitationTask.of(rawDemonstrations.mapStates(features.outputSpace(), features::encode))
                 .withEnvironments(featureEnvironments());
@@ -93,15 +101,25 @@ public final class LaneChangeImitation {
      * The trainer for an algorithm with this project's lane-change settings.
      *
      * @param iterations GAIL/RAIL iterations, or 0 for the defaults; ignored by BC (it stops early on validation loss)
-     * @throws IllegalArgumentException for an unknown algorithm
+     * @throws IllegalArgumentException for an algorithm not in {@link #ALGORITHMS}
      */
-    public Trainer trainer(String algorithm, long seed, int threads, int iterations) {
+    @Override
+    public Trainer trainer(Algorithm algorithm, long seed, int threads, int iterations) {
+        int budget = iterations > 0 ? iterations : defaultIterations(algorithm);
         return switch (algorithm) {
-            case "bc" -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).build());
-            case "gail" -> new GailTrainer(gailConfig(seed, iterations > 0 ? iterations : GAIL_ITERATIONS), threads);
-            case "rail" -> new RailTrainer(railConfig(seed, threads, iterations > 0 ? iterations : RAIL_ITERATIONS));
-            default -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found '"
-                    + algorithm + "'");
+            case BC -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).build());
+            case GAIL -> new GailTrainer(gailConfig(seed, budget), threads);
+            case RAIL -> new RailTrainer(railConfig(seed, threads, budget));
+            case DAGGER -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found dagger");
+        };
+    }
+
+    @Override
+    public int defaultIterations(Algorithm algorithm) {
+        return switch (algorithm) {
+            case GAIL -> GAIL_ITERATIONS;
+            case RAIL -> RAIL_ITERATIONS;
+            default -> 0;
         };
     }
 

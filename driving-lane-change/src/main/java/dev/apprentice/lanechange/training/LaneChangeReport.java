@@ -9,6 +9,7 @@ import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.policy.UniformRandomActor;
 import dev.apprentice.lanechange.LaneChangeDomain;
 import dev.apprentice.lanechange.sim.DriverStyle;
+import dev.apprentice.service.domain.Algorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class LaneChangeReport {
     public static void main(String[] args) {
         int[] episodeCounts = {1, 5, 10, 25};
         int seeds = 5;
-        List<String> algorithms = LaneChangeImitation.ALGORITHMS;
+        List<Algorithm> algorithms = LaneChangeImitation.ALGORITHMS;
         int evaluationEpisodes = 100;
         DriverStyle style = DriverStyle.NORMAL;
         for (int i = 0; i < args.length; i++) {
@@ -46,7 +47,10 @@ public final class LaneChangeReport {
                 case "--episodes" -> episodeCounts = Arrays.stream(require(value, "--episodes").split(","))
                         .mapToInt(Integer::parseInt).toArray();
                 case "--seeds" -> seeds = Integer.parseInt(require(value, "--seeds"));
-                case "--algorithms" -> algorithms = List.of(require(value, "--algorithms").split(","));
+                case "--algorithms" -> algorithms = Arrays.stream(require(value, "--algorithms").split(","))
+                        .map(id -> Algorithm.byId(id).filter(LaneChangeImitation.ALGORITHMS::contains).orElseThrow(() ->
+                                new IllegalArgumentException("--algorithms: expected some of bc,gail,rail, found '" + id + "'")))
+                        .toList();
                 case "--evaluation-episodes" -> evaluationEpisodes = Integer.parseInt(require(value, "--evaluation-episodes"));
                 case "--style" -> style = DriverStyle.byName(require(value, "--style"));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; options: --episodes 1,5,10,25"
@@ -65,7 +69,7 @@ public final class LaneChangeReport {
     }
 
     /** Runs the whole grid and returns the Markdown table. */
-    public static String run(int[] episodeCounts, int seeds, List<String> algorithms, int evaluationEpisodes,
+    public static String run(int[] episodeCounts, int seeds, List<Algorithm> algorithms, int evaluationEpisodes,
             DriverStyle style) {
         LaneChangeImitation imitation = new LaneChangeImitation();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -80,7 +84,7 @@ public final class LaneChangeReport {
             randomDriving = DrivingMetrics.measure(imitation.road(), new UniformRandomActor(LaneChangeDomain.ACTION_SPACE),
                     evalSeeds, threads);
             for (int count : episodeCounts) {
-                for (String algorithm : algorithms) {
+                for (Algorithm algorithm : algorithms) {
                     double[] normalized = new double[seeds];
                     double[] collisions = new double[seeds];
                     double[] speed = new double[seeds];
@@ -92,7 +96,7 @@ public final class LaneChangeReport {
                                 RolloutCollector.seeds((long) s * maxEpisodes, count));
                         TrainingOutcome outcome = imitation.trainer(algorithm, s + 1, threads, 0)
                                 .train(imitation.task(raw), TrainingOptions.listener(p -> { }));
-                        EvaluationResult result = evaluator.evaluate(algorithm, outcome.policy());
+                        EvaluationResult result = evaluator.evaluate(algorithm.id(), outcome.policy());
                         DrivingMetrics driving = DrivingMetrics.measure(imitation.road(), imitation.driver(outcome.policy()),
                                 evalSeeds, threads);
                         normalized[s] = result.normalizedReturn();
@@ -100,11 +104,11 @@ public final class LaneChangeReport {
                         speed[s] = driving.meanSpeed();
                         laneChanges[s] = driving.laneChangesPerKm();
                     }
-                    Cell cell = new Cell(algorithm, count, normalized, collisions, speed, laneChanges,
+                    Cell cell = new Cell(algorithm.id(), count, normalized, collisions, speed, laneChanges,
                             (System.nanoTime() - start) / 1e9);
                     cells.add(cell);
                     System.err.printf(Locale.ROOT, "%-4s %2d episodes: normalised return %s, collisions %s (%.0f s)%n",
-                            algorithm, count, meanSd(normalized, 3), meanSd(collisions, 3), cell.seconds());
+                            algorithm.id(), count, meanSd(normalized, 3), meanSd(collisions, 3), cell.seconds());
                 }
             }
         }

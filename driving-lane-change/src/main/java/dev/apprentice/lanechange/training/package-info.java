@@ -1,2 +1,2 @@
-/** Training of lane-change policies: algorithm recipes, driving metrics, evaluation against the expert, and the job queue behind the training API. */
+/** How lane-change policies are learned and judged: the algorithm recipes, the RAIL paper's driving metrics, the evaluation against the expert, and the report. */
 package dev.apprentice.lanechange.training;

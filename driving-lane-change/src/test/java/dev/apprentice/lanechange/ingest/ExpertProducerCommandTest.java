@@ -25,7 +25,7 @@ class ExpertProducerCommandTest {
     @Test
     void publishesEveryDecisionOfTheRequestedEpisodesToTheTopic() {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
-            ExpertProducerCommand.main(new String[] {"--bootstrap-servers", broker.bootstrapServers(), "--style",
+            ExpertProducerCommand.main(new String[] {"--bootstrap-servers", broker.bootstrapServers(), "--expert",
                     "cautious", "--episodes", "3", "--first-seed", "5"});
 
             long expected = 0;
@@ -51,7 +51,7 @@ class ExpertProducerCommandTest {
     @Test
     void refusesToRunWithoutABrokerAddress() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExpertProducerCommand.main(new String[] {"--style", "normal"}));
+                () -> ExpertProducerCommand.main(new String[] {"--expert", "normal"}));
         assertTrue(e.getMessage().startsWith("--bootstrap-servers"), e.getMessage());
     }
 }

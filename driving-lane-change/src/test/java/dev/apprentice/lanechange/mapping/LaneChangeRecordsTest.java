@@ -33,9 +33,9 @@ class LaneChangeRecordsTest {
         List<ExpertStep> steps = episode();
 
         for (ExpertStep step : steps) {
-            ExpertStep back = LaneChangeRecords.toStep(codec.decode(codec.encode(LaneChangeRecords.fromStep(step))));
+            ExpertStep back = new LaneChangeRecords().toStep(codec.decode(codec.encode(new LaneChangeRecords().fromStep(step))));
 
-            LaneChangeDomain.validator().validate(back);
+            new LaneChangeDomain().validator().validate(back);
             assertEquals(step.source(), back.source());
             assertEquals(step.step(), back.step());
             assertEquals(step.eventTime(), back.eventTime());
@@ -51,10 +51,10 @@ class LaneChangeRecordsTest {
 
     @Test
     void aFinalObservationOnANonTerminalRecordIsRejectedNamingTheField() {
-        LaneChangeDemonstration record = LaneChangeRecords.fromStep(episode().get(0));
+        LaneChangeDemonstration record = new LaneChangeRecords().fromStep(episode().get(0));
         record.setFinalObservation(record.getObservation());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaneChangeRecords.toStep(record));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LaneChangeRecords().toStep(record));
         assertTrue(e.getMessage().startsWith("final_observation:"), e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.EvaluationResult;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.lanechange.sim.DriverStyle;
+import dev.apprentice.service.domain.Algorithm;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,10 +50,10 @@ class LaneChangeLearningTest {
         collector.close();
     }
 
-    private static Result train(String algorithm) {
+    private static Result train(Algorithm algorithm) {
         TrainingOutcome outcome = imitation.trainer(algorithm, 1, 2, 0).train(imitation.task(demonstrations),
                 TrainingOptions.listener(p -> { }));
-        EvaluationResult result = evaluator.evaluate(algorithm, outcome.policy());
+        EvaluationResult result = evaluator.evaluate(algorithm.id(), outcome.policy());
         DrivingMetrics driving = DrivingMetrics.measure(imitation.road(), imitation.driver(outcome.policy()),
                 RolloutCollector.seeds(EVALUATION_SEED, EVALUATION_EPISODES), 2);
         Result r = new Result(result.normalizedReturn(), driving.collisionRate());
@@ -65,7 +66,7 @@ class LaneChangeLearningTest {
     }
 
     /** Trains the algorithm and asserts its normalised return and its collision rate beyond the expert's. */
-    private static void assertApproachesTheExpert(String algorithm, double minNormalized, double extraCollisions) {
+    private static void assertApproachesTheExpert(Algorithm algorithm, double minNormalized, double extraCollisions) {
         Result r = train(algorithm);
 
         assertTrue(r.normalized() >= minNormalized, algorithm + " normalised return " + r.normalized());
@@ -75,16 +76,16 @@ class LaneChangeLearningTest {
 
     @Test
     void railApproachesTheExpertWithoutCrashingMoreOften() {
-        assertApproachesTheExpert("rail", 0.9, 0.02);
+        assertApproachesTheExpert(Algorithm.RAIL, 0.9, 0.02);
     }
 
     @Test
     void bcApproachesTheExpertFromTenEpisodes() {
-        assertApproachesTheExpert("bc", 0.8, 0.04);
+        assertApproachesTheExpert(Algorithm.BC, 0.8, 0.04);
     }
 
     @Test
     void gailApproachesTheExpertFromTenEpisodes() {
-        assertApproachesTheExpert("gail", 0.8, 0.04);
+        assertApproachesTheExpert(Algorithm.GAIL, 0.8, 0.04);
     }
 }

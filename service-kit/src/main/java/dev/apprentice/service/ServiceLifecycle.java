@@ -1,0 +1,86 @@
+package dev.apprentice.service;
+
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.config.KafkaSettings;
+import dev.apprentice.service.config.ProducerSettings;
+import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.ingest.ExpertProducer;
+import dev.apprentice.service.ingest.KafkaConnection;
+import dev.apprentice.service.security.ApiKeys;
+import dev.apprentice.service.training.TrainingService;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts a service's parts in order (automatic training's listener, the ingester, the demo's
+ * expert producer) and stops them in reverse (producer, training, ingester, broker), so that
+ * Ctrl-C leaves the store and the broker clean; prints the page's address and the development key.
+ */
+@ApplicationScoped
+public class ServiceLifecycle {
+
+    private final DomainSettings settings;
+    private final KafkaSettings kafkaSettings;
+    private final ProducerSettings producerSettings;
+    private final KafkaConnection kafka;
+    private final DemonstrationIngestion ingestion;
+    private final TrainingService training;
+    private final ExpertProducer producer;
+    private final ApiKeys keys;
+    private Thread demo;
+
+    public ServiceLifecycle(DomainSettings settings, KafkaSettings kafkaSettings, ProducerSettings producerSettings,
+            KafkaConnection kafka, DemonstrationIngestion ingestion, TrainingService training, ExpertProducer producer,
+            ApiKeys keys) {
+        this.settings = settings;
+        this.kafkaSettings = kafkaSettings;
+        this.producerSettings = producerSettings;
+        this.kafka = kafka;
+        this.ingestion = ingestion;
+        this.training = training;
+        this.producer = producer;
+        this.keys = keys;
+    }
+
+    void start(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.host") String host,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        if (kafkaSettings.ingest()) {
+            training.enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
+        }
+        ingestion.start();
+        List<String> experts = producerSettings.startupExperts().orElse(List.of());
+        if (!experts.isEmpty()) {
+            demo = new Thread(() -> {
+                for (String expert : experts) {
+                    ExpertProducer.Publication p = producer.publish(expert, producerSettings.startupEpisodes(), null);
+                    Log.infof("published %d %s episodes (%d records) to %s", p.episodes(), p.expert(), p.records(),
+                            kafka.topic());
+                }
+            }, settings.domain().name() + "-expert-producer");
+            demo.setDaemon(true);
+            demo.start();
+        }
+        String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+        StringBuilder banner = new StringBuilder("\n\n  Apprentice ").append(settings.domain().title()).append('\n');
+        banner.append("  page:    http://").append(shownHost).append(':').append(port).append("/\n");
+        banner.append("  API:     http://").append(shownHost).append(':').append(port).append("/q/swagger-ui\n");
+        keys.generatedKey().ifPresent(k -> banner.append("  API key (development administrator, this run only): ")
+                .append(k).append("\n           send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'\n"));
+        Log.info(banner);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (demo != null) {
+            demo.interrupt();
+        }
+        producer.close();
+        training.stop();
+        ingestion.close();
+        kafka.close();
+    }
+}

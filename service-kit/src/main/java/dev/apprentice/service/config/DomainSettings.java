@@ -1,0 +1,124 @@
+package dev.apprentice.service.config;
+
+import dev.apprentice.il.stream.PayloadFormat;
+import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.PromotionRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The kit's settings with the domain's defaults filled in and checked once at start-up: topic
+ * names, directories, the served model id, the evaluation expert, the automatic algorithms and the
+ * promotion rule. A bad value stops the service with a message naming the key.
+ */
+@ApplicationScoped
+public class DomainSettings {
+
+    private final ImitationDomain domain;
+    private final KafkaSettings kafka;
+    private final TrainingSettings training;
+    private final String topic;
+    private final String policyTopic;
+    private final Path storeDirectory;
+    private final Path registryDirectory;
+    private final String model;
+    private final PromotionRule promotion;
+    private final List<Algorithm> autoAlgorithms;
+    private final PayloadFormat payloadFormat;
+
+    public DomainSettings(ImitationDomain domain, KafkaSettings kafka, StorageSettings storage, TrainingSettings training,
+            ServingSettings serving) {
+        this.domain = domain;
+        this.kafka = kafka;
+        this.training = training;
+        String name = domain.name();
+        topic = kafka.topic().orElse(name + ".demonstrations");
+        policyTopic = kafka.policyTopic().orElse(name + ".policies");
+        storeDirectory = Path.of(storage.storeDirectory().orElse(".apprentice/" + name + "/store"));
+        registryDirectory = Path.of(storage.registryDirectory().orElse(".apprentice/" + name + "/registry"));
+        model = serving.model().orElse(name);
+        promotion = PromotionRule.byId(training.promotion()).orElseThrow(() -> new IllegalArgumentException(
+                "apprentice.training.promotion: expected manual, always or if-better, found '" + training.promotion() + "'"));
+        autoAlgorithms = training.autoAlgorithms().orElse(List.of(domain.training().algorithms().get(0).id())).stream()
+                .map(id -> Algorithm.byId(id).filter(domain.training().algorithms()::contains)
+                        .orElseThrow(() -> new IllegalArgumentException("apprentice.training.auto-algorithms: expected some of "
+                                + domain.training().algorithms() + ", found '" + id + "'")))
+                .toList();
+        payloadFormat = PayloadFormat.parse(kafka.payloadFormat());
+        domain.simulation().ifPresent(sim -> {
+            if (training.evaluationExpert().isPresent() && !sim.experts().contains(training.evaluationExpert().get())) {
+                throw new IllegalArgumentException("apprentice.training.evaluation-expert: expected one of " + sim.experts()
+                        + ", found '" + training.evaluationExpert().get() + "'");
+            }
+        });
+    }
+
+    /** The domain. */
+    public ImitationDomain domain() {
+        return domain;
+    }
+
+    /** The demonstrations topic. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The compacted policy topic. */
+    public String policyTopic() {
+        return policyTopic;
+    }
+
+    /** The demonstration store's directory. */
+    public Path storeDirectory() {
+        return storeDirectory;
+    }
+
+    /** The registry's directory. */
+    public Path registryDirectory() {
+        return registryDirectory;
+    }
+
+    /** The model id a single-model domain serves. */
+    public String model() {
+        return model;
+    }
+
+    /** The configured promotion rule. */
+    public PromotionRule promotion() {
+        return promotion;
+    }
+
+    /** The algorithms automatic training runs, in order. */
+    public List<Algorithm> autoAlgorithms() {
+        return autoAlgorithms;
+    }
+
+    /** The demonstrations topic's wire format. */
+    public PayloadFormat payloadFormat() {
+        return payloadFormat;
+    }
+
+    /** The ingester's consumer group. */
+    public String groupId() {
+        return kafka.groupId().orElse(domain.name() + "-ingest");
+    }
+
+    /** The ingester's transactional id. */
+    public String transactionalId() {
+        return kafka.transactionalId().orElse(domain.name() + "-ingest-0");
+    }
+
+    /** The expert evaluation compares with, or {@code "dataset"} for domains without a simulator. */
+    public String evaluationExpert() {
+        return training.evaluationExpert()
+                .orElseGet(() -> domain.simulation().map(s -> s.defaultExpert()).orElse("dataset"));
+    }
+
+    /** Iterations of an algorithm when a request does not say: configuration, else the domain's recipe. */
+    public int iterations(Algorithm algorithm) {
+        Integer configured = training.iterations().get(algorithm.id());
+        return configured != null ? configured : domain.training().defaultIterations(algorithm);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.apprentice.service.domain;
+
+import dev.apprentice.il.env.ObservationEncoder;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Space;
+import dev.apprentice.il.stream.DemonstrationValidator;
+import java.util.Optional;
+
+/**
+ * Everything the service kit needs to know about one domain, provided by the domain module as a
+ * single CDI bean: names, spaces, the feature encoder, the Avro record mapping, the decision
+ * codec, training recipes, evaluation, and optionally a simulator with experts and a decision
+ * guard. The kit does the rest (ingest, jobs, registry, serving, hot swap, keys, page).
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class LaneChangeDomain implements ImitationDomain {
+ *     public String name() { return "lane-change"; }
+ *     ...
+ * }
+ * }</pre>
+ */
+public interface ImitationDomain {
+
+    /** The domain's name: topic prefix, model name, metric tag, e.g. {@code lane-change}. */
+    String name();
+
+    /** A short human title for the page and the logs, e.g. {@code lane-change decisions}. */
+    String title();
+
+    /** Raw observations as streamed, stored and sent to the decision API. */
+    Box observationSpace();
+
+    /** The actions. */
+    Space actionSpace();
+
+    /** The feature map from raw observations to what policies see; named in every model card. */
+    ObservationEncoder encoder();
+
+    /** Names (and units) of the actions, for decision answers. */
+    ActionLabels actionLabels();
+
+    /** The Avro record of the demonstrations topic and its mapping to expert steps. */
+    DemonstrationRecords<?> records();
+
+    /** Reads decision request bodies into raw observations. */
+    DecisionCodec decisions();
+
+    /** How policies are trained. */
+    TrainingRecipes training();
+
+    /** How policies are evaluated and which metrics decide promotion. */
+    DomainEvaluation evaluation();
+
+    /** A simulator with scripted experts and a live scene, if the domain has one. */
+    default Optional<ExpertSimulation> simulation() {
+        return Optional.empty();
+    }
+
+    /** A guard every decision passes through, if the domain needs one. */
+    default Optional<DecisionGuard> guard() {
+        return Optional.empty();
+    }
+
+    /** Request limits of the decision API. */
+    default DomainLimits limits() {
+        return DomainLimits.DEFAULT;
+    }
+
+    /** The check every ingested step passes before it is stored. */
+    default DemonstrationValidator validator() {
+        return new DemonstrationValidator(name(), observationSpace(), actionSpace());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.apprentice.service.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps failures to JSON errors by the kit's own types: an {@link ApiException} keeps its status,
+ * code, field and message; malformed JSON is a 400 naming the path; JAX-RS answers (404 for an
+ * unknown path, 405, 415 ...) keep their status; anything else is a 500 that says only "internal
+ * error" and an id, with the cause logged under that id.
+ */
+public class ApiErrors {
+
+    static Response answer(ErrorBody body) {
+        return Response.status(body.status()).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return answer(new ErrorBody(e.status(), e.code(), e.field(), e.getMessage(), null));
+    }
+
+    /** Quarkus ships its own mapper for this subtype (a bare 400), so it needs its own method. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String message = e.getOriginalMessage();
+        return answer(new ErrorBody(400, "invalid-json", field,
+                (field == null ? "" : field + ": ") + (message == null ? "malformed JSON" : message), null));
+    }
+
+    /** Body-reading failures arrive wrapped; unwrap Jackson's, keep any other JAX-RS status. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return badJson(json);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return answer(new ErrorBody(status, "http-" + status, null,
+                known == null ? "request refused" : known.getReasonPhrase(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return answer(new ErrorBody(401, "unauthorized", null, "a valid API key is required", null));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return answer(new ErrorBody(401, "unauthorized", null, "a valid API key is required", null));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return answer(new ErrorBody(403, "forbidden", null, "this key's role may not call this endpoint", null));
+    }
+
+    /** Everything else: never a client's fault by type alone, never its message or stack on the wire. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response internal(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        Log.errorf(e, "internal error %s", id);
+        return answer(new ErrorBody(500, "internal-error", null, "internal error; reference " + id + " in the service log",
+                id));
+    }
+}

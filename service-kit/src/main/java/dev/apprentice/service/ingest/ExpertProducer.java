@@ -1,0 +1,157 @@
+package dev.apprentice.service.ingest;
+
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.stream.DemonstrationPublisher;
+import dev.apprentice.il.stream.PayloadFormat;
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.config.ProducerSettings;
+import dev.apprentice.service.config.TrainingSettings;
+import dev.apprentice.service.domain.DemonstrationRecords;
+import dev.apprentice.service.domain.ExpertSimulation;
+import dev.apprentice.service.error.ConflictException;
+import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Simulates a domain's scripted experts and publishes their decisions to the demonstrations
+ * topic, exactly as recorded experts would: the whole flow then runs from Kafka. Source
+ * {@code sim-<expert>}, episode {@code seed-<seed>}.
+ */
+@ApplicationScoped
+public class ExpertProducer {
+
+    private final DomainSettings settings;
+    private final ProducerSettings producer;
+    private final TrainingSettings training;
+    private final KafkaConnection kafka;
+    private final Map<String, Long> nextSeed = new ConcurrentHashMap<>();
+    private DemonstrationPublisher<SpecificRecord> publisher;
+    private boolean closed;
+
+    public ExpertProducer(DomainSettings settings, ProducerSettings producer, TrainingSettings training,
+            KafkaConnection kafka) {
+        this.settings = settings;
+        this.producer = producer;
+        this.training = training;
+        this.kafka = kafka;
+    }
+
+    /**
+     * What a publication produced.
+     *
+     * @param source the simulated expert's source id
+     * @param expert the expert
+     * @param episodes episodes published
+     * @param records records acknowledged by the broker
+     * @param firstSeed simulator seed of the first episode; the others follow consecutively
+     * @param failures episodes that ended in a failure (a collision, say)
+     */
+    public record Publication(String source, String expert, int episodes, long records, long firstSeed, int failures) {
+    }
+
+    /**
+     * Simulates and publishes episodes; returns once the broker has acknowledged every record.
+     *
+     * @param firstSeed the first simulator seed, or null to continue after this expert's last one
+     */
+    public Publication publish(String expert, int episodes, Long firstSeed) {
+        ExpertSimulation sim = settings.domain().simulation()
+                .orElseThrow(() -> new NotFoundException(settings.domain().name() + " has no simulated experts"));
+        if (expert == null || !sim.experts().contains(expert)) {
+            throw new InvalidRequestException("expert", "expected one of " + sim.experts() + ", found "
+                    + (expert == null ? "nothing" : "'" + expert + "'"));
+        }
+        if (episodes < 1 || episodes > producer.maxEpisodes()) {
+            throw new InvalidRequestException("episodes", "expected a count in [1, " + producer.maxEpisodes() + "], found "
+                    + episodes);
+        }
+        long evaluation = training.evaluationSeed();
+        long first;
+        synchronized (nextSeed) {
+            first = firstSeed != null ? firstSeed : nextSeed.getOrDefault(expert, producer.firstSeed());
+            if (first < 0 || first + episodes > evaluation) {
+                throw new InvalidRequestException("firstSeed", "seeds " + first + ".." + (first + episodes - 1)
+                        + " must be >= 0 and below the evaluation seeds, which start at " + evaluation);
+            }
+            nextSeed.merge(expert, first + episodes, Math::max);
+        }
+        return publish(publisher(), sim, settings.domain().records(), expert, episodes, first, producer.decisionInterval());
+    }
+
+    /**
+     * Simulates episodes of an expert on seeds {@code first…} and publishes every decision;
+     * returns once the broker has acknowledged them all. Used by the service and by the produce commands.
+     */
+    public static <R extends SpecificRecord> Publication publish(DemonstrationPublisher<? super R> out, ExpertSimulation sim,
+            DemonstrationRecords<R> records, String expert, int episodes, long first, Duration decisionInterval) {
+        Future<?> lastSend = null;
+        int failures = 0;
+        Instant start = Instant.now();
+        long before = out.acknowledged();
+        String source = null;
+        for (int e = 0; e < episodes; e++) {
+            ExpertSimulation.ExpertEpisode episode = sim.record(expert, first + e, start.plusSeconds(60L * e),
+                    decisionInterval);
+            failures += episode.failed() ? 1 : 0;
+            for (ExpertStep step : episode.steps()) {
+                source = step.source();
+                lastSend = out.publish(records.fromStep(step));
+            }
+        }
+        out.flush();
+        if (lastSend != null) {
+            try {
+                lastSend.get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", ex);
+            } catch (ExecutionException ex) {
+                throw new IllegalStateException("publishing failed: " + ex.getCause().getMessage(), ex.getCause());
+            }
+        }
+        return new Publication(source, expert, episodes, out.acknowledged() - before, first, failures);
+    }
+
+    /** A publisher of a domain's records to a topic, keyed by source and episode. */
+    public static <R extends SpecificRecord> DemonstrationPublisher<SpecificRecord> publisher(String bootstrapServers,
+            String topic, PayloadFormat format, DemonstrationRecords<R> records) {
+        @SuppressWarnings("unchecked")
+        DemonstrationPublisher<SpecificRecord> out = (DemonstrationPublisher<SpecificRecord>) (DemonstrationPublisher<?>)
+                new DemonstrationPublisher<R>(bootstrapServers, topic, format.codecFor(records.recordClass()),
+                        r -> {
+                            ExpertStep step = records.toStep(r);
+                            return DemonstrationPublisher.episodeKey(step.source(), step.episode());
+                        }, Map.of());
+        return out;
+    }
+
+    private synchronized DemonstrationPublisher<SpecificRecord> publisher() {
+        if (closed) {
+            throw new ConflictException("the expert producer is shut down");
+        }
+        if (publisher == null) {
+            publisher = publisher(kafka.bootstrapServers(), settings.topic(), settings.payloadFormat(),
+                    settings.domain().records());
+        }
+        return publisher;
+    }
+
+    /** Flushes and closes the Kafka publisher; later publications fail. Called before the broker stops. */
+    @PreDestroy
+    public synchronized void close() {
+        closed = true;
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
+        }
+    }
+}

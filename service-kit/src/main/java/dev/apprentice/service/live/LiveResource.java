@@ -1,0 +1,73 @@
+package dev.apprentice.service.live;
+
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.config.ServingSettings;
+import dev.apprentice.service.config.TrainingSettings;
+import dev.apprentice.service.domain.ExpertSimulation;
+import dev.apprentice.service.error.NotFoundException;
+import dev.apprentice.service.error.UnavailableException;
+import dev.apprentice.service.serving.PolicyServing;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * The live view as server-sent events, for domains with a simulator. Open streams are limited
+ * ({@code apprentice.serving.max-live-streams}); one more answers 503 with the reason.
+ */
+@Path("/live")
+@Tag(name = "dashboard")
+public class LiveResource {
+
+    private final DomainSettings settings;
+    private final PolicyServing policies;
+    private final TrainingSettings training;
+    private final int maxStreams;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public LiveResource(DomainSettings settings, PolicyServing policies, TrainingSettings training, ServingSettings serving) {
+        this.settings = settings;
+        this.policies = policies;
+        this.training = training;
+        this.maxStreams = serving.maxLiveStreams();
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The served policy and the expert acting on the same seeded episode, frame by frame",
+            description = "404 for a domain without a simulator; 503 when the stream limit is reached.")
+    public Multi<LiveFrame> live(@QueryParam("seed") Long seed) {
+        ExpertSimulation sim = settings.domain().simulation()
+                .orElseThrow(() -> new NotFoundException(settings.domain().name() + " has no simulator to show"));
+        if (open.incrementAndGet() > maxStreams) {
+            open.decrementAndGet();
+            throw new UnavailableException("live-limit", "the live view already has " + maxStreams
+                    + " viewers (apprentice.serving.max-live-streams); try again later");
+        }
+        LiveDrive drive;
+        try {
+            drive = new LiveDrive(sim, policies, settings.domain().encoder(), settings.evaluationExpert(),
+                    seed == null ? training.evaluationSeed() : seed);
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            throw e;
+        }
+        return Multi.createFrom().ticks().every(Duration.ofMillis(1000 / sim.liveFramesPerSecond()))
+                .map(tick -> drive.next())
+                .onTermination().invoke(open::decrementAndGet);
+    }
+
+    /** Streams open now. */
+    public int openStreams() {
+        return open.get();
+    }
+}

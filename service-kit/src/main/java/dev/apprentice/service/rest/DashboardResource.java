@@ -1,0 +1,83 @@
+package dev.apprentice.service.rest;
+
+import dev.apprentice.il.stream.IngestStatistics;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.serving.PolicyServing;
+import dev.apprentice.service.training.EvaluationSummary;
+import dev.apprentice.service.training.EvaluationTable;
+import dev.apprentice.service.training.TrainingJob;
+import dev.apprentice.service.training.TrainingService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What the page shows, without a key: the served version, the latest training jobs with their
+ * curves, the evaluation table and the ingestion counters. Nothing secret; everything in it is
+ * cached or cheap, so polling it costs no rollouts and no weight checksums.
+ */
+@Path("/dashboard")
+@Tag(name = "dashboard")
+public class DashboardResource {
+
+    /** Jobs shown on the page, newest last. */
+    static final int SHOWN_JOBS = 5;
+
+    /**
+     * The page's data.
+     *
+     * @param domain the domain's name
+     * @param title its title
+     * @param simulated whether the domain has a simulator (and so a live view)
+     * @param served the served version, or null
+     * @param jobs the latest jobs, oldest first
+     * @param evaluation the evaluation table
+     * @param ingest ingestion counters
+     * @param storedEpisodes complete episodes in the store
+     */
+    public record Dashboard(String domain, String title, boolean simulated, ServedView served, List<TrainingJob.View> jobs,
+            EvaluationTable evaluation, IngestStatistics ingest, long storedEpisodes) {
+    }
+
+    /**
+     * The served version.
+     *
+     * @param model the model id
+     * @param version its version
+     * @param algorithm its algorithm
+     * @param evaluation its evaluation, if its card holds one
+     */
+    public record ServedView(String model, int version, String algorithm, EvaluationSummary evaluation) {
+    }
+
+    private final ImitationDomain domain;
+    private final PolicyServing policies;
+    private final TrainingService training;
+    private final DemonstrationIngestion ingestion;
+
+    public DashboardResource(ImitationDomain domain, PolicyServing policies, TrainingService training,
+            DemonstrationIngestion ingestion) {
+        this.domain = domain;
+        this.policies = policies;
+        this.training = training;
+        this.ingestion = ingestion;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Served version, latest training jobs with their curves, evaluation table, ingestion counters")
+    public Dashboard dashboard() {
+        ServedView served = policies.served(policies.defaultModel()).map(s -> new ServedView(s.model(), s.version(),
+                s.card().algorithm(), EvaluationSummary.of(s.card()).orElse(null))).orElse(null);
+        List<TrainingJob> jobs = training.jobs();
+        List<TrainingJob.View> shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
+                .map(TrainingJob::view).toList();
+        return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), served, shown,
+                training.evaluationTable(), ingestion.statistics(), ingestion.storeStatistics().completeEpisodes());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.apprentice.service.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.serving.Decision;
+import dev.apprentice.service.serving.PolicyServing;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The decision API: the served policy's action for an observation in the domain's request format. */
+@Path("/")
+@Tag(name = "decisions")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    /**
+     * Several decisions.
+     *
+     * @param decisions one per request, in order
+     */
+    public record Batch(List<Decision> decisions) {
+    }
+
+    private final ImitationDomain domain;
+    private final PolicyServing policies;
+    private final DecisionAccess access;
+    private final SecurityIdentity identity;
+
+    public DecisionResource(ImitationDomain domain, PolicyServing policies, DecisionAccess access, SecurityIdentity identity) {
+        this.domain = domain;
+        this.policies = policies;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("decisions")
+    @Operation(summary = "Decide for one observation", description = "400 names the bad field; 503 when no policy is"
+            + " promoted. The body is the domain's observation format (see the service README).")
+    @NonBlocking // microseconds of CPU and no I/O: answered on the event loop, without a hop to a worker thread
+    public Decision decide(JsonNode body) {
+        access.check(identity);
+        return policies.decide(policies.defaultModel(), domain.decisions().observation(body, ""));
+    }
+
+    @POST
+    @Path("decisions/batch")
+    @Operation(summary = "Decide for several observations", description = "Body: {\"requests\": [decision bodies]}, at"
+            + " most the domain's batch limit; every request is validated before any is decided.")
+    public Batch decideBatch(JsonNode body) {
+        access.check(identity);
+        int max = domain.limits().maxBatch();
+        JsonNode requests = body == null ? null : body.get("requests");
+        if (requests == null || !requests.isArray() || requests.isEmpty() || requests.size() > max) {
+            throw new InvalidRequestException("requests", "expected an array of 1 to " + max + " decision requests, found "
+                    + (requests == null ? "nothing" : requests.isArray() ? requests.size() + " requests"
+                    : requests.getNodeType()));
+        }
+        List<float[]> observations = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            observations.add(domain.decisions().observation(requests.get(i), "requests[" + i + "]"));
+        }
+        List<Decision> decisions = new ArrayList<>(observations.size());
+        for (float[] observation : observations) {
+            decisions.add(policies.decide(policies.defaultModel(), observation));
+        }
+        return new Batch(decisions);
+    }
+
+    @GET
+    @Path("provenance")
+    @Operation(summary = "The serving policy's model card", description = "503 when no policy is promoted.")
+    public ModelCard provenance() {
+        access.check(identity);
+        return policies.requireServed(policies.defaultModel()).card();
+    }
+}

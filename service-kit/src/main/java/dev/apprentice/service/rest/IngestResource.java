@@ -1,0 +1,48 @@
+package dev.apprentice.service.rest;
+
+import dev.apprentice.il.store.StoreStatistics;
+import dev.apprentice.il.stream.IngestStatistics;
+import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The ingester's state (administrator key). */
+@Path("/ingest")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "experts")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestResource {
+
+    /**
+     * The ingester and the store.
+     *
+     * @param ingesting whether the ingester thread runs
+     * @param failure why it stopped, if it did
+     * @param counters its counters after the last committed batch
+     * @param store the store's statistics
+     */
+    public record IngestView(boolean ingesting, String failure, IngestStatistics counters, StoreStatistics store) {
+    }
+
+    private final DemonstrationIngestion ingestion;
+
+    public IngestResource(DemonstrationIngestion ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    @GET
+    @Operation(summary = "Ingester counters and store statistics")
+    public IngestView ingest() {
+        Throwable failure = ingestion.failure();
+        return new IngestView(ingestion.isIngesting(), failure == null ? null : failure.toString(), ingestion.statistics(),
+                ingestion.storeStatistics());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.apprentice.service.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.service.security.Roles;
+import dev.apprentice.service.serving.PolicyServing;
+import dev.apprentice.service.serving.ServedPolicy;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The policy registry of the served model (administrator key): list, promote, roll back. */
+@Path("/policies")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "registry")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistryResource {
+
+    /**
+     * One registered version.
+     *
+     * @param version its number
+     * @param promoted whether it is the promoted one
+     * @param card its model card, when it verifies
+     * @param problem why it cannot be used, when it does not
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VersionView(int version, boolean promoted, ModelCard card, String problem) {
+    }
+
+    /**
+     * What is served after a promotion or rollback.
+     *
+     * @param model the model id
+     * @param served the version now served
+     */
+    public record Served(String model, int served) {
+    }
+
+    private final PolicyServing policies;
+
+    public RegistryResource(PolicyServing policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Operation(summary = "Every registered version, newest first, with its card or the reason it cannot be used")
+    public List<VersionView> versions() {
+        return policies.versions(policies.defaultModel()).stream()
+                .sorted(Comparator.comparingInt(e -> -e.version()))
+                .map(e -> new VersionView(e.version(), e.promoted(), e.card().orElse(null), e.problem().orElse(null)))
+                .toList();
+    }
+
+    @POST
+    @Path("{version}/promote")
+    @Operation(summary = "Serve this version (also how to return to any earlier version)",
+            description = "404 for an unknown version; 422, with the registry unchanged, for a version this service"
+                    + " cannot serve (other encoder or spaces, corrupt weights).")
+    public Served promote(@PathParam("version") int version) {
+        ServedPolicy s = policies.promote(policies.defaultModel(), version);
+        return new Served(s.model(), s.version());
+    }
+
+    @POST
+    @Path("rollback")
+    @Operation(summary = "Serve the previously promoted version again",
+            description = "409 when there is none; 422, with the registry unchanged, when it cannot be served.")
+    public Served rollback() {
+        ServedPolicy s = policies.rollback(policies.defaultModel());
+        return new Served(s.model(), s.version());
+    }
+}

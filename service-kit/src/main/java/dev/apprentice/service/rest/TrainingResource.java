@@ -1,0 +1,104 @@
+package dev.apprentice.service.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.PromotionRule;
+import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NotFoundException;
+import dev.apprentice.service.security.Roles;
+import dev.apprentice.service.training.TrainingJob;
+import dev.apprentice.service.training.TrainingRequest;
+import dev.apprentice.service.training.TrainingService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Training jobs (administrator key): queue, list, inspect, cancel. */
+@Path("/training/jobs")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "training")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TrainingResource {
+
+    private final TrainingService training;
+
+    public TrainingResource(TrainingService training) {
+        this.training = training;
+    }
+
+    @POST
+    @Operation(summary = "Queue a training job", description = "Body: {\"algorithm\", \"sources\", \"maxEpisodes\","
+            + " \"seed\", \"iterations\", \"promote\": \"manual\"|\"always\"|\"if-better\"}. Jobs run one at a time;"
+            + " 202 with the job, 429 when the queue is full.")
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = TrainingJob.View.class)))
+    public Response submit(JsonNode body) {
+        JsonFields f = JsonFields.of(body, Set.of("algorithm", "sources", "maxEpisodes", "seed", "iterations", "promote"));
+        String algorithm = f.text("algorithm");
+        Algorithm a = Algorithm.byId(algorithm).orElseThrow(() -> new InvalidRequestException("algorithm",
+                "expected one of bc, dagger, gail, rail, found " + (algorithm == null ? "nothing" : "'" + algorithm + "'")));
+        Integer maxEpisodes = f.integer("maxEpisodes");
+        if (maxEpisodes != null && (maxEpisodes < 1 || maxEpisodes > 1_000_000)) {
+            throw new InvalidRequestException("maxEpisodes", "expected a count in [1, 1000000], found " + maxEpisodes);
+        }
+        Integer iterations = f.integer("iterations");
+        if (iterations != null && (iterations < 1 || iterations > 10_000)) {
+            throw new InvalidRequestException("iterations", "expected a count in [1, 10000], found " + iterations);
+        }
+        List<String> sources = f.texts("sources");
+        if (sources != null) {
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i).isBlank() || sources.get(i).length() > 256) {
+                    throw new InvalidRequestException("sources[" + i + "]", "expected a source id of 1 to 256 characters");
+                }
+            }
+        }
+        String promote = f.text("promote");
+        PromotionRule rule = promote == null ? null : PromotionRule.byId(promote).orElseThrow(() ->
+                new InvalidRequestException("promote", "expected manual, always or if-better, found '" + promote + "'"));
+        TrainingJob job = training.submit(new TrainingRequest(a, sources, maxEpisodes, f.longInteger("seed"), iterations,
+                rule), "api");
+        return Response.accepted(job.view()).build();
+    }
+
+    @GET
+    @Operation(summary = "Every kept job with its progress")
+    public List<TrainingJob.View> jobs() {
+        return training.jobs().stream().map(TrainingJob::view).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One job: status, progress curve, evaluation, registered version")
+    public TrainingJob.View job(@PathParam("id") String id) {
+        return find(id).view();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Stop a job at its next iteration")
+    public TrainingJob.View cancel(@PathParam("id") String id) {
+        TrainingJob job = find(id);
+        job.cancel();
+        return job.view();
+    }
+
+    private TrainingJob find(String id) {
+        return training.job(id).orElseThrow(() -> new NotFoundException("no training job '" + id + "'"));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.apprentice.service.security;
+
+/** The roles a key can carry; endpoints name them in {@code @RolesAllowed}. */
+public final class Roles {
+
+    /** Training, registry, producer and ingest endpoints, and everything a decision client may do. */
+    public static final String ADMIN = "admin";
+    /** Decisions and the serving policy's provenance. */
+    public static final String DECISION = "decision";
+
+    private Roles() {
+    }
+}

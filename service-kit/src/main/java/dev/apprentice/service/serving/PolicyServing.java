@@ -1,0 +1,248 @@
+package dev.apprentice.service.serving;
+
+import dev.apprentice.il.policy.ActionDistribution;
+import dev.apprentice.il.policy.CategoricalDistribution;
+import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.registry.CorruptArtefactException;
+import dev.apprentice.il.registry.LoadedPolicy;
+import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.il.registry.PolicyRegistry;
+import dev.apprentice.il.registry.RegistryEntry;
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.domain.ActionLabels;
+import dev.apprentice.service.domain.GuardVerdict;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.error.ConflictException;
+import dev.apprentice.service.error.NotFoundException;
+import dev.apprentice.service.error.UnavailableException;
+import dev.apprentice.service.error.UnservableVersionException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The served policies, one per model id (a single-model domain serves {@link DomainSettings#model()};
+ * a per-user domain serves thousands), and the registry they come from. A version is served only
+ * after it is checked here: its weights verify, its card names this domain's encoder, and its
+ * spaces match; promotion and rollback check first and change the registry only when the version
+ * can be served, then swap atomically. Registry listings are cached and invalidated on every
+ * change, so the page's polling never re-reads weights.
+ */
+@ApplicationScoped
+public class PolicyServing {
+
+    /** The model-card data key naming the policy's observation encoding. */
+    public static final String ENCODER_KEY = "observationEncoder";
+
+    private final ImitationDomain domain;
+    private final PolicyRegistry registry;
+    private final String defaultModel;
+    private final Map<String, ServedPolicy> served = new ConcurrentHashMap<>();
+    private final Map<String, String> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, List<RegistryEntry>> listings = new ConcurrentHashMap<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final Timer latency;
+    private final Counter decisions;
+
+    public PolicyServing(DomainSettings settings, MeterRegistry metrics) {
+        this.domain = settings.domain();
+        this.registry = new PolicyRegistry(settings.registryDirectory());
+        this.defaultModel = settings.model();
+        this.latency = Timer.builder("apprentice_decision_latency").tag("domain", domain.name())
+                .description("Time to encode and decide one observation").publishPercentileHistogram().register(metrics);
+        this.decisions = Counter.builder("apprentice_decisions").tag("domain", domain.name())
+                .description("Decisions made").register(metrics);
+        for (String model : registry.models()) {
+            reload(model);
+        }
+    }
+
+    /** The model id a single-model domain serves. */
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    /** Calls {@code listener} after every registration, promotion, rollback or swap. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed(String model) {
+        listings.remove(model);
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Every version of a model, oldest first, each verified once and cached until the model changes. */
+    public List<RegistryEntry> versions(String model) {
+        return listings.computeIfAbsent(model, registry::list);
+    }
+
+    /** The promotion history a rollback can return through, oldest first; the last is served. */
+    public List<Integer> promotionStack(String model) {
+        return registry.promotionStack(model);
+    }
+
+    /** Registers a trained policy; the card must name this domain's encoder. */
+    public ModelCard register(Policy policy, ModelCard draft) {
+        ModelCard card = registry.register(policy, draft);
+        changed(card.model());
+        return card;
+    }
+
+    /**
+     * Loads and checks a version without serving it.
+     *
+     * @throws NotFoundException when there is no such version
+     * @throws UnservableVersionException when it cannot be served here, saying why
+     */
+    public ServedPolicy check(String model, int version) {
+        if (!registry.exists(model, version)) {
+            throw new NotFoundException("no version " + version + " of " + model);
+        }
+        LoadedPolicy loaded;
+        try {
+            loaded = registry.load(model, version);
+        } catch (CorruptArtefactException e) {
+            throw new UnservableVersionException("version " + version + " of " + model + " fails verification: "
+                    + e.getMessage());
+        }
+        Object encoder = loaded.card().data().get(ENCODER_KEY);
+        if (!domain.encoder().id().equals(encoder)) {
+            throw new UnservableVersionException("version " + version + " of " + model + " was trained on '" + encoder
+                    + "' observations; this service encodes " + domain.encoder().id());
+        }
+        Policy p = loaded.policy();
+        if (p.observationSpace().dimension() != domain.encoder().outputSpace().dimension()
+                || !p.actionSpace().equals(domain.actionSpace())) {
+            throw new UnservableVersionException("version " + version + " of " + model + " has spaces "
+                    + loaded.card().observationSpace() + " -> " + loaded.card().actionSpace() + "; this service needs "
+                    + domain.encoder().outputSpace().describe() + " -> " + domain.actionSpace().describe());
+        }
+        return new ServedPolicy(model, version, loaded.card(), p);
+    }
+
+    /** Serves whatever the registry says is promoted for a model; keeps the old policy if the new one cannot be served. */
+    public synchronized void reload(String model) {
+        Optional<Integer> promoted = registry.promotedVersion(model);
+        if (promoted.isEmpty()) {
+            served.remove(model);
+            changed(model);
+            return;
+        }
+        try {
+            swap(check(model, promoted.get()));
+        } catch (UnservableVersionException | NotFoundException e) {
+            unavailable.put(model, "the promoted version cannot be served: " + e.getMessage());
+            Log.errorf("%s: %s", model, unavailable.get(model));
+            ServedPolicy old = served.get(model);
+            if (old != null) {
+                Log.warnf("%s: still serving version %d", model, old.version());
+            }
+        }
+    }
+
+    private void swap(ServedPolicy policy) {
+        served.put(policy.model(), policy);
+        unavailable.remove(policy.model());
+        Log.infof("serving %s version %d (%s)", policy.model(), policy.version(), policy.card().algorithm());
+        changed(policy.model());
+    }
+
+    /**
+     * Serves a version and records the promotion; nothing changes when it cannot be served.
+     *
+     * @throws NotFoundException when there is no such version
+     * @throws UnservableVersionException when it cannot be served here
+     */
+    public synchronized ServedPolicy promote(String model, int version) {
+        ServedPolicy checked = check(model, version);
+        registry.promote(model, version);
+        swap(checked);
+        return checked;
+    }
+
+    /**
+     * Serves the previously promoted version again; nothing changes when it cannot be served.
+     *
+     * @throws ConflictException when there is nothing to roll back to
+     */
+    public synchronized ServedPolicy rollback(String model) {
+        int target = registry.rollbackTarget(model).orElseThrow(() -> new ConflictException(
+                "model " + model + " has no earlier promoted version to roll back to"));
+        ServedPolicy checked = check(model, target);
+        registry.rollback(model);
+        swap(checked);
+        return checked;
+    }
+
+    /** The served policy of a model, if any. */
+    public Optional<ServedPolicy> served(String model) {
+        return Optional.ofNullable(served.get(model));
+    }
+
+    /** The served policy of a model, or a 503 saying why there is none. */
+    public ServedPolicy requireServed(String model) {
+        ServedPolicy s = served.get(model);
+        if (s == null) {
+            throw UnavailableException.noPolicy(unavailable.getOrDefault(model, "no policy has been promoted yet"
+                    + " for model " + model + ": train one (POST /api/v1/" + domain.name() + "/training/jobs)"));
+        }
+        return s;
+    }
+
+    /** How many models are served. */
+    public int servedCount() {
+        return served.size();
+    }
+
+    /** Decides for one raw observation (already validated) with a model's served policy. */
+    public Decision decide(String model, float[] observation) {
+        ServedPolicy s = requireServed(model);
+        long start = System.nanoTime();
+        ActionDistribution distribution = s.policy().distribution(domain.encoder().encode(observation));
+        float[] action = distribution.mode();
+        ActionLabels labels = domain.actionLabels();
+        Boolean refused = null;
+        List<String> reasons = null;
+        if (domain.guard().isPresent()) {
+            GuardVerdict verdict = domain.guard().get().review(observation, action);
+            refused = verdict.refused();
+            reasons = verdict.reasons();
+            action = verdict.action();
+        }
+        Decision decision;
+        if (!labels.continuous()) {
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            int chosen = action == null ? -1 : (int) action[0];
+            List<String> names = labels.names();
+            for (int a = 0; a < names.size(); a++) {
+                probabilities.put(names.get(a), distribution instanceof CategoricalDistribution c ? c.probability(a)
+                        : a == chosen ? 1.0 : 0.0);
+            }
+            decision = new Decision(chosen < 0 ? null : names.get(chosen), probabilities, null, null, model, s.version(),
+                    refused, reasons);
+        } else {
+            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, String> units = new LinkedHashMap<>();
+            for (int d = 0; d < labels.names().size(); d++) {
+                if (action != null) {
+                    values.put(labels.names().get(d), (double) action[d]);
+                }
+                units.put(labels.names().get(d), labels.units().get(d));
+            }
+            decision = new Decision(null, null, action == null ? null : values, units, model, s.version(), refused, reasons);
+        }
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        decisions.increment();
+        return decision;
+    }
+}

@@ -1,0 +1,374 @@
+package dev.apprentice.service.training;
+
+import dev.apprentice.il.algorithms.ImitationTask;
+import dev.apprentice.il.algorithms.TrainingOptions;
+import dev.apprentice.il.algorithms.TrainingOutcome;
+import dev.apprentice.il.algorithms.TrainingStoppedException;
+import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.env.RolloutCollector;
+import dev.apprentice.il.eval.Evaluator;
+import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.il.registry.RegistryEntry;
+import dev.apprentice.il.store.StoreQuery;
+import dev.apprentice.il.store.StoredDemonstrations;
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.config.TrainingSettings;
+import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.Baseline;
+import dev.apprentice.service.domain.DomainEvaluation;
+import dev.apprentice.service.domain.EvaluationProtocol;
+import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.PromotionRule;
+import dev.apprentice.service.error.ConflictException;
+import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.QueueFullException;
+import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.serving.PolicyServing;
+import dev.apprentice.service.serving.ServedPolicy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs training jobs one at a time, on request or automatically when enough new complete episodes
+ * have been stored: reads the store, trains with the domain's recipe, evaluates under the
+ * configured protocol, registers the version with its model card, and promotes it by the rule.
+ * The queue is bounded ({@code apprentice.training.max-queued-jobs}); progress is visible per job
+ * and as {@code apprentice_training_*} metrics.
+ */
+@ApplicationScoped
+public class TrainingService {
+
+    /** Jobs kept for the API; older finished ones are forgotten. */
+    static final int KEPT_JOBS = 100;
+    /** Seeds of the evaluations run during training (fewer than the final evaluation's). */
+    static final int PROGRESS_EVALUATION_EPISODES = 20;
+    /** The model-card data key holding how many stored episodes a version was trained on. */
+    public static final String EPISODES_USED = "episodesUsed";
+
+    private final ImitationDomain domain;
+    private final DomainSettings settings;
+    private final TrainingSettings training;
+    private final DemonstrationIngestion ingestion;
+    private final PolicyServing serving;
+    private final ThreadPoolExecutor worker;
+    private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final AtomicLong episodesAtLastAutoTraining = new AtomicLong();
+    private final Map<String, Double> live = new ConcurrentHashMap<>();
+    private final Object baselineLock = new Object();
+    private volatile List<Baseline> baselines;
+    private volatile EvaluationTable table;
+
+    public TrainingService(DomainSettings settings, TrainingSettings training, DemonstrationIngestion ingestion,
+            PolicyServing serving, MeterRegistry metrics) {
+        this.domain = settings.domain();
+        this.settings = settings;
+        this.training = training;
+        this.ingestion = ingestion;
+        this.serving = serving;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(training.maxQueuedJobs()),
+                r -> {
+                    Thread t = new Thread(r, domain.name() + "-training");
+                    t.setDaemon(true);
+                    return t;
+                });
+        serving.onChange(() -> table = null);
+        for (String key : List.of("iteration", "disc_expert_accuracy", "disc_generated_accuracy", "eval_normalized_return",
+                "env_return_mean")) {
+            live.put(key, Double.NaN);
+            Gauge.builder("apprentice_training_" + key, live, m -> m.getOrDefault(key, Double.NaN))
+                    .tag("domain", domain.name()).description("Latest training progress value " + key).register(metrics);
+        }
+    }
+
+    /**
+     * Turns on automatic training when the configured number of new episodes has been stored.
+     * Call before ingestion starts, so that no committed batch is missed; episodes already stored
+     * count at once.
+     */
+    public void enableAutomaticTraining() {
+        int every = training.autoTrainEpisodes();
+        if (every <= 0) {
+            return;
+        }
+        // After a restart, episodes the registered versions were already trained on are not new.
+        episodesAtLastAutoTraining.set(episodesTrainedOn(serving.versions(settings.model())));
+        ingestion.onEpisodesStored(this::episodesStored);
+        episodesStored(ingestion.storeStatistics().completeEpisodes());
+    }
+
+    private void episodesStored(long complete) {
+        long last = episodesAtLastAutoTraining.get();
+        if (complete - last >= training.autoTrainEpisodes() && episodesAtLastAutoTraining.compareAndSet(last, complete)) {
+            Log.infof("%d complete episodes stored (%d new): starting %s", complete, complete - last,
+                    settings.autoAlgorithms());
+            for (Algorithm algorithm : settings.autoAlgorithms()) {
+                try {
+                    submit(TrainingRequest.of(algorithm), "automatic");
+                } catch (QueueFullException e) {
+                    Log.warnf("automatic %s training skipped: %s", algorithm.id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The most episodes any registered version was trained on (its card's {@code episodesUsed}); 0 if none. */
+    static long episodesTrainedOn(List<RegistryEntry> versions) {
+        return versions.stream().flatMap(entry -> entry.card().stream())
+                .map(card -> card.data().get(EPISODES_USED)).filter(Number.class::isInstance)
+                .mapToLong(n -> ((Number) n).longValue()).max().orElse(0);
+    }
+
+    /**
+     * Queues a job.
+     *
+     * @throws InvalidRequestException when the domain does not offer the algorithm
+     * @throws QueueFullException when the queue is full
+     */
+    public TrainingJob submit(TrainingRequest request, String trigger) {
+        if (!domain.training().algorithms().contains(request.algorithm())) {
+            throw new InvalidRequestException("algorithm", "expected one of " + domain.training().algorithms()
+                    + ", found '" + request.algorithm().id() + "'");
+        }
+        TrainingJob job = new TrainingJob("job-" + nextId.getAndIncrement(), request, trigger);
+        synchronized (jobs) {
+            try {
+                worker.execute(() -> run(job));
+            } catch (RejectedExecutionException e) {
+                throw new QueueFullException(worker.isShutdown() ? "the service is shutting down"
+                        : "the training queue holds " + training.maxQueuedJobs() + " jobs; wait for one to finish");
+            }
+            jobs.put(job.id(), job);
+            if (jobs.size() > KEPT_JOBS) {
+                jobs.values().stream().filter(TrainingJob::finished).findFirst().ifPresent(old -> jobs.remove(old.id()));
+            }
+        }
+        return job;
+    }
+
+    /** A job by id. */
+    public Optional<TrainingJob> job(String id) {
+        synchronized (jobs) {
+            return Optional.ofNullable(jobs.get(id));
+        }
+    }
+
+    /** Every kept job, oldest first. */
+    public List<TrainingJob> jobs() {
+        synchronized (jobs) {
+            return new ArrayList<>(jobs.values());
+        }
+    }
+
+    /** The configured evaluation protocol. */
+    public EvaluationProtocol protocol() {
+        return domain.evaluation().protocol(training.evaluationSeed(), training.evaluationEpisodes(),
+                settings.evaluationExpert());
+    }
+
+    private RolloutCollector collector() {
+        return new RolloutCollector(training.threads(), domain.evaluation().maxEpisodeSteps());
+    }
+
+    private void run(TrainingJob job) {
+        if (job.cancelRequested()) {
+            job.failed("cancelled before it started");
+            return;
+        }
+        job.started();
+        TrainingRequest request = job.request();
+        DomainEvaluation evaluation = domain.evaluation();
+        try (RolloutCollector collector = collector()) {
+            StoreQuery query = StoreQuery.all().withDomain(domain.name());
+            if (request.sources() != null && !request.sources().isEmpty()) {
+                query = query.withSources(new TreeSet<>(request.sources()));
+            }
+            StoredDemonstrations stored = ingestion.store().read(domain.observationSpace(), domain.actionSpace(), query);
+            if (stored.episodes() == 0) {
+                throw new ConflictException("the store holds no complete episodes" + (query.sources().isEmpty() ? ""
+                        : " of sources " + query.sources()) + "; publish demonstrations first");
+            }
+            DemonstrationSet raw = stored.demonstrations();
+            if (request.maxEpisodes() != null && request.maxEpisodes() < raw.episodeCount()) {
+                int[] first = new int[request.maxEpisodes()];
+                for (int i = 0; i < first.length; i++) {
+                    first[i] = i;
+                }
+                raw = raw.selectEpisodes(first);
+            }
+            job.data(raw.episodeCount(), raw.size());
+            Map<String, Object> provenance = new LinkedHashMap<>(stored.provenanceForModelCard());
+            provenance.put(EPISODES_USED, raw.episodeCount());
+            provenance.put("samplesUsed", raw.size());
+            provenance.put(PolicyServing.ENCODER_KEY, domain.encoder().id());
+
+            long seed = request.seed() == null ? 1 : request.seed();
+            int iterations = request.iterations() != null ? request.iterations() : settings.iterations(request.algorithm());
+            EvaluationProtocol protocol = protocol();
+            TrainingOptions options = TrainingOptions.listener(p -> {
+                job.progress(p.iteration(), p.maxIterations(), p.metrics(), p.elapsedSeconds());
+                live.put("iteration", (double) p.iteration());
+                p.metrics().forEach((k, v) -> live.computeIfPresent(k, (key, old) -> v));
+            }).withStopSignal(job::cancelRequested);
+            if (iterations > 0) {
+                EvaluationProtocol progress = evaluation.protocol(protocol.firstSeed(),
+                        Math.min(PROGRESS_EVALUATION_EPISODES, protocol.episodes()), protocol.expert());
+                Optional<Evaluator> evaluator = evaluation.progressEvaluator(progress, collector);
+                if (evaluator.isPresent()) {
+                    options = options.withEvaluation(evaluator.get(), Math.max(1, iterations / 15));
+                }
+            }
+            ImitationTask task = domain.training().task(raw);
+            TrainingOutcome outcome = domain.training().trainer(request.algorithm(), seed, training.threads(), iterations)
+                    .train(task, options);
+
+            EvaluationSummary summary = new EvaluationSummary(protocol, evaluation.evaluate(outcome.policy(), protocol,
+                    collector));
+            ModelCard draft = ModelCard.draft(settings.model(), outcome, "kafka:" + settings.topic(), task.demonstrations(),
+                    null).withDataProvenance(provenance);
+            ModelCard card = serving.register(outcome.policy(), new ModelCard(draft.model(), draft.version(),
+                    draft.algorithm(), draft.policyType(), draft.observationSpace(), draft.actionSpace(), draft.config(),
+                    draft.data(), draft.training(), draft.metrics(), summary.toCard(), draft.libraryVersion(),
+                    draft.createdAt(), draft.weightsSha256()));
+            PromotionJudge.Verdict verdict = shouldPromote(request.promote() != null ? request.promote()
+                    : settings.promotion(), summary, collector);
+            if (verdict.promote()) {
+                serving.promote(card.model(), card.version());
+            }
+            Double primary = summary.metrics().get(evaluation.primaryMetric());
+            live.put("eval_normalized_return", primary == null ? Double.NaN : primary);
+            job.succeeded(card.version(), summary, verdict.promote(), verdict.reasons());
+            Log.infof("%s: registered %s v%d, %s%s (%s)", job.id(), card.model(), card.version(), summary.metrics(),
+                    verdict.promote() ? ", promoted" : "", String.join("; ", verdict.reasons()));
+        } catch (TrainingStoppedException e) {
+            job.failed(e.getMessage());
+        } catch (ConflictException e) {
+            job.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (job.cancelRequested()) {
+                Log.infof("%s cancelled (%s)", job.id(), reason); // e.g. rollouts interrupted at shutdown
+            } else {
+                Log.errorf(e, "%s failed", job.id());
+            }
+            job.failed(reason);
+        }
+    }
+
+    /**
+     * The promotion rule. "If better" measures the served version and every version still in the
+     * promotion history under the candidate's protocol: from their cards when they were evaluated
+     * under it, else by evaluating them again now.
+     */
+    private PromotionJudge.Verdict shouldPromote(PromotionRule rule, EvaluationSummary candidate, RolloutCollector collector) {
+        return switch (rule) {
+            case ALWAYS -> new PromotionJudge.Verdict(true, List.of("rule: always"));
+            case MANUAL -> new PromotionJudge.Verdict(false, List.of("rule: manual"));
+            case IF_BETTER -> {
+                Optional<ServedPolicy> current = serving.served(settings.model());
+                if (current.isEmpty()) {
+                    yield new PromotionJudge.Verdict(true, List.of("no version is served"));
+                }
+                Map<String, Double> served = metricsUnder(candidate.protocol(), current.get().card(), collector);
+                List<Map<String, Double>> history = new ArrayList<>();
+                for (int version : serving.promotionStack(settings.model())) {
+                    if (version != current.get().version()) {
+                        serving.versions(settings.model()).stream()
+                                .filter(e -> e.version() == version && e.card().isPresent()).findFirst()
+                                .ifPresent(e -> history.add(metricsUnder(candidate.protocol(), e.card().get(), collector)));
+                    }
+                }
+                yield PromotionJudge.judge(domain.evaluation().metrics(), domain.evaluation().primaryMetric(),
+                        candidate.metrics(), served, history);
+            }
+        };
+    }
+
+    private Map<String, Double> metricsUnder(EvaluationProtocol protocol, ModelCard card, RolloutCollector collector) {
+        Optional<EvaluationSummary> stored = EvaluationSummary.of(card);
+        if (stored.isPresent() && stored.get().protocol().equals(protocol)) {
+            return stored.get().metrics();
+        }
+        try {
+            ServedPolicy policy = serving.check(card.model(), card.version());
+            Log.infof("re-evaluating %s v%d under the candidate's protocol %s", card.model(), card.version(), protocol);
+            return domain.evaluation().evaluate(policy.policy(), protocol, collector);
+        } catch (RuntimeException unusable) {
+            Log.warnf("%s v%d cannot be re-evaluated (%s); it does not count in the comparison", card.model(),
+                    card.version(), unusable.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The evaluation table, rebuilt only after the registry changed. Baselines are computed once,
+     * by the first caller, while concurrent callers wait for that one computation.
+     */
+    public EvaluationTable evaluationTable() {
+        EvaluationTable t = table;
+        if (t == null) {
+            List<EvaluationTable.Row> rows = new ArrayList<>();
+            for (RegistryEntry entry : serving.versions(settings.model())) {
+                Optional<EvaluationSummary> summary = entry.card().flatMap(EvaluationSummary::of);
+                rows.add(0, new EvaluationTable.Row(entry.version(), entry.promoted(),
+                        entry.card().map(ModelCard::algorithm).orElse(null),
+                        entry.card().map(ModelCard::createdAt).orElse(null),
+                        entry.card().map(c -> c.data().get(EPISODES_USED)).filter(Number.class::isInstance)
+                                .map(n -> ((Number) n).intValue()).orElse(null),
+                        summary.map(EvaluationSummary::protocol).orElse(null),
+                        summary.map(EvaluationSummary::metrics).orElse(Map.of()), entry.problem().orElse(null)));
+            }
+            t = new EvaluationTable(domain.evaluation().metrics(), protocol(), baselines(), List.copyOf(rows));
+            table = t;
+        }
+        return t;
+    }
+
+    /** The expert and random rows under the configured protocol, computed once. */
+    public List<Baseline> baselines() {
+        List<Baseline> b = baselines;
+        if (b == null) {
+            synchronized (baselineLock) {
+                b = baselines;
+                if (b == null) {
+                    try (RolloutCollector collector = collector()) {
+                        b = List.copyOf(domain.evaluation().baselines(protocol(), collector));
+                    }
+                    baselines = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Stops the worker: running jobs are asked to stop and given a few seconds. */
+    @PreDestroy
+    public void stop() {
+        for (TrainingJob job : jobs()) {
+            job.cancel();
+        }
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
