@@ -7,6 +7,7 @@ import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.ingest.ExpertProducer;
 import dev.apprentice.service.ingest.KafkaConnection;
 import dev.apprentice.service.security.ApiKeys;
+import dev.apprentice.service.serving.PolicyTopic;
 import dev.apprentice.service.training.TrainingService;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,8 +18,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts a service's parts in order (automatic training's listener, the ingester, the demo's
- * expert producer) and stops them in reverse (producer, training, ingester, broker), so that
+ * Starts a service's parts in order (automatic training's listener, the ingester, the policy
+ * topic, the demo's expert producer) and stops them in reverse (producer, training, policy topic,
+ * ingester, broker), so that
  * Ctrl-C leaves the store and the broker clean; prints the page's address and the development key.
  */
 @ApplicationScoped
@@ -32,11 +34,12 @@ public class ServiceLifecycle {
     private final TrainingService training;
     private final ExpertProducer producer;
     private final ApiKeys keys;
+    private final PolicyTopic policyTopic;
     private Thread demo;
 
     public ServiceLifecycle(DomainSettings settings, KafkaSettings kafkaSettings, ProducerSettings producerSettings,
             KafkaConnection kafka, DemonstrationIngestion ingestion, TrainingService training, ExpertProducer producer,
-            ApiKeys keys) {
+            ApiKeys keys, PolicyTopic policyTopic) {
         this.settings = settings;
         this.kafkaSettings = kafkaSettings;
         this.producerSettings = producerSettings;
@@ -45,6 +48,7 @@ public class ServiceLifecycle {
         this.training = training;
         this.producer = producer;
         this.keys = keys;
+        this.policyTopic = policyTopic;
     }
 
     void start(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.host") String host,
@@ -53,6 +57,7 @@ public class ServiceLifecycle {
             training.enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
         }
         ingestion.start();
+        policyTopic.start(); // a serving-only replica catches up with the policy topic before taking traffic
         List<String> experts = producerSettings.startupExperts().orElse(List.of());
         if (!experts.isEmpty()) {
             demo = new Thread(() -> {
@@ -80,6 +85,7 @@ public class ServiceLifecycle {
         }
         producer.close();
         training.stop();
+        policyTopic.close();
         ingestion.close();
         kafka.close();
     }

@@ -135,7 +135,7 @@ public final class PolicyRegistry {
             verify(CARD, sha256(cardBytes), sums, model, version);
             ModelCard card;
             try {
-                card = JSON.readValue(cardBytes, ModelCard.class);
+                card = parseCard(cardBytes);
             } catch (IOException e) {
                 throw new CorruptArtefactException(model + " v" + version + ": model card is not valid JSON: "
                         + e.getMessage(), e);
@@ -152,6 +152,27 @@ public final class PolicyRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One version as a self-verifying {@link PolicyArtefact} (its card and weights exactly as
+     * stored), for shipping to replicas without a shared disk.
+     *
+     * @throws CorruptArtefactException when the stored version fails verification
+     */
+    public byte[] artefact(String model, int version) {
+        load(model, version);
+        Path dir = root.resolve(model).resolve("v" + version);
+        try {
+            return PolicyArtefact.encode(readArtefactFile(dir, CARD), readArtefactFile(dir, WEIGHTS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a stored model card. */
+    static ModelCard parseCard(byte[] cardBytes) throws IOException {
+        return JSON.readValue(cardBytes, ModelCard.class);
     }
 
     /** Loads the promoted version. */

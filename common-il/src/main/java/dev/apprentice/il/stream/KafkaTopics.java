@@ -32,6 +32,18 @@ public final class KafkaTopics {
     }
 
     /**
+     * Creates {@code topic} with these partitions and topic configurations (e.g.
+     * {@code cleanup.policy=compact}) unless it exists; returns its partition count. An existing
+     * topic's configuration is left alone.
+     */
+    public static int ensure(String bootstrapServers, Map<String, Object> adminOverrides, String topic, int partitions,
+            Map<String, String> topicConfigs) {
+        try (Admin admin = Admin.create(adminProps(bootstrapServers, adminOverrides))) {
+            return ensure(admin, bootstrapServers, topic, partitions, topicConfigs);
+        }
+    }
+
+    /**
      * Ensures a topic and its dead-letter topic (with as many partitions) with one admin client;
      * returns the topic's partition count.
      */
@@ -45,13 +57,18 @@ public final class KafkaTopics {
     }
 
     private static int ensure(Admin admin, String bootstrapServers, String topic, int partitions) {
+        return ensure(admin, bootstrapServers, topic, partitions, Map.of());
+    }
+
+    private static int ensure(Admin admin, String bootstrapServers, String topic, int partitions,
+            Map<String, String> topicConfigs) {
         try {
             Optional<Integer> existing = partitionCount(admin, topic);
             if (existing.isPresent()) {
                 return existing.get();
             }
             try {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(topicConfigs)))
                         .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

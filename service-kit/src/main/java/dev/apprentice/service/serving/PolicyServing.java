@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The served policies, one per model id (a single-model domain serves {@link DomainSettings#model()};
@@ -50,6 +51,8 @@ public class PolicyServing {
     private final Map<String, String> unavailable = new ConcurrentHashMap<>();
     private final Map<String, List<RegistryEntry>> listings = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ServedPolicy>> promotionListeners = new CopyOnWriteArrayList<>();
+    private volatile String followReason;
     private final Timer latency;
     private final Counter decisions;
 
@@ -81,6 +84,11 @@ public class PolicyServing {
         changeListeners.forEach(Runnable::run);
     }
 
+    /** The registry of this replica. */
+    public PolicyRegistry registry() {
+        return registry;
+    }
+
     /** Every version of a model, oldest first, each verified once and cached until the model changes. */
     public List<RegistryEntry> versions(String model) {
         return listings.computeIfAbsent(model, registry::list);
@@ -93,6 +101,7 @@ public class PolicyServing {
 
     /** Registers a trained policy; the card must name this domain's encoder. */
     public ModelCard register(Policy policy, ModelCard draft) {
+        requireOwnRegistry();
         ModelCard card = registry.register(policy, draft);
         changed(card.model());
         return card;
@@ -115,6 +124,18 @@ public class PolicyServing {
             throw new UnservableVersionException("version " + version + " of " + model + " fails verification: "
                     + e.getMessage());
         }
+        return verify(loaded);
+    }
+
+    /**
+     * Checks a loaded policy against this domain: its card names this domain's encoder and its
+     * spaces match.
+     *
+     * @throws UnservableVersionException saying why it cannot be served here
+     */
+    public ServedPolicy verify(LoadedPolicy loaded) {
+        String model = loaded.card().model();
+        int version = loaded.card().version();
         Object encoder = loaded.card().data().get(ENCODER_KEY);
         if (!domain.encoder().id().equals(encoder)) {
             throw new UnservableVersionException("version " + version + " of " + model + " was trained on '" + encoder
@@ -164,9 +185,11 @@ public class PolicyServing {
      * @throws UnservableVersionException when it cannot be served here
      */
     public synchronized ServedPolicy promote(String model, int version) {
+        requireOwnRegistry();
         ServedPolicy checked = check(model, version);
         registry.promote(model, version);
         swap(checked);
+        promotionListeners.forEach(l -> l.accept(checked));
         return checked;
     }
 
@@ -176,12 +199,46 @@ public class PolicyServing {
      * @throws ConflictException when there is nothing to roll back to
      */
     public synchronized ServedPolicy rollback(String model) {
+        requireOwnRegistry();
         int target = registry.rollbackTarget(model).orElseThrow(() -> new ConflictException(
                 "model " + model + " has no earlier promoted version to roll back to"));
         ServedPolicy checked = check(model, target);
         registry.rollback(model);
         swap(checked);
+        promotionListeners.forEach(l -> l.accept(checked));
         return checked;
+    }
+
+    /**
+     * Serves a policy received from another replica (the policy topic) after checking it against
+     * this domain; the local registry is not touched.
+     *
+     * @throws UnservableVersionException when it cannot be served here
+     */
+    public synchronized ServedPolicy adopt(LoadedPolicy received) {
+        ServedPolicy checked = verify(received);
+        ServedPolicy current = served.get(checked.model());
+        if (current == null || current.version() != checked.version()
+                || !current.card().weightsSha256().equals(checked.card().weightsSha256())) {
+            swap(checked);
+        }
+        return checked;
+    }
+
+    /** Makes this replica serve only what it adopts: promotion and rollback answer 409 here. */
+    public void followOtherReplicas(String reason) {
+        followReason = reason;
+    }
+
+    /** Calls {@code listener} with the newly served policy after every promotion and rollback. */
+    public void onPromotion(Consumer<ServedPolicy> listener) {
+        promotionListeners.add(listener);
+    }
+
+    private void requireOwnRegistry() {
+        if (followReason != null) {
+            throw new ConflictException(followReason);
+        }
     }
 
     /** The served policy of a model, if any. */

@@ -12,6 +12,7 @@ import dev.apprentice.il.registry.RegistryEntry;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.config.KafkaSettings;
 import dev.apprentice.service.config.TrainingSettings;
 import dev.apprentice.service.domain.Algorithm;
 import dev.apprentice.service.domain.Baseline;
@@ -65,6 +66,7 @@ public class TrainingService {
     private final ImitationDomain domain;
     private final DomainSettings settings;
     private final TrainingSettings training;
+    private final KafkaSettings kafka;
     private final DemonstrationIngestion ingestion;
     private final PolicyServing serving;
     private final ThreadPoolExecutor worker;
@@ -76,11 +78,12 @@ public class TrainingService {
     private volatile List<Baseline> baselines;
     private volatile EvaluationTable table;
 
-    public TrainingService(DomainSettings settings, TrainingSettings training, DemonstrationIngestion ingestion,
-            PolicyServing serving, MeterRegistry metrics) {
+    public TrainingService(DomainSettings settings, TrainingSettings training, KafkaSettings kafka,
+            DemonstrationIngestion ingestion, PolicyServing serving, MeterRegistry metrics) {
         this.domain = settings.domain();
         this.settings = settings;
         this.training = training;
+        this.kafka = kafka;
         this.ingestion = ingestion;
         this.serving = serving;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(training.maxQueuedJobs()),
@@ -141,8 +144,13 @@ public class TrainingService {
      *
      * @throws InvalidRequestException when the domain does not offer the algorithm
      * @throws QueueFullException when the queue is full
+     * @throws ConflictException on a serving-only replica
      */
     public TrainingJob submit(TrainingRequest request, String trigger) {
+        if (!kafka.ingest()) {
+            throw new ConflictException("this replica only serves (apprentice.kafka.ingest=false); train on the"
+                    + " training replica");
+        }
         if (!domain.training().algorithms().contains(request.algorithm())) {
             throw new InvalidRequestException("algorithm", "expected one of " + domain.training().algorithms()
                     + ", found '" + request.algorithm().id() + "'");
