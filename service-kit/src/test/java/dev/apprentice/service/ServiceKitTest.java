@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.registry.PolicyRegistry;
+import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.serving.PolicyServing;
+import dev.apprentice.service.testdomain.IdentityDomain;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +47,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * episodes published to Kafka are ingested, a BC job trains, evaluates, registers and promotes,
  * and decisions come back right; then each fix the kit promises: roles, 422 for unservable
  * versions with the registry unchanged, internal errors as a bare 500 with an id, a bounded job
- * queue, a bounded live view.
+ * queue, a bounded live view, baselines computed once, a cached registry listing, "if better"
+ * under one protocol, an ingester that restarts.
  */
 @QuarkusTest
-@QuarkusTestResource(KitKafkaResource.class)
+@QuarkusTestResource(value = KitKafkaResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceKitTest {
 
@@ -57,6 +61,9 @@ class ServiceKitTest {
 
     @Inject
     PolicyServing serving;
+
+    @Inject
+    DemonstrationIngestion ingestion;
 
     @ConfigProperty(name = "apprentice.storage.registry-directory")
     String registryDirectory;
@@ -88,6 +95,19 @@ class ServiceKitTest {
         await("job " + id + " to finish", Duration.ofSeconds(120),
                 () -> !List.of("queued", "running").contains(as(ADMIN).get(API + "/training/jobs/" + id).path("status")));
         return as(ADMIN).get(API + "/training/jobs/" + id);
+    }
+
+    @Test
+    @Order(0)
+    void concurrentFirstDashboardCallsComputeTheBaselinesOnce() throws Exception {
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> given().get(API + "/dashboard").statusCode()));
+        }
+        for (CompletableFuture<Integer> call : calls) {
+            assertEquals(200, call.get());
+        }
+        assertEquals(1, IdentityDomain.BASELINE_RUNS.get(), "baseline rollouts run once");
     }
 
     @Test
@@ -199,6 +219,52 @@ class ServiceKitTest {
         as(ADMIN).post(API + "/training/jobs/" + running + "/cancel").then().statusCode(200);
         assertEquals("cancelled", awaitJob(running).path("status"));
         assertEquals("cancelled", awaitJob(queued).path("status"));
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardListsVersionsFromACacheThatARegistryChangeInvalidates() {
+        int rows = given().get(API + "/dashboard").then().statusCode(200).extract().path("evaluation.versions.size()");
+        PolicyRegistry registry = new PolicyRegistry(Path.of(registryDirectory));
+        ModelCard v1 = registry.load("identity", 1).card();
+        Map<String, Object> claimed = new HashMap<>();
+        claimed.put("protocol", Map.of("firstSeed", 5, "episodes", 3, "expert", "oracle", "version", "identity-eval-v1"));
+        claimed.put("metrics", Map.of("normalizedReturn", 5.0, "wrongActionRate", 0.0));
+        ModelCard other = registry.register(registry.load("identity", 1).policy(), new ModelCard("identity", 0,
+                v1.algorithm(), v1.policyType(), v1.observationSpace(), v1.actionSpace(), v1.config(), v1.data(),
+                v1.training(), v1.metrics(), claimed, v1.libraryVersion(), null, null));
+
+        given().get(API + "/dashboard").then().body("evaluation.versions.size()", equalTo(rows));
+        as(ADMIN).post(API + "/policies/" + other.version() + "/promote").then().statusCode(200);
+        given().get(API + "/dashboard").then().body("evaluation.versions.size()", equalTo(rows + 1))
+                .body("served.version", equalTo(other.version()));
+    }
+
+    @Test
+    @Order(9)
+    void ifBetterComparesWithTheServedVersionUnderTheCandidatesProtocol() throws InterruptedException {
+        // The served version's card claims 5.0 under another protocol (3 episodes from seed 5); the
+        // candidate must be compared with that version measured under its own protocol instead.
+        String id = as(ADMIN).body("{\"algorithm\": \"bc\", \"promote\": \"if-better\"}").post(API + "/training/jobs")
+                .then().statusCode(202).extract().path("id");
+        Response job = awaitJob(id);
+        assertEquals("succeeded", job.path("status"), job::asString);
+        List<String> reasons = job.path("promotionReasons");
+        String primary = reasons.get(reasons.size() - 1);
+        assertTrue(primary.contains("the served version's 1.0") || primary.contains("the served version's 0.9"),
+                "the served version was re-evaluated under the candidate's protocol: " + reasons);
+    }
+
+    @Test
+    @Order(10)
+    void theIngesterRestartsAfterItWasClosed() throws InterruptedException {
+        int before = as(ADMIN).get(API + "/ingest").path("store.completeEpisodes");
+        ingestion.close();
+        ingestion.start();
+        as(ADMIN).body("{\"expert\": \"oracle\", \"episodes\": 1}").post(API + "/experts/episodes").then().statusCode(200);
+        await("the restarted ingester to store the new episode", Duration.ofSeconds(60),
+                () -> Integer.valueOf(before + 1).equals(as(ADMIN).get(API + "/ingest").path("store.completeEpisodes")));
+        as(ADMIN).get(API + "/ingest").then().body("ingesting", equalTo(true));
     }
 
     @Test

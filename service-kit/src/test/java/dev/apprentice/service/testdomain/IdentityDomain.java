@@ -53,6 +53,8 @@ import java.util.Optional;
 public class IdentityDomain implements ImitationDomain {
 
     static final int ACTIONS = 4;
+    /** How often the baselines were computed (the kit must compute them once, however many callers race). */
+    public static final java.util.concurrent.atomic.AtomicInteger BASELINE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
     static final String ENCODER_ID = "identity-v1";
 
     private final Box observations = IdentityEnvironment.discrete(ACTIONS).observationSpace();
@@ -218,6 +220,7 @@ public class IdentityDomain implements ImitationDomain {
 
             @Override
             public List<Baseline> baselines(EvaluationProtocol protocol, RolloutCollector collector) {
+                BASELINE_RUNS.incrementAndGet();
                 return List.of(new Baseline("expert", Map.of("normalizedReturn", 1.0, "wrongActionRate", 0.0)),
                         new Baseline("random", Map.of("normalizedReturn", 0.0, "wrongActionRate", 0.75)));
             }

@@ -1,0 +1,94 @@
+package dev.apprentice.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.env.ExpertRecorder;
+import dev.apprentice.il.env.reference.IdentityEnvironment;
+import dev.apprentice.il.env.reference.IdentityExpert;
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.RecordOrigin;
+import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Automatic training counts what the store already holds when it is enabled: episodes committed
+ * before its listener existed (here: stored before the service started) are not missed.
+ */
+@QuarkusTest
+@TestProfile(AutomaticTrainingTest.AutoTrainAfterThreeEpisodes.class)
+@QuarkusTestResource(value = AutomaticTrainingTest.PrefilledStore.class, restrictToAnnotatedClass = true)
+class AutomaticTrainingTest {
+
+    /** Automatic BC once 3 complete episodes are stored. */
+    public static class AutoTrainAfterThreeEpisodes implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("apprentice.training.auto-train-episodes", "3", "apprentice.training.auto-algorithms", "bc");
+        }
+    }
+
+    /** A broker, and a store that already holds 3 complete identity episodes when the service starts. */
+    public static class PrefilledStore implements QuarkusTestResourceLifecycleManager {
+        private EmbeddedKafkaBroker broker;
+
+        @Override
+        public Map<String, String> start() {
+            broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
+            try {
+                Path data = Files.createTempDirectory("service-kit-auto-");
+                try (DemonstrationStore store = DemonstrationStore.open(data.resolve("store"))) {
+                    long offset = 0;
+                    for (long seed = 0; seed < 3; seed++) {
+                        List<ExpertStep> steps = ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
+                                IdentityEnvironment.discrete(4), new IdentityExpert(true), seed,
+                                IdentityEnvironment.EPISODE_LENGTH, Instant.EPOCH, Duration.ofSeconds(1), Map.of());
+                        for (ExpertStep step : steps) {
+                            store.append(step, new RecordOrigin("identity.demonstrations", 0, offset++));
+                        }
+                    }
+                    store.flush();
+                }
+                return Map.of("apprentice.kafka.bootstrap-servers", broker.bootstrapServers(),
+                        "apprentice.storage.store-directory", data.resolve("store").toString(),
+                        "apprentice.storage.registry-directory", data.resolve("registry").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    @Test
+    void episodesStoredBeforeStartUpTriggerAutomaticTraining() throws InterruptedException {
+        ServiceKitTest.await("an automatic job", Duration.ofSeconds(60), () -> given()
+                .header("Authorization", "Bearer " + ServiceKitTest.ADMIN).get("/api/v1/identity/training/jobs")
+                .path("trigger").toString().contains("automatic"));
+        String id = given().header("Authorization", "Bearer " + ServiceKitTest.ADMIN)
+                .get("/api/v1/identity/training/jobs").path("[0].id");
+        Response job = ServiceKitTest.awaitJob(id);
+        assertEquals("succeeded", job.path("status"), job::asString);
+        assertEquals(3, (int) job.path("episodesUsed"));
+    }
+}
