@@ -13,16 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.lanechange.sim.MetaAction;
+import dev.apprentice.service.testing.Await;
+import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * missing policies and missing keys get the documented errors.
  */
 @QuarkusTest
-@QuarkusTestResource(LaneChangeKafkaResource.class)
+@QuarkusTestResource(EmbeddedServiceResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LaneChangeServiceTest {
 
@@ -46,16 +46,6 @@ class LaneChangeServiceTest {
 
     static RequestSpecification admin() {
         return given().header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON);
-    }
-
-    static void await(String what, Duration timeout, Supplier<Boolean> condition) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 
     @Test
@@ -89,7 +79,7 @@ class LaneChangeServiceTest {
                 .body("records", greaterThan(300));
 
         // The store is durable before the ingester commits the batch and updates its counters: wait for both.
-        await("10 complete episodes stored and their batch committed", Duration.ofSeconds(60), () -> {
+        Await.until("10 complete episodes stored and their batch committed", Duration.ofSeconds(60), () -> {
             Response r = admin().get(API + "/ingest");
             return r.path("store.completeEpisodes").equals(10)
                     && r.path("counters.stored").equals(r.path("store.durableRecords"));
@@ -118,7 +108,7 @@ class LaneChangeServiceTest {
         String id = admin().body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
                 .then().statusCode(202).body("status", oneOf("queued", "running")).extract().path("id");
 
-        await("the BC job to finish", Duration.ofSeconds(120),
+        Await.until("the BC job to finish", Duration.ofSeconds(120),
                 () -> !List.of("queued", "running").contains(admin().get(API + "/training/jobs/" + id).path("status")));
         Response job = admin().get(API + "/training/jobs/" + id);
         assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
@@ -194,7 +184,7 @@ class LaneChangeServiceTest {
     void versionsCanBeListedPromotedAndRolledBack() throws InterruptedException {
         String id = admin().body("{\"algorithm\": \"bc\", \"seed\": 2, \"promote\": \"manual\"}").post(API + "/training/jobs")
                 .then().statusCode(202).extract().path("id");
-        await("the second job", Duration.ofSeconds(120),
+        Await.until("the second job", Duration.ofSeconds(120),
                 () -> "succeeded".equals(admin().get(API + "/training/jobs/" + id).path("status")));
         admin().get(API + "/policies").then().statusCode(200)
                 .body("version", equalTo(List.of(2, 1)))

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.apprentice.service.testing.Await;
+import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +57,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the browser is told to make no background network requests.
  */
 @QuarkusTest
-@QuarkusTestResource(LaneChangeKafkaResource.class)
+@QuarkusTestResource(EmbeddedServiceResource.class)
 @TestProfile(LiveDashboardBrowserTest.FreshService.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveDashboardBrowserTest {
@@ -199,12 +201,12 @@ class LiveDashboardBrowserTest {
         }
         admin().body("{\"expert\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
                 .then().statusCode(200).body("episodes", equalTo(10));
-        LaneChangeServiceTest.await("10 complete episodes in the store", Duration.ofSeconds(60),
+        Await.until("10 complete episodes in the store", Duration.ofSeconds(60),
                 () -> admin().get(API + "/ingest").path("store.completeEpisodes").equals(10));
 
         String id = admin().body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
                 .then().statusCode(202).extract().path("id");
-        LaneChangeServiceTest.await("the BC job to finish", Duration.ofSeconds(120),
+        Await.until("the BC job to finish", Duration.ofSeconds(120),
                 () -> !List.of("queued", "running").contains(admin().get(API + "/training/jobs/" + id).path("status")));
         Response job = admin().get(API + "/training/jobs/" + id);
         assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());

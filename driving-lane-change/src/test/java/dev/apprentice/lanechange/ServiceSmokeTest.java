@@ -7,13 +7,14 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
 @QuarkusTest
-@QuarkusTestResource(LaneChangeKafkaResource.class)
+@QuarkusTestResource(EmbeddedServiceResource.class)
 class ServiceSmokeTest {
 
     @Test

@@ -9,16 +9,13 @@ import dev.apprentice.il.env.reference.IdentityEnvironment;
 import dev.apprentice.il.env.reference.IdentityExpert;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.store.RecordOrigin;
-import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import dev.apprentice.service.testing.Await;
+import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,45 +41,27 @@ class AutomaticTrainingTest {
     }
 
     /** A broker, and a store that already holds 3 complete identity episodes when the service starts. */
-    public static class PrefilledStore implements QuarkusTestResourceLifecycleManager {
-        private EmbeddedKafkaBroker broker;
-
+    public static class PrefilledStore extends EmbeddedServiceResource {
         @Override
-        public Map<String, String> start() {
-            broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
-            try {
-                Path data = Files.createTempDirectory("service-kit-auto-");
-                try (DemonstrationStore store = DemonstrationStore.open(data.resolve("store"))) {
-                    long offset = 0;
-                    for (long seed = 0; seed < 3; seed++) {
-                        List<ExpertStep> steps = ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
-                                IdentityEnvironment.discrete(4), new IdentityExpert(true), seed,
-                                IdentityEnvironment.EPISODE_LENGTH, Instant.EPOCH, Duration.ofSeconds(1), Map.of());
-                        for (ExpertStep step : steps) {
-                            store.append(step, new RecordOrigin("identity.demonstrations", 0, offset++));
-                        }
+        protected void prepare(Path storeDirectory, Path registry) {
+            try (DemonstrationStore store = DemonstrationStore.open(storeDirectory)) {
+                long offset = 0;
+                for (long seed = 0; seed < 3; seed++) {
+                    List<ExpertStep> steps = ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
+                            IdentityEnvironment.discrete(4), new IdentityExpert(true), seed,
+                            IdentityEnvironment.EPISODE_LENGTH, Instant.EPOCH, Duration.ofSeconds(1), Map.of());
+                    for (ExpertStep step : steps) {
+                        store.append(step, new RecordOrigin("identity.demonstrations", 0, offset++));
                     }
-                    store.flush();
                 }
-                return Map.of("apprentice.kafka.bootstrap-servers", broker.bootstrapServers(),
-                        "apprentice.storage.store-directory", data.resolve("store").toString(),
-                        "apprentice.storage.registry-directory", data.resolve("registry").toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void stop() {
-            if (broker != null) {
-                broker.close();
+                store.flush();
             }
         }
     }
 
     @Test
     void episodesStoredBeforeStartUpTriggerAutomaticTraining() throws InterruptedException {
-        ServiceKitTest.await("an automatic job", Duration.ofSeconds(60), () -> given()
+        Await.until("an automatic job", Duration.ofSeconds(60), () -> given()
                 .header("Authorization", "Bearer " + ServiceKitTest.ADMIN).get("/api/v1/identity/training/jobs")
                 .path("trigger").toString().contains("automatic"));
         String id = given().header("Authorization", "Bearer " + ServiceKitTest.ADMIN)

@@ -13,6 +13,8 @@ import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.serving.PolicyServing;
+import dev.apprentice.service.testing.Await;
+import dev.apprentice.service.testing.EmbeddedServiceResource;
 import dev.apprentice.service.testdomain.IdentityDomain;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,13 +30,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * under one protocol, an ingester that restarts.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KitKafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EmbeddedServiceResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceKitTest {
 
@@ -81,18 +81,8 @@ class ServiceKitTest {
         return "{\"observation\": [" + o[0] + ", " + o[1] + ", " + o[2] + ", " + o[3] + "]}";
     }
 
-    static void await(String what, Duration timeout, Supplier<Boolean> condition) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
-
     static Response awaitJob(String id) throws InterruptedException {
-        await("job " + id + " to finish", Duration.ofSeconds(120),
+        Await.until("job " + id + " to finish", Duration.ofSeconds(120),
                 () -> !List.of("queued", "running").contains(as(ADMIN).get(API + "/training/jobs/" + id).path("status")));
         return as(ADMIN).get(API + "/training/jobs/" + id);
     }
@@ -117,7 +107,7 @@ class ServiceKitTest {
 
         as(ADMIN).body("{\"expert\": \"oracle\", \"episodes\": 10}").post(API + "/experts/episodes")
                 .then().statusCode(200).body("source", equalTo("sim-oracle")).body("records", equalTo(200));
-        await("10 episodes stored", Duration.ofSeconds(60),
+        Await.until("10 episodes stored", Duration.ofSeconds(60),
                 () -> Integer.valueOf(10).equals(as(ADMIN).get(API + "/ingest").path("store.completeEpisodes")));
 
         String id = as(ADMIN).body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs").then().statusCode(202)
@@ -208,7 +198,7 @@ class ServiceKitTest {
     void aFullTrainingQueueAnswers429() throws InterruptedException {
         String running = as(ADMIN).body("{\"algorithm\": \"gail\", \"iterations\": 10000, \"promote\": \"manual\"}")
                 .post(API + "/training/jobs").then().statusCode(202).extract().path("id");
-        await("the long job to start", Duration.ofSeconds(30),
+        Await.until("the long job to start", Duration.ofSeconds(30),
                 () -> "running".equals(as(ADMIN).get(API + "/training/jobs/" + running).path("status")));
         String queued = as(ADMIN).body("{\"algorithm\": \"bc\", \"promote\": \"manual\"}").post(API + "/training/jobs")
                 .then().statusCode(202).extract().path("id");
@@ -262,7 +252,7 @@ class ServiceKitTest {
         ingestion.close();
         ingestion.start();
         as(ADMIN).body("{\"expert\": \"oracle\", \"episodes\": 1}").post(API + "/experts/episodes").then().statusCode(200);
-        await("the restarted ingester to store the new episode", Duration.ofSeconds(60),
+        Await.until("the restarted ingester to store the new episode", Duration.ofSeconds(60),
                 () -> Integer.valueOf(before + 1).equals(as(ADMIN).get(API + "/ingest").path("store.completeEpisodes")));
         as(ADMIN).get(API + "/ingest").then().body("ingesting", equalTo(true));
     }

@@ -1,4 +1,4 @@
-package dev.apprentice.lanechange;
+package dev.apprentice.service.testing;
 
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A real single-node KRaft broker on a free loopback port, and fresh store and registry
- * directories, for every {@code @QuarkusTest} of the service.
+ * For any domain service's {@code @QuarkusTest}: a real single-node KRaft broker on a free loopback
+ * port and fresh store and registry directories, handed to the kit's settings. Subclasses may
+ * prepare the data directory (a store filled before start-up, say) in {@link #prepare}.
  */
-public class LaneChangeKafkaResource implements QuarkusTestResourceLifecycleManager {
+public class EmbeddedServiceResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafkaBroker broker;
 
@@ -20,13 +21,18 @@ public class LaneChangeKafkaResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
         try {
-            Path data = Files.createTempDirectory("lane-change-test-");
+            Path data = Files.createTempDirectory("apprentice-service-test-");
+            prepare(data.resolve("store"), data.resolve("registry"));
             return Map.of("apprentice.kafka.bootstrap-servers", broker.bootstrapServers(),
                     "apprentice.storage.store-directory", data.resolve("store").toString(),
                     "apprentice.storage.registry-directory", data.resolve("registry").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Called before the service starts with its store and registry directories (neither exists yet). */
+    protected void prepare(Path store, Path registry) throws IOException {
     }
 
     @Override
