@@ -33,11 +33,16 @@ class ServiceSmokeTest {
     }
 
     @Test
-    void theOpenApiDocumentListsThePingPath() {
+    void theOpenApiDocumentDescribesTheEndpointsTheirTypedAnswersAndTheKeyScheme() {
         given().queryParam("format", "json")
                 .when().get("/q/openapi")
                 .then().statusCode(200)
-                .body("paths", hasKey("/api/v1/lane-change/ping"));
+                .body("paths", hasKey("/api/v1/lane-change/ping"))
+                .body("paths", hasKey("/api/v1/lane-change/decisions"))
+                .body("paths", hasKey("/api/v1/lane-change/training/jobs/{id}"))
+                .body("components.schemas", hasKey("Decision"))
+                .body("components.schemas", hasKey("Dashboard"))
+                .body("components.securitySchemes.apiKey.type", equalTo("apiKey"));
     }
 
     @Test

@@ -17,11 +17,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The decision API: the served policy's action for an observation in the domain's request format. */
+/**
+ * The decision API: the served policy's action for an observation in the domain's request format.
+ * It also declares the API-key scheme every protected endpoint of the kit refers to.
+ */
 @Path("/")
+@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-API-Key", description = "An administrator or decision-client key; 'Authorization: Bearer <key>'"
+                + " works too.")
 @Tag(name = "decisions")
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)
