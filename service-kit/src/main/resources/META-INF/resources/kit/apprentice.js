@@ -88,12 +88,20 @@ const Apprentice = (() => {
     if (key !== chartKey || !chart) {
       if (chart) chart.destroy();
       const colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+      // Rates, losses and accuracies share the left axis; counts and throughputs (values beyond 10)
+      // get the right one, so that neither flattens the other.
+      const large = keys.map((k, i) => data[i + 1].some(v => v !== null && Math.abs(v) > 10));
+      const xLabel = job.algorithm === "bc" ? "epoch" : "iteration";
+      const axes = [{label: xLabel}, {label: "loss, accuracy, return", scale: "small"}];
+      if (large.some(Boolean)) axes.push({label: large.map((l, i) => l ? keys[i].replaceAll("_", " ") : null)
+        .filter(Boolean).join(", "), scale: "large", side: 1, grid: {show: false}});
       chart = new uPlot({
         width: Math.max(300, box.clientWidth || 520), height: 260,
         scales: {x: {time: false}},
-        axes: [{label: job.algorithm === "bc" ? "epoch" : "iteration"}, {label: "value"}],
-        series: [{label: job.algorithm === "bc" ? "epoch" : "iteration"}].concat(keys.map((k, i) => ({
+        axes,
+        series: [{label: xLabel}].concat(keys.map((k, i) => ({
           label: k.replaceAll("_", " "), stroke: colours[i % colours.length], width: 2, spanGaps: true,
+          scale: large[i] ? "large" : "small",
           value: (u, v) => v === null || v === undefined ? "–" : v.toFixed(3)}))),
       }, data, box);
       chartKey = key;
