@@ -2,6 +2,7 @@ package dev.apprentice.service.config;
 
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.PromotionRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +114,7 @@ public class DomainSettings {
     /** The expert evaluation compares with, or {@code "dataset"} for domains without a simulator. */
     public String evaluationExpert() {
         return training.evaluationExpert()
-                .orElseGet(() -> domain.simulation().map(s -> s.defaultExpert()).orElse("dataset"));
+                .orElseGet(() -> domain.simulation().map(ExpertSimulation::defaultExpert).orElse("dataset"));
     }
 
     /** Iterations of an algorithm when a request does not say: configuration, else the domain's recipe. */

@@ -265,9 +265,7 @@ public class TrainingService {
             job.succeeded(card.version(), summary, verdict.promote(), verdict.reasons());
             Log.infof("%s: registered %s v%d, %s%s (%s)", job.id(), card.model(), card.version(), summary.metrics(),
                     verdict.promote() ? ", promoted" : "", String.join("; ", verdict.reasons()));
-        } catch (TrainingStoppedException e) {
-            job.failed(e.getMessage());
-        } catch (ConflictException e) {
+        } catch (TrainingStoppedException | ConflictException e) {
             job.failed(e.getMessage());
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
