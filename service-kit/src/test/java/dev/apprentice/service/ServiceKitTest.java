@@ -150,7 +150,7 @@ class ServiceKitTest {
 
     @Test
     @Order(3)
-    void promotingAVersionTheServiceCannotServeAnswers422AndChangesNothing() {
+    void promotingOrRollingBackToAVersionTheServiceCannotServeAnswers422AndChangesNothing() {
         PolicyRegistry registry = new PolicyRegistry(Path.of(registryDirectory));
         ModelCard served = registry.load("identity", 1).card();
         Policy policy = registry.load("identity", 1).policy();
@@ -167,6 +167,14 @@ class ServiceKitTest {
         as(DECIDER).body(observation(2)).post(API + "/decisions").then().statusCode(200).body("policyVersion", equalTo(1));
         as(ADMIN).post(API + "/policies/99/promote").then().statusCode(404).body("error", equalTo("not-found"));
         as(ADMIN).post(API + "/policies/rollback").then().statusCode(409).body("error", equalTo("conflict"));
+
+        // Another tool put the foreign version into the promotion history; rolling back to it is refused too.
+        registry.promote("identity", foreign.version());
+        as(ADMIN).post(API + "/policies/1/promote").then().statusCode(200);
+        assertEquals(List.of(foreign.version(), 1), registry.promotionStack("identity"));
+        as(ADMIN).post(API + "/policies/rollback").then().statusCode(422).body("error", equalTo("unservable-version"));
+        assertEquals(List.of(foreign.version(), 1), registry.promotionStack("identity"), "the history is unchanged");
+        as(DECIDER).body(observation(3)).post(API + "/decisions").then().statusCode(200).body("policyVersion", equalTo(1));
     }
 
     @Test
