@@ -42,6 +42,8 @@ class ServiceSmokeTest {
                 .body("paths", hasKey("/api/v1/lane-change/training/jobs/{id}"))
                 .body("components.schemas", hasKey("Decision"))
                 .body("components.schemas", hasKey("Dashboard"))
+                .body("components.schemas", hasKey("ErrorBody"))
+                .body("paths.'/api/v1/lane-change/decisions'.post.responses", hasKey("4XX"))
                 .body("components.securitySchemes.apiKey.type", equalTo("apiKey"));
     }
 
