@@ -25,12 +25,6 @@ public final class DecisionRequests implements DecisionCodec {
     private static final int ROWS = ROAD.observedVehicles();
     private static final int COLUMNS = HighwayConfig.FEATURES;
 
-    @Override
-    public String describe() {
-        return "{\"observation\": 25 numbers or 5 rows of 5 (presence, x, y, vx, vy scaled to [-1, 1])} or {\"vehicles\":"
-                + " {\"ego\": {x, y, vx, vy}, \"others\": [...]}} in metres and m/s";
-    }
-
     /**
      * The observation a request body describes.
      *

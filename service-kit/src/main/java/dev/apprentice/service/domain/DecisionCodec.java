@@ -12,7 +12,4 @@ public interface DecisionCodec {
      * @throws dev.apprentice.service.error.InvalidRequestException naming the offending field
      */
     float[] observation(JsonNode body, String path);
-
-    /** The request body format, for the OpenAPI description. */
-    String describe();
 }

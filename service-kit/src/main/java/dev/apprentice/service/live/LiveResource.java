@@ -65,9 +65,4 @@ public class LiveResource {
                 .map(tick -> drive.next())
                 .onTermination().invoke(open::decrementAndGet);
     }
-
-    /** Streams open now. */
-    public int openStreams() {
-        return open.get();
-    }
 }

@@ -61,7 +61,7 @@ public class TrainingService {
     /** Seeds of the evaluations run during training (fewer than the final evaluation's). */
     static final int PROGRESS_EVALUATION_EPISODES = 20;
     /** The model-card data key holding how many stored episodes a version was trained on. */
-    public static final String EPISODES_USED = "episodesUsed";
+    static final String EPISODES_USED = "episodesUsed";
 
     private final ImitationDomain domain;
     private final DomainSettings settings;

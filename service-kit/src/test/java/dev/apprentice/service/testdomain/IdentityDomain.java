@@ -152,11 +152,6 @@ public class IdentityDomain implements ImitationDomain {
                 }
                 return out;
             }
-
-            @Override
-            public String describe() {
-                return "{\"observation\": 4 numbers in [0, 1]}";
-            }
         };
     }
 
