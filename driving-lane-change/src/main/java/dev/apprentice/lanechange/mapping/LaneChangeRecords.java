@@ -1,6 +1,7 @@
 package dev.apprentice.lanechange.mapping;
 
 import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.stream.DemonstrationPublisher;
 import dev.apprentice.lanechange.LaneChangeDomain;
 import dev.apprentice.lanechange.schema.LaneChangeDemonstration;
 import dev.apprentice.lanechange.sim.MetaAction;
@@ -100,6 +101,11 @@ public final class LaneChangeRecords implements DemonstrationRecords<LaneChangeD
             out.add(v);
         }
         return out;
+    }
+
+    @Override
+    public String episodeKey(LaneChangeDemonstration record) {
+        return DemonstrationPublisher.episodeKey(record.getDriverId(), record.getEpisode());
     }
 
     /** The simulator's action for a schema action symbol. */

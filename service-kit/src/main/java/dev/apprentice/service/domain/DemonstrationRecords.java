@@ -1,6 +1,7 @@
 package dev.apprentice.service.domain;
 
 import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.stream.DemonstrationPublisher;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -23,4 +24,14 @@ public interface DemonstrationRecords<R extends SpecificRecord> {
 
     /** The record for a step, e.g. one a simulated expert just took. */
     R fromStep(ExpertStep step);
+
+    /**
+     * The Kafka key of a record ({@code source/episode}, so that an episode stays in one
+     * partition). The default maps the record to a step; domains override it to read the two
+     * fields directly.
+     */
+    default String episodeKey(R record) {
+        ExpertStep step = toStep(record);
+        return DemonstrationPublisher.episodeKey(step.source(), step.episode());
+    }
 }

@@ -127,10 +127,7 @@ public class ExpertProducer {
         @SuppressWarnings("unchecked")
         DemonstrationPublisher<SpecificRecord> out = (DemonstrationPublisher<SpecificRecord>) (DemonstrationPublisher<?>)
                 new DemonstrationPublisher<R>(bootstrapServers, topic, format.codecFor(records.recordClass()),
-                        r -> {
-                            ExpertStep step = records.toStep(r);
-                            return DemonstrationPublisher.episodeKey(step.source(), step.episode());
-                        }, Map.of());
+                        records::episodeKey, Map.of());
         return out;
     }
 
