@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import dev.apprentice.service.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,7 +69,7 @@ class TwoReplicaIT {
         }
     }
 
-    static Replica start(String name, boolean ingest) throws IOException {
+    static Replica start(String name, boolean ingest) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -90,7 +90,7 @@ class TwoReplicaIT {
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(p);
         Replica r = new Replica(name, port, p, log);
-        await(name + " to answer /q/health/live", Duration.ofSeconds(90), () -> status(r, "/q/health/live") == 200);
+        Await.until(name + " to answer /q/health/live", Duration.ofSeconds(90), () -> status(r, "/q/health/live") == 200);
         return r;
     }
 
@@ -125,25 +125,9 @@ class TwoReplicaIT {
         return decision.path("httpStatus").asInt() == 200 ? decision.path("policyVersion").asInt() : 0;
     }
 
-    static void await(String what, Duration timeout, Callable<Boolean> condition) {
-        Instant end = Instant.now().plus(timeout);
-        try {
-            while (!condition.call()) {
-                if (Instant.now().isAfter(end)) {
-                    throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-                }
-                Thread.sleep(200);
-            }
-        } catch (AssertionError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError("while waiting for " + what, e);
-        }
-    }
-
     static int train(Replica a, String body) throws Exception {
         String id = call(a, "POST", "/training/jobs", ADMIN_KEY, body).path("id").asText();
-        await("job " + id + " on " + a.name(), Duration.ofSeconds(180), () -> !List.of("queued", "running")
+        Await.until("job " + id + " on " + a.name(), Duration.ofSeconds(180), () -> !List.of("queued", "running")
                 .contains(call(a, "GET", "/training/jobs/" + id, ADMIN_KEY, null).path("status").asText()));
         JsonNode job = call(a, "GET", "/training/jobs/" + id, ADMIN_KEY, null);
         assertEquals("succeeded", job.path("status").asText(), job::toString);
@@ -158,11 +142,11 @@ class TwoReplicaIT {
 
         assertEquals(200, call(a, "POST", "/experts/episodes", ADMIN_KEY, "{\"expert\": \"normal\", \"episodes\": 10}")
                 .path("httpStatus").asInt());
-        await("10 episodes stored on A", Duration.ofSeconds(60), () -> call(a, "GET", "/ingest", ADMIN_KEY, null)
+        Await.until("10 episodes stored on A", Duration.ofSeconds(60), () -> call(a, "GET", "/ingest", ADMIN_KEY, null)
                 .path("store").path("completeEpisodes").asInt() == 10);
         assertEquals(1, train(a, "{\"algorithm\": \"bc\"}"));
         Instant promoted = Instant.now();
-        await("B to serve version 1", Duration.ofSeconds(10), () -> servedVersion(b) == 1);
+        Await.until("B to serve version 1", Duration.ofSeconds(10), () -> servedVersion(b) == 1);
         System.out.printf("B served v1 %d ms after A's job reported it%n",
                 Duration.between(promoted, Instant.now()).toMillis());
         assertEquals(409, call(b, "POST", "/policies/1/promote", ADMIN_KEY, null).path("httpStatus").asInt(),
@@ -182,12 +166,12 @@ class TwoReplicaIT {
             byte[] corrupt = "APPA this is not a policy".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             producer.send(new ProducerRecord<>("lane-change.policies", "lane-change", corrupt)).get();
         }
-        await("B to log the refusal", Duration.ofSeconds(10),
+        Await.until("B to log the refusal", Duration.ofSeconds(10),
                 () -> Files.readString(restarted.log()).contains("refused the policy artefact"));
         assertEquals(1, servedVersion(restarted), "B keeps serving version 1");
         assertTrue(Files.readString(restarted.log()).contains("still serving version 1"));
 
         assertEquals(2, train(a, "{\"algorithm\": \"bc\", \"seed\": 2, \"promote\": \"always\"}"));
-        await("B to serve version 2", Duration.ofSeconds(10), () -> servedVersion(restarted) == 2);
+        Await.until("B to serve version 2", Duration.ofSeconds(10), () -> servedVersion(restarted) == 2);
     }
 }
