@@ -33,11 +33,9 @@ public class DemonstrationIngestion {
     private final DomainSettings settings;
     private final KafkaSettings kafka;
     private final KafkaConnection connection;
-    private final MeterRegistry metrics;
     private final List<LongConsumer> episodeListeners = new CopyOnWriteArrayList<>();
     private DemonstrationStore store;
     private DemonstrationIngester<?> ingester;
-    private boolean metricsRegistered;
     private volatile IngestStatistics last = new IngestStatistics(0, 0, 0, 0, 0, 0);
 
     public DemonstrationIngestion(DomainSettings settings, KafkaSettings kafka, KafkaConnection connection,
@@ -45,7 +43,7 @@ public class DemonstrationIngestion {
         this.settings = settings;
         this.kafka = kafka;
         this.connection = connection;
-        this.metrics = metrics;
+        registerMetrics(metrics);
     }
 
     /**
@@ -80,7 +78,7 @@ public class DemonstrationIngestion {
                 });
     }
 
-    private void registerMetrics() {
+    private void registerMetrics(MeterRegistry metrics) {
         Tags tags = Tags.of("domain", settings.domain().name());
         FunctionCounter.builder("apprentice_ingest_consumed", this, i -> i.last.consumed()).tags(tags)
                 .description("Records read from the demonstrations topic").register(metrics);
@@ -103,10 +101,6 @@ public class DemonstrationIngestion {
     public synchronized DemonstrationStore store() {
         if (store == null) {
             store = DemonstrationStore.open(settings.storeDirectory());
-            if (!metricsRegistered) {
-                metricsRegistered = true;
-                registerMetrics();
-            }
         }
         return store;
     }
