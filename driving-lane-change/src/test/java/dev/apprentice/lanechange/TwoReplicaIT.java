@@ -83,6 +83,7 @@ class TwoReplicaIT {
                 "-Dapprentice.kafka.ingest=" + ingest,
                 "-Dapprentice.storage.store-directory=" + work.resolve(name).resolve("store"),
                 "-Dapprentice.storage.registry-directory=" + work.resolve(name).resolve("registry"),
+                "-Dapprentice.storage.state-directory=" + work.resolve(name).resolve("state"),
                 "-Dapprentice.security.admin-keys=" + ADMIN_KEY, "-Dapprentice.security.decision-keys=" + DECISION_KEY,
                 "-Dapprentice.training.evaluation-episodes=10",
                 "-jar", System.getProperty("service.jar"));

@@ -10,18 +10,22 @@ import dev.apprentice.service.security.ApiKeys;
 import dev.apprentice.service.serving.PolicyTopic;
 import dev.apprentice.service.training.TrainingService;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts a service's parts in order (automatic training's listener, the ingester, the policy
- * topic, the demo's expert producer) and stops them in reverse (producer, training, policy topic,
- * ingester, broker), so that
- * Ctrl-C leaves the store and the broker clean; prints the page's address and the development key.
+ * Starts a service's parts in order (automatic training's listener, the ingester, the journaled
+ * training jobs, the policy topic, the demo's expert producer) and stops them in reverse (producer, training, policy topic,
+ * ingester, broker), so that Ctrl-C leaves the store and the broker clean; prints the page's
+ * address and the development key. Every part's stop is bounded, and a packaged service that has
+ * not stopped {@code apprentice.shutdown.timeout} after SIGTERM halts: whatever a stuck broker,
+ * disk or trainer does, the process ends, and the next start repairs what it left.
  */
 @ApplicationScoped
 public class ServiceLifecycle {
@@ -57,6 +61,7 @@ public class ServiceLifecycle {
             training.enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
         }
         ingestion.start();
+        training.resumeJournaledJobs();
         policyTopic.start(); // a serving-only replica catches up with the policy topic before taking traffic
         List<String> experts = producerSettings.startupExperts().orElse(List.of());
         if (!experts.isEmpty()) {
@@ -79,7 +84,11 @@ public class ServiceLifecycle {
         Log.info(banner);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event,
+            @ConfigProperty(name = "apprentice.shutdown.timeout", defaultValue = "30s") Duration timeout) {
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            startWatchdog(timeout);
+        }
         if (demo != null) {
             demo.interrupt();
         }
@@ -88,5 +97,25 @@ public class ServiceLifecycle {
         policyTopic.close();
         ingestion.close();
         kafka.close();
+    }
+
+    /**
+     * A daemon thread that halts the JVM once the timeout has passed; it dies with the JVM when
+     * shutdown finishes in time. Only in a packaged service: tests and dev mode stop the application
+     * without ending the JVM.
+     */
+    private static void startWatchdog(Duration timeout) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Log.errorf("shutdown has taken more than %s; halting (the next start repairs the store's torn tail and"
+                    + " resumes interrupted training jobs)", timeout);
+            Runtime.getRuntime().halt(3);
+        }, "shutdown-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -3,12 +3,7 @@ package dev.apprentice.service;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.apprentice.il.data.ExpertStep;
-import dev.apprentice.il.env.ExpertRecorder;
-import dev.apprentice.il.env.reference.IdentityEnvironment;
-import dev.apprentice.il.env.reference.IdentityExpert;
-import dev.apprentice.il.store.DemonstrationStore;
-import dev.apprentice.il.store.RecordOrigin;
+import dev.apprentice.service.testdomain.IdentityDomain;
 import dev.apprentice.service.testing.Await;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,8 +13,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,18 +37,7 @@ class AutomaticTrainingTest {
     public static class PrefilledStore extends EmbeddedServiceResource {
         @Override
         protected void prepare(Path storeDirectory, Path registry) {
-            try (DemonstrationStore store = DemonstrationStore.open(storeDirectory)) {
-                long offset = 0;
-                for (long seed = 0; seed < 3; seed++) {
-                    List<ExpertStep> steps = ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
-                            IdentityEnvironment.discrete(4), new IdentityExpert(true), seed,
-                            IdentityEnvironment.EPISODE_LENGTH, Instant.EPOCH, Duration.ofSeconds(1), Map.of());
-                    for (ExpertStep step : steps) {
-                        store.append(step, new RecordOrigin("identity.demonstrations", 0, offset++));
-                    }
-                }
-                store.flush();
-            }
+            IdentityDomain.storeEpisodes(storeDirectory, 3);
         }
     }
 

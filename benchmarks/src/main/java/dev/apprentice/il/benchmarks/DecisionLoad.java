@@ -71,6 +71,7 @@ public final class DecisionLoad {
                 "-Dapprentice.security.admin-keys=" + KEY,
                 "-Dapprentice.storage.store-directory=" + work.resolve("store"),
                 "-Dapprentice.storage.registry-directory=" + work.resolve("registry"),
+                "-Dapprentice.storage.state-directory=" + work.resolve("state"),
                 "-Dquarkus.log.level=WARN", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
         boolean finished = false;

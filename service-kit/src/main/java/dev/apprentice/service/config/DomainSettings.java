@@ -24,6 +24,7 @@ public class DomainSettings {
     private final String policyTopic;
     private final Path storeDirectory;
     private final Path registryDirectory;
+    private final Path stateDirectory;
     private final String model;
     private final PromotionRule promotion;
     private final List<Algorithm> autoAlgorithms;
@@ -39,6 +40,7 @@ public class DomainSettings {
         policyTopic = kafka.policyTopic().orElse(name + ".policies");
         storeDirectory = Path.of(storage.storeDirectory().orElse(".apprentice/" + name + "/store"));
         registryDirectory = Path.of(storage.registryDirectory().orElse(".apprentice/" + name + "/registry"));
+        stateDirectory = Path.of(storage.stateDirectory().orElse(".apprentice/" + name + "/state"));
         model = serving.model().orElse(name);
         promotion = PromotionRule.byId(training.promotion()).orElseThrow(() -> new IllegalArgumentException(
                 "apprentice.training.promotion: expected manual, always or if-better, found '" + training.promotion() + "'"));
@@ -79,6 +81,11 @@ public class DomainSettings {
     /** The registry's directory. */
     public Path registryDirectory() {
         return registryDirectory;
+    }
+
+    /** The directory of the state that survives a restart: job journal, checkpoints, producer seeds. */
+    public Path stateDirectory() {
+        return stateDirectory;
     }
 
     /** The model id a single-model domain serves. */

@@ -3,7 +3,7 @@ package dev.apprentice.service.config;
 import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 
-/** Where the demonstration store and the policy registry live ({@code apprentice.storage.*}). */
+/** Where the demonstration store, the policy registry and the service state live ({@code apprentice.storage.*}). */
 @ConfigMapping(prefix = "apprentice.storage")
 public interface StorageSettings {
 
@@ -12,4 +12,10 @@ public interface StorageSettings {
 
     /** Directory of the policy registry; unset: {@code .apprentice/<domain>/registry}. */
     Optional<String> registryDirectory();
+
+    /**
+     * Directory of the service's own state that must survive a restart (the training-job journal
+     * and checkpoints, the expert producer's next seeds); unset: {@code .apprentice/<domain>/state}.
+     */
+    Optional<String> stateDirectory();
 }

@@ -9,6 +9,8 @@ import dev.apprentice.il.stream.IngestionListener;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.KafkaSettings;
 import dev.apprentice.service.domain.DemonstrationRecords;
+import dev.apprentice.service.error.UnavailableException;
+import dev.apprentice.service.ingest.IngestionStatus.State;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,19 +18,45 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The service's only writer of the demonstration store: the core's exactly-once ingester reading
  * the domain's demonstrations topic (dead letters to {@code <topic>.dlq}), exporting its counters
  * as {@code apprentice_ingest_*} metrics and telling listeners (automatic training) how many
  * complete episodes the store holds after each committed batch.
+ *
+ * <p>Neither a store that cannot be opened nor an ingester that dies stops the service: it goes
+ * on serving its promoted policy, and {@link #status()} says what failed, since when and why (the
+ * original error, logged once). While the ingester is down the lag gauge is measured from the
+ * group's committed offsets, so it keeps moving as records arrive.
  */
 @ApplicationScoped
 public class DemonstrationIngestion {
+
+    /** How long closing waits for the ingester's last batch before giving up on it. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a lag measured from committed offsets is reused. */
+    private static final long LAG_CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final DomainSettings settings;
     private final KafkaSettings kafka;
@@ -37,27 +65,50 @@ public class DemonstrationIngestion {
     private DemonstrationStore store;
     private DemonstrationIngester<?> ingester;
     private volatile IngestStatistics last = new IngestStatistics(0, 0, 0, 0, 0, 0);
+    private volatile IngestionStatus status;
+    private Throwable reportedFailure;
+    private Admin admin;
+    private long lagMeasuredAt;
+    private long committedLag = -1;
 
     public DemonstrationIngestion(DomainSettings settings, KafkaSettings kafka, KafkaConnection connection,
             MeterRegistry metrics) {
         this.settings = settings;
         this.kafka = kafka;
         this.connection = connection;
+        status = new IngestionStatus(kafka.ingest() ? State.STOPPED : State.DISABLED, null, Instant.now());
         registerMetrics(metrics);
     }
 
     /**
      * Opens the store and, on an ingesting replica, starts consuming; after {@link #close()} it
-     * opens and starts again. Listeners registered before this call see every committed batch.
+     * opens and starts again. Listeners registered before this call see every committed batch. A
+     * store that cannot be opened is reported in {@link #status()} instead of thrown.
      */
     public synchronized void start() {
-        store();
-        if (!kafka.ingest() || ingester != null) {
+        if (!openStore() || !kafka.ingest() || ingester != null) {
             return;
         }
         ingester = newIngester(settings.domain().records());
         ingester.start();
+        status = new IngestionStatus(State.RUNNING, null, Instant.now());
         Log.infof("ingesting %s into %s", settings.topic(), store.directory());
+    }
+
+    /** Opens the store if it is not open; false, with the status saying why, when it cannot be. */
+    private boolean openStore() {
+        if (store != null) {
+            return true;
+        }
+        try {
+            store = DemonstrationStore.open(settings.storeDirectory());
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            status = new IngestionStatus(State.STORE_FAILED, IngestionStatus.describe(e), Instant.now());
+            Log.errorf(e, "the demonstration store in %s cannot be opened, so nothing is ingested or trained until it is"
+                    + " repaired (see the README's reliability section); decisions are still served", settings.storeDirectory());
+            return false;
+        }
     }
 
     private <R extends SpecificRecord> DemonstrationIngester<R> newIngester(DemonstrationRecords<R> records) {
@@ -88,8 +139,11 @@ public class DemonstrationIngestion {
                 .description("Records already in the store, skipped").register(metrics);
         FunctionCounter.builder("apprentice_ingest_dead_lettered", this, i -> i.last.deadLettered()).tags(tags)
                 .description("Records sent to the dead-letter topic").register(metrics);
-        Gauge.builder("apprentice_ingest_lag", this, i -> i.last.lag()).tags(tags)
-                .description("Records behind the end of the topic after the last batch").register(metrics);
+        Gauge.builder("apprentice_ingest_lag", this, DemonstrationIngestion::lag).tags(tags)
+                .description("Records of the demonstrations topic not yet ingested (measured from the group's committed"
+                        + " offsets while the ingester is down)").register(metrics);
+        Gauge.builder("apprentice_ingest_failed", this, i -> i.status().failed() ? 1 : 0).tags(tags)
+                .description("1 while the store or the ingester has failed, else 0").register(metrics);
     }
 
     /** Called with the store's complete-episode count after every committed batch. */
@@ -97,44 +151,131 @@ public class DemonstrationIngestion {
         episodeListeners.add(listener);
     }
 
-    /** The store (opened on first use). */
+    /**
+     * The open store.
+     *
+     * @throws UnavailableException (503) when the store could not be opened
+     */
     public synchronized DemonstrationStore store() {
-        if (store == null) {
-            store = DemonstrationStore.open(settings.storeDirectory());
+        if (!openStore()) {
+            throw new UnavailableException("store-failed", "the demonstration store cannot be opened: "
+                    + status.cause() + "; an administrator can repair it (see GET /ingest)");
         }
         return store;
     }
 
-    /** The ingester's counters after the last committed batch. */
+    /** The ingester's counters: live while it runs, else as of the last committed batch. */
     public IngestStatistics statistics() {
-        return last;
+        DemonstrationIngester<?> running;
+        synchronized (this) {
+            running = ingester;
+        }
+        return running != null && running.isRunning() ? running.statistics() : last;
     }
 
-    /** The store's statistics. */
-    public StoreStatistics storeStatistics() {
-        return store().statistics();
+    /** The store's statistics, or empty when the store could not be opened. */
+    public synchronized Optional<StoreStatistics> storeStatistics() {
+        return openStore() ? Optional.of(store.statistics()) : Optional.empty();
     }
 
-    /** The ingester's failure, if it stopped on one. */
-    public synchronized Throwable failure() {
-        return ingester == null ? null : ingester.failure();
+    /**
+     * Where ingestion is. The first time the ingester is seen dead, its error is logged with its
+     * cause (once).
+     */
+    public IngestionStatus status() {
+        Throwable failure;
+        synchronized (this) {
+            if (ingester == null || ingester.isRunning()) {
+                return status;
+            }
+            failure = ingester.failure();
+            if (failure == null || failure == reportedFailure) {
+                return status;
+            }
+            reportedFailure = failure;
+            status = new IngestionStatus(State.INGESTER_FAILED, IngestionStatus.describe(failure), Instant.now());
+        }
+        Log.errorf(failure, "the ingester of %s stopped; nothing more is ingested until the service restarts,"
+                + " decisions are still served", settings.topic());
+        return status;
     }
 
-    /** Whether the ingester thread is running. */
-    public synchronized boolean isIngesting() {
-        return ingester != null && ingester.isRunning();
+    /** Records not yet ingested: the ingester's own measure while it runs, else the committed offsets' (-1: unknown). */
+    private double lag() {
+        DemonstrationIngester<?> running;
+        synchronized (this) {
+            running = ingester;
+        }
+        if (running != null && running.isRunning()) {
+            return running.statistics().lag();
+        }
+        if (!kafka.ingest()) {
+            return -1;
+        }
+        return committedLag();
     }
 
-    /** Stops ingesting and closes the store (idempotent); {@link #start()} may follow. */
+    private synchronized long committedLag() {
+        long now = System.nanoTime();
+        if (lagMeasuredAt != 0 && now - lagMeasuredAt < LAG_CACHE_NANOS) {
+            return committedLag;
+        }
+        lagMeasuredAt = now;
+        try {
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        2000));
+            }
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(settings.topic())).allTopicNames()
+                    .get(3, TimeUnit.SECONDS).get(settings.topic()).partitions().stream()
+                    .map(p -> new TopicPartition(settings.topic(), p.partition())).collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(3, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.groupId())
+                    .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
+            long total = 0;
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata c = committed.get(tp);
+                total += ends.get(tp).offset() - (c == null ? 0 : c.offset());
+            }
+            committedLag = total;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            committedLag = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            committedLag = -1;
+        }
+        return committedLag;
+    }
+
+    /**
+     * Stops ingesting, waiting at most {@link #CLOSE_TIMEOUT} for the last batch, and closes the
+     * store (idempotent); {@link #start()} may follow.
+     */
     @PreDestroy
     public synchronized void close() {
         if (ingester != null) {
             ingester.close();
             ingester = null;
         }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+            admin = null;
+        }
         if (store != null) {
-            store.close();
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                Log.warnf("closing the demonstration store failed (%s); reopening it repairs what the failed flush left",
+                        e.getMessage());
+            }
             store = null;
+        }
+        if (!status.failed()) {
+            status = new IngestionStatus(kafka.ingest() ? State.STOPPED : State.DISABLED, null, Instant.now());
         }
     }
 }

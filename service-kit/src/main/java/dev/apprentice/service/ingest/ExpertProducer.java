@@ -1,6 +1,9 @@
 package dev.apprentice.service.ingest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.io.DurableFiles;
 import dev.apprentice.il.stream.DemonstrationPublisher;
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.service.config.DomainSettings;
@@ -11,12 +14,16 @@ import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.NotFoundException;
+import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,7 +31,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Simulates a domain's scripted experts and publishes their decisions to the demonstrations
  * topic, exactly as recorded experts would: the whole flow then runs from Kafka. Source
- * {@code sim-<expert>}, episode {@code seed-<seed>}.
+ * {@code sim-<expert>}, episode {@code seed-<seed>}. Each expert's next seed is kept in
+ * {@code <state>/producer-seeds.json}, so a restarted service publishes new episodes rather than
+ * repeating seed 0 onwards.
  */
 @ApplicationScoped
 public class ExpertProducer {
@@ -33,7 +42,10 @@ public class ExpertProducer {
     private final ProducerSettings producer;
     private final TrainingSettings training;
     private final KafkaConnection kafka;
-    private final Map<String, Long> nextSeed = new ConcurrentHashMap<>();
+    private final Map<String, Long> nextSeed = new TreeMap<>();
+    private final Path seedFile;
+    private final ObjectMapper json = new ObjectMapper();
+    private boolean seedsLoaded;
     private DemonstrationPublisher<SpecificRecord> publisher;
     private boolean closed;
 
@@ -43,7 +55,11 @@ public class ExpertProducer {
         this.producer = producer;
         this.training = training;
         this.kafka = kafka;
+        this.seedFile = settings.stateDirectory().resolve(SEED_FILE);
     }
+
+    /** The file, in the state directory, that keeps each expert's next seed. */
+    static final String SEED_FILE = "producer-seeds.json";
 
     /**
      * What a publication produced.
@@ -77,12 +93,14 @@ public class ExpertProducer {
         long evaluation = training.evaluationSeed();
         long first;
         synchronized (nextSeed) {
+            loadSeeds();
             first = firstSeed != null ? firstSeed : nextSeed.getOrDefault(expert, producer.firstSeed());
             if (first < 0 || first + episodes > evaluation) {
                 throw new InvalidRequestException("firstSeed", "seeds " + first + ".." + (first + episodes - 1)
                         + " must be >= 0 and below the evaluation seeds, which start at " + evaluation);
             }
             nextSeed.merge(expert, first + episodes, Math::max);
+            saveSeeds();
         }
         return publish(publisher(), sim, settings.domain().records(), expert, episodes, first, producer.decisionInterval());
     }
@@ -96,7 +114,7 @@ public class ExpertProducer {
         Future<?> lastSend = null;
         int failures = 0;
         Instant start = Instant.now();
-        long before = out.acknowledged();
+        long sent = 0;
         String source = null;
         for (int e = 0; e < episodes; e++) {
             ExpertSimulation.ExpertEpisode episode = sim.record(expert, first + e, start.plusSeconds(60L * e),
@@ -105,6 +123,7 @@ public class ExpertProducer {
             for (ExpertStep step : episode.steps()) {
                 source = step.source();
                 lastSend = out.publish(records.fromStep(step));
+                sent++;
             }
         }
         out.flush();
@@ -118,7 +137,9 @@ public class ExpertProducer {
                 throw new IllegalStateException("publishing failed: " + ex.getCause().getMessage(), ex.getCause());
             }
         }
-        return new Publication(source, expert, episodes, out.acknowledged() - before, first, failures);
+        // flush() returned without an error and waited for every record sent so far: all of this
+        // publication's records are acknowledged (counting them here keeps concurrent publications apart).
+        return new Publication(source, expert, episodes, sent, first, failures);
     }
 
     /** A publisher of a domain's records to a topic, keyed by source and episode. */
@@ -140,6 +161,37 @@ public class ExpertProducer {
                     settings.domain().records());
         }
         return publisher;
+    }
+
+    /** Reads the experts' next seeds once; an unreadable file is reported and replaced. */
+    private void loadSeeds() {
+        if (seedsLoaded) {
+            return;
+        }
+        seedsLoaded = true;
+        if (!Files.exists(seedFile)) {
+            return;
+        }
+        try {
+            Map<String, Long> saved = json.readValue(seedFile.toFile(), new TypeReference<Map<String, Long>>() { });
+            saved.forEach((expert, seed) -> {
+                if (seed != null && seed >= 0) {
+                    nextSeed.put(expert, seed);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("%s cannot be read (%s); publications continue from the configured first seed (the store skips"
+                    + " episodes it already holds)", seedFile, e.getMessage());
+        }
+    }
+
+    private void saveSeeds() {
+        try {
+            DurableFiles.replace(seedFile, json.writeValueAsBytes(nextSeed));
+        } catch (IOException e) {
+            Log.warnf("cannot save the experts' next seeds to %s (%s); a restart may publish repeated episodes, which"
+                    + " the store skips", seedFile, e.getMessage());
+        }
     }
 
     /** Flushes and closes the Kafka publisher; later publications fail. Called before the broker stops. */

@@ -1,5 +1,6 @@
 package dev.apprentice.service.rest;
 
+import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
@@ -78,6 +79,6 @@ public class DashboardResource {
         List<TrainingJob.View> shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
                 .map(TrainingJob::view).toList();
         return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), served, shown,
-                training.evaluationTable(), ingestion.statistics(), ingestion.storeStatistics().completeEpisodes());
+                training.evaluationTable(), ingestion.statistics(), ingestion.storeStatistics().map(StoreStatistics::completeEpisodes).orElse(0L));
     }
 }

@@ -3,6 +3,7 @@ package dev.apprentice.service.rest;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.ingest.IngestionStatus;
 import dev.apprentice.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,12 +25,11 @@ public class IngestResource {
     /**
      * The ingester and the store.
      *
-     * @param ingesting whether the ingester thread runs
-     * @param failure why it stopped, if it did
-     * @param counters its counters after the last committed batch
-     * @param store the store's statistics
+     * @param status where ingestion is, since when, and the cause of a failure
+     * @param counters the ingester's counters
+     * @param store the store's statistics, or null when the store could not be opened
      */
-    public record IngestView(boolean ingesting, String failure, IngestStatistics counters, StoreStatistics store) {
+    public record IngestView(IngestionStatus status, IngestStatistics counters, StoreStatistics store) {
     }
 
     private final DemonstrationIngestion ingestion;
@@ -41,8 +41,6 @@ public class IngestResource {
     @GET
     @Operation(summary = "Ingester counters and store statistics")
     public IngestView ingest() {
-        Throwable failure = ingestion.failure();
-        return new IngestView(ingestion.isIngesting(), failure == null ? null : failure.toString(), ingestion.statistics(),
-                ingestion.storeStatistics());
+        return new IngestView(ingestion.status(), ingestion.statistics(), ingestion.storeStatistics().orElse(null));
     }
 }

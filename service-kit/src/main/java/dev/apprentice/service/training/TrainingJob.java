@@ -56,11 +56,13 @@ public final class TrainingJob {
      * @param promoted whether it was promoted
      * @param promotionReasons why it was or was not promoted
      * @param error why it failed, or null
+     * @param restarts how many times a restart of the service interrupted the job, which then resumed
+     *     from its last checkpoint
      */
     public record View(String id, Algorithm algorithm, String trigger, Status status, Instant createdAt, Instant startedAt,
             Instant finishedAt, TrainingRequest request, Integer episodesUsed, Integer samplesUsed, ProgressPoint latest,
             List<ProgressPoint> progress, EvaluationSummary evaluation, Integer version, boolean promoted,
-            List<String> promotionReasons, String error) {
+            List<String> promotionReasons, String error, int restarts) {
     }
 
     /** Progress points kept per job (the curve is thinned beyond this). */
@@ -69,7 +71,8 @@ public final class TrainingJob {
     private final String id;
     private final TrainingRequest request;
     private final String trigger;
-    private final Instant createdAt = Instant.now();
+    private final Instant createdAt;
+    private final int restarts;
     private final List<ProgressPoint> progress = new ArrayList<>();
     private Status status = Status.QUEUED;
     private Instant startedAt;
@@ -84,9 +87,48 @@ public final class TrainingJob {
     private String error;
 
     TrainingJob(String id, TrainingRequest request, String trigger) {
+        this(id, request, trigger, Instant.now(), 0);
+    }
+
+    private TrainingJob(String id, TrainingRequest request, String trigger, Instant createdAt, int restarts) {
         this.id = id;
         this.request = request;
         this.trigger = trigger;
+        this.createdAt = createdAt;
+        this.restarts = restarts;
+    }
+
+    /**
+     * A job from the journal: a finished one as it ended; an interrupted one queued again under its
+     * id, on the same episodes it had started on, counting one more restart.
+     */
+    static TrainingJob fromJournal(JobJournal.Entry e) {
+        boolean interrupted = e.status() == Status.QUEUED || e.status() == Status.RUNNING;
+        TrainingRequest request = e.request();
+        if (interrupted && e.episodesUsed() != null) {
+            request = new TrainingRequest(request.algorithm(), request.sources(), e.episodesUsed(), request.seed(),
+                    request.iterations(), request.promote());
+        }
+        TrainingJob job = new TrainingJob(e.id(), request, e.trigger(), e.createdAt(),
+                e.restarts() + (e.status() == Status.RUNNING ? 1 : 0));
+        if (!interrupted) {
+            job.status = e.status();
+            job.startedAt = e.startedAt();
+            job.finishedAt = e.finishedAt();
+            job.episodesUsed = e.episodesUsed();
+            job.samplesUsed = e.samplesUsed();
+            job.version = e.version();
+            job.promoted = e.promoted();
+            job.promotionReasons = e.promotionReasons() == null ? List.of() : List.copyOf(e.promotionReasons());
+            job.error = e.error();
+        }
+        return job;
+    }
+
+    /** What the journal keeps of this job now. */
+    synchronized JobJournal.Entry entry() {
+        return new JobJournal.Entry(id, request, trigger, status, createdAt, startedAt, finishedAt, episodesUsed,
+                samplesUsed, version, promoted, promotionReasons, error, restarts);
     }
 
     /** The job's id. */
@@ -158,6 +200,6 @@ public final class TrainingJob {
     public synchronized View view() {
         return new View(id, request.algorithm(), trigger, status, createdAt, startedAt, finishedAt, request, episodesUsed,
                 samplesUsed, progress.isEmpty() ? null : progress.get(progress.size() - 1), List.copyOf(progress),
-                evaluation, version, promoted, promotionReasons, error);
+                evaluation, version, promoted, promotionReasons, error, restarts);
     }
 }

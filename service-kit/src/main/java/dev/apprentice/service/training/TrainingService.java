@@ -62,6 +62,10 @@ public class TrainingService {
     static final int PROGRESS_EVALUATION_EPISODES = 20;
     /** The model-card data key holding how many stored episodes a version was trained on. */
     static final String EPISODES_USED = "episodesUsed";
+    /** About how many checkpoints an iterative run saves, so that a restart loses at most a twentieth of it. */
+    static final int CHECKPOINTS_PER_RUN = 20;
+    /** Checkpoint interval of recipes without a configured iteration count (behaviour cloning's epochs). */
+    static final int EPOCHS_PER_CHECKPOINT = 5;
 
     private final ImitationDomain domain;
     private final DomainSettings settings;
@@ -70,6 +74,8 @@ public class TrainingService {
     private final DemonstrationIngestion ingestion;
     private final PolicyServing serving;
     private final ThreadPoolExecutor worker;
+    private final JobJournal journal;
+    private volatile boolean shuttingDown;
     private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicLong episodesAtLastAutoTraining = new AtomicLong();
@@ -86,6 +92,7 @@ public class TrainingService {
         this.kafka = kafka;
         this.ingestion = ingestion;
         this.serving = serving;
+        this.journal = new JobJournal(settings.stateDirectory());
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(training.maxQueuedJobs()),
                 r -> {
                     Thread t = new Thread(r, domain.name() + "-training");
@@ -102,6 +109,41 @@ public class TrainingService {
     }
 
     /**
+     * Brings back the journal's jobs: finished ones are listed again, and jobs that a crash or a
+     * shutdown interrupted are queued again under their ids, on the episodes they had started on,
+     * and resume from their last checkpoint. Call once at start-up, after the store is open.
+     */
+    public void resumeJournaledJobs() {
+        List<TrainingJob> interrupted = new ArrayList<>();
+        synchronized (jobs) {
+            for (JobJournal.Entry entry : journal.entries()) {
+                nextId.accumulateAndGet(JobJournal.number(entry.id()) + 1, Math::max);
+                TrainingJob job = TrainingJob.fromJournal(entry);
+                jobs.put(job.id(), job);
+                if (!job.finished()) {
+                    interrupted.add(job);
+                }
+            }
+        }
+        for (TrainingJob job : interrupted) {
+            if (!kafka.ingest()) {
+                job.failed("interrupted by a restart, and this replica no longer trains (apprentice.kafka.ingest=false)");
+                journal.record(job.entry());
+                continue;
+            }
+            Log.infof("%s (%s) was interrupted by a restart; queued again, resuming from its last checkpoint",
+                    job.id(), job.request().algorithm().id());
+            journal.record(job.entry());
+            try {
+                worker.execute(() -> run(job));
+            } catch (RejectedExecutionException e) {
+                job.failed("interrupted by a restart, and the training queue is full");
+                journal.record(job.entry());
+            }
+        }
+    }
+
+    /**
      * Turns on automatic training when the configured number of new episodes has been stored.
      * Call before ingestion starts, so that no committed batch is missed; episodes already stored
      * count at once.
@@ -114,7 +156,7 @@ public class TrainingService {
         // After a restart, episodes the registered versions were already trained on are not new.
         episodesAtLastAutoTraining.set(episodesTrainedOn(serving.versions(settings.model())));
         ingestion.onEpisodesStored(this::episodesStored);
-        episodesStored(ingestion.storeStatistics().completeEpisodes());
+        ingestion.storeStatistics().ifPresent(stored -> episodesStored(stored.completeEpisodes()));
     }
 
     private void episodesStored(long complete) {
@@ -164,8 +206,12 @@ public class TrainingService {
                         : "the training queue holds " + training.maxQueuedJobs() + " jobs; wait for one to finish");
             }
             jobs.put(job.id(), job);
+            journal.record(job.entry());
             if (jobs.size() > KEPT_JOBS) {
-                jobs.values().stream().filter(TrainingJob::finished).findFirst().ifPresent(old -> jobs.remove(old.id()));
+                jobs.values().stream().filter(TrainingJob::finished).findFirst().ifPresent(old -> {
+                    jobs.remove(old.id());
+                    journal.forget(old.id());
+                });
             }
         }
         return job;
@@ -196,11 +242,27 @@ public class TrainingService {
     }
 
     private void run(TrainingJob job) {
+        if (shuttingDown) {
+            return; // still queued in the journal: it runs after the restart
+        }
         if (job.cancelRequested()) {
             job.failed("cancelled before it started");
+            journal.record(job.entry());
             return;
         }
         job.started();
+        journal.record(job.entry());
+        try {
+            train(job);
+        } finally {
+            if (job.finished()) {
+                journal.record(job.entry());
+                journal.deleteCheckpoint(job.id());
+            }
+        }
+    }
+
+    private void train(TrainingJob job) {
         TrainingRequest request = job.request();
         DomainEvaluation evaluation = domain.evaluation();
         try (RolloutCollector collector = collector()) {
@@ -234,7 +296,10 @@ public class TrainingService {
                 job.progress(p.iteration(), p.maxIterations(), p.metrics(), p.elapsedSeconds());
                 live.put("iteration", (double) p.iteration());
                 p.metrics().forEach((k, v) -> live.computeIfPresent(k, (key, old) -> v));
-            }).withStopSignal(job::cancelRequested);
+            }).withStopSignal(() -> job.cancelRequested() || shuttingDown);
+            // BC and other non-iterative recipes checkpoint by epoch.
+            options = options.withCheckpointing(journal.checkpointDirectory(job.id()),
+                    iterations > 0 ? Math.max(1, iterations / CHECKPOINTS_PER_RUN) : EPOCHS_PER_CHECKPOINT);
             if (iterations > 0) {
                 EvaluationProtocol progress = evaluation.protocol(protocol.firstSeed(),
                         Math.min(PROGRESS_EVALUATION_EPISODES, protocol.episodes()), protocol.expert());
@@ -266,8 +331,16 @@ public class TrainingService {
             Log.infof("%s: registered %s v%d, %s%s (%s)", job.id(), card.model(), card.version(), summary.metrics(),
                     verdict.promote() ? ", promoted" : "", String.join("; ", verdict.reasons()));
         } catch (TrainingStoppedException | ConflictException e) {
+            if (shuttingDown && !job.cancelRequested()) {
+                Log.infof("%s stopped by the shutdown; it resumes from its checkpoint at the next start", job.id());
+                return; // the journal still says running
+            }
             job.failed(e.getMessage());
         } catch (RuntimeException e) {
+            if (shuttingDown && !job.cancelRequested()) {
+                Log.infof("%s stopped by the shutdown (%s); it resumes at the next start", job.id(), e.getMessage());
+                return;
+            }
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             if (job.cancelRequested()) {
                 Log.infof("%s cancelled (%s)", job.id(), reason); // e.g. rollouts interrupted at shutdown
@@ -364,12 +437,13 @@ public class TrainingService {
         return b;
     }
 
-    /** Stops the worker: running jobs are asked to stop and given a few seconds. */
+    /**
+     * Stops the worker: the running job saves a checkpoint and stops at its next iteration (given
+     * a few seconds); it and the queued jobs stay in the journal and run after the next start.
+     */
     @PreDestroy
     public void stop() {
-        for (TrainingJob job : jobs()) {
-            job.cancel();
-        }
+        shuttingDown = true;
         worker.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);

@@ -3,6 +3,8 @@ package dev.apprentice.service.testdomain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
+import dev.apprentice.il.algorithms.TrainingOptions;
+import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
 import dev.apprentice.il.algorithms.gail.GailConfig;
@@ -19,9 +21,14 @@ import dev.apprentice.il.eval.EvaluationResult;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.policy.Actor;
 import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.RecordOrigin;
+import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.service.domain.ActionLabels;
@@ -37,7 +44,11 @@ import dev.apprentice.service.domain.LiveEpisode;
 import dev.apprentice.service.domain.MetricSpec;
 import dev.apprentice.service.domain.TrainingRecipes;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.serving.PolicyServing;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +93,43 @@ public class IdentityDomain implements ImitationDomain {
             return observation.clone();
         }
     };
+
+    /** Stores {@code episodes} complete oracle episodes (seeds 0, 1, ...) in the store at {@code dir}, as if ingested. */
+    public static void storeEpisodes(Path dir, int episodes) {
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            long offset = 0;
+            for (long seed = 0; seed < episodes; seed++) {
+                List<ExpertStep> steps = ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
+                        IdentityEnvironment.discrete(ACTIONS), new IdentityExpert(true), seed,
+                        IdentityEnvironment.EPISODE_LENGTH, Instant.EPOCH, Duration.ofSeconds(1), Map.of());
+                for (ExpertStep step : steps) {
+                    store.append(step, new RecordOrigin("identity.demonstrations", 0, offset++));
+                }
+            }
+            store.flush();
+        }
+    }
+
+    /**
+     * Trains behaviour cloning on a few oracle episodes and registers and promotes the policy in the
+     * registry at {@code dir}, as the service would have; returns its version.
+     */
+    public static int registerPromotedPolicy(Path dir) throws IOException {
+        Path scratch = Files.createTempDirectory("identity-demonstrations-");
+        storeEpisodes(scratch, 5);
+        IdentityEnvironment env = IdentityEnvironment.discrete(ACTIONS);
+        DemonstrationSet demonstrations;
+        try (DemonstrationStore store = DemonstrationStore.openReadOnly(scratch)) {
+            demonstrations = store.read(env.observationSpace(), env.actionSpace(), StoreQuery.all()).demonstrations();
+        }
+        TrainingOutcome outcome = new IdentityDomain().training().trainer(Algorithm.BC, 1, 1, 0)
+                .train(ImitationTask.of(demonstrations), TrainingOptions.listener(p -> { }));
+        PolicyRegistry registry = new PolicyRegistry(dir);
+        ModelCard card = registry.register(outcome.policy(), ModelCard.draft("identity", outcome, "test", demonstrations, null)
+                .withDataProvenance(Map.of(PolicyServing.ENCODER_KEY, ENCODER_ID)));
+        registry.promote("identity", card.version());
+        return card.version();
+    }
 
     @Override
     public String name() {

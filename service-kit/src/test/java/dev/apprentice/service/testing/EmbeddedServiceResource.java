@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * For any domain service's {@code @QuarkusTest}: a real single-node KRaft broker on a free loopback
- * port and fresh store and registry directories, handed to the kit's settings. Subclasses may
+ * port and fresh store, registry and state directories, handed to the kit's settings. Subclasses may
  * prepare the data directory (a store filled before start-up, say) in {@link #prepare}.
  */
 public class EmbeddedServiceResource implements QuarkusTestResourceLifecycleManager {
@@ -23,9 +23,11 @@ public class EmbeddedServiceResource implements QuarkusTestResourceLifecycleMana
         try {
             Path data = Files.createTempDirectory("apprentice-service-test-");
             prepare(data.resolve("store"), data.resolve("registry"));
+            prepareState(data.resolve("state"));
             return Map.of("apprentice.kafka.bootstrap-servers", broker.bootstrapServers(),
                     "apprentice.storage.store-directory", data.resolve("store").toString(),
-                    "apprentice.storage.registry-directory", data.resolve("registry").toString());
+                    "apprentice.storage.registry-directory", data.resolve("registry").toString(),
+                    "apprentice.storage.state-directory", data.resolve("state").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,6 +35,10 @@ public class EmbeddedServiceResource implements QuarkusTestResourceLifecycleMana
 
     /** Called before the service starts with its store and registry directories (neither exists yet). */
     protected void prepare(Path store, Path registry) throws IOException {
+    }
+
+    /** Called before the service starts with its state directory (which does not exist yet). */
+    protected void prepareState(Path state) throws IOException {
     }
 
     @Override
