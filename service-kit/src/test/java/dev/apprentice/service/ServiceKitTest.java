@@ -266,6 +266,29 @@ class ServiceKitTest {
     }
 
     @Test
+    @Order(11)
+    void aDeadIngesterIsReportedWithItsOriginalCauseAndTheLagKeepsMoving() throws InterruptedException {
+        ingestion.store().close(); // the store fails under the running ingester
+        as(ADMIN).body("{\"expert\": \"oracle\", \"episodes\": 2}").post(API + "/experts/episodes").then().statusCode(200);
+        Await.until("readiness to report the dead ingester", Duration.ofSeconds(60),
+                () -> given().get("/q/health/ready").statusCode() == 503);
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'ingestion' }.data.state", equalTo("ingester-failed"))
+                .body("checks.find { it.name == 'ingestion' }.data.cause", containsString("is closed"));
+        as(ADMIN).get(API + "/ingest").then().body("status.state", equalTo("ingester-failed"));
+        Await.until("the lag to count the records published after the failure", Duration.ofSeconds(30), () -> {
+            String metrics = given().get("/q/metrics").asString();
+            return metrics.lines().filter(l -> l.startsWith("apprentice_ingest_lag{"))
+                    .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1);
+        });
+
+        ingestion.close();
+        ingestion.start();
+        Await.until("the restarted ingester to catch up", Duration.ofSeconds(60),
+                () -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
     @Order(7)
     void theLiveViewAcceptsItsConfiguredNumberOfViewersAndAnswers503Beyond() throws Exception {
         HttpClient client = HttpClient.newHttpClient();

@@ -505,7 +505,7 @@ public final class DemonstrationStore implements AutoCloseable {
         List<Trajectory> trajectories = used.stream().map(UsedEpisode::trajectory).toList();
         DemonstrationSet set = DemonstrationSet.fromTrajectories(stateSpace, actionSpace, trajectories);
         return new StoredDemonstrations(dir, trajectories, set, provenance.ranges(), query, trajectories.size(),
-                incomplete, invalid);
+                incomplete, invalid, used.stream().map(u -> new EpisodeId(u.source(), u.episode())).toList());
     }
 
     /**

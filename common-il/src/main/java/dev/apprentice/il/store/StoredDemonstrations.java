@@ -23,12 +23,15 @@ import java.util.Map;
  * @param incompleteSkipped matching episodes left out because steps or the terminal step were missing
  * @param invalidSkipped matching episodes left out because a state or action did not fit the spaces,
  *     or steps followed the terminal step
+ * @param episodeIds which episode each trajectory is, in the same order
  */
 public record StoredDemonstrations(Path store, List<Trajectory> trajectories, DemonstrationSet demonstrations,
-        List<OffsetRange> provenance, StoreQuery query, int episodes, int incompleteSkipped, int invalidSkipped) {
+        List<OffsetRange> provenance, StoreQuery query, int episodes, int incompleteSkipped, int invalidSkipped,
+        List<EpisodeId> episodeIds) {
 
     public StoredDemonstrations {
         trajectories = List.copyOf(trajectories);
+        episodeIds = List.copyOf(episodeIds);
         provenance = List.copyOf(provenance);
     }
 

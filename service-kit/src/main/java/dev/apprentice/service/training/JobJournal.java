@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.apprentice.il.io.DurableFiles;
+import dev.apprentice.il.store.EpisodeId;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,13 @@ import java.util.stream.Stream;
  */
 final class JobJournal {
 
-    /** What the journal keeps of a job: enough to show it, and to run it again after a restart. */
+    /**
+     * What the journal keeps of a job: enough to show it, and to run it again after a restart on
+     * exactly the episodes it had started on ({@code episodes}, while it is unfinished).
+     */
     record Entry(String id, TrainingRequest request, String trigger, TrainingJob.Status status, Instant createdAt,
             Instant startedAt, Instant finishedAt, Integer episodesUsed, Integer samplesUsed, Integer version,
-            boolean promoted, List<String> promotionReasons, String error, int restarts) {
+            boolean promoted, List<String> promotionReasons, String error, int restarts, List<EpisodeId> episodes) {
     }
 
     private static final Pattern NAME = Pattern.compile("job-(\\d+)\\.json");

@@ -1,6 +1,7 @@
 package dev.apprentice.service.training;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.apprentice.il.store.EpisodeId;
 import dev.apprentice.service.domain.Algorithm;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ public final class TrainingJob {
     private boolean promoted;
     private List<String> promotionReasons = List.of();
     private String error;
+    private List<EpisodeId> episodes;
 
     TrainingJob(String id, TrainingRequest request, String trigger) {
         this(id, request, trigger, Instant.now(), 0);
@@ -100,18 +102,15 @@ public final class TrainingJob {
 
     /**
      * A job from the journal: a finished one as it ended; an interrupted one queued again under its
-     * id, on the same episodes it had started on, counting one more restart.
+     * id, pinned to the episodes it had started on, counting one more restart.
      */
     static TrainingJob fromJournal(JobJournal.Entry e) {
         boolean interrupted = e.status() == Status.QUEUED || e.status() == Status.RUNNING;
-        TrainingRequest request = e.request();
-        if (interrupted && e.episodesUsed() != null) {
-            request = new TrainingRequest(request.algorithm(), request.sources(), e.episodesUsed(), request.seed(),
-                    request.iterations(), request.promote());
-        }
-        TrainingJob job = new TrainingJob(e.id(), request, e.trigger(), e.createdAt(),
+        TrainingJob job = new TrainingJob(e.id(), e.request(), e.trigger(), e.createdAt(),
                 e.restarts() + (e.status() == Status.RUNNING ? 1 : 0));
-        if (!interrupted) {
+        if (interrupted) {
+            job.episodes = e.episodes() == null ? null : List.copyOf(e.episodes());
+        } else {
             job.status = e.status();
             job.startedAt = e.startedAt();
             job.finishedAt = e.finishedAt();
@@ -128,7 +127,7 @@ public final class TrainingJob {
     /** What the journal keeps of this job now. */
     synchronized JobJournal.Entry entry() {
         return new JobJournal.Entry(id, request, trigger, status, createdAt, startedAt, finishedAt, episodesUsed,
-                samplesUsed, version, promoted, promotionReasons, error, restarts);
+                samplesUsed, version, promoted, promotionReasons, error, restarts, finished() ? null : episodes);
     }
 
     /** The job's id. */
@@ -162,9 +161,15 @@ public final class TrainingJob {
         progress.add(new ProgressPoint(iteration, maxIterations, seconds, Map.copyOf(finite)));
     }
 
-    synchronized void data(int episodes, int samples) {
-        episodesUsed = episodes;
+    synchronized void data(List<EpisodeId> ids, int samples) {
+        episodes = List.copyOf(ids);
+        episodesUsed = ids.size();
         samplesUsed = samples;
+    }
+
+    /** The episodes an interrupted run had started on, which it must read again; null for a new job. */
+    synchronized List<EpisodeId> episodes() {
+        return episodes;
     }
 
     synchronized void succeeded(int newVersion, EvaluationSummary result, boolean wasPromoted, List<String> reasons) {

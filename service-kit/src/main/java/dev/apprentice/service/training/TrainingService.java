@@ -9,6 +9,7 @@ import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.registry.RegistryEntry;
+import dev.apprentice.il.store.EpisodeId;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.service.config.DomainSettings;
@@ -31,11 +32,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +49,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Runs training jobs one at a time, on request or automatically when enough new complete episodes
@@ -66,6 +71,8 @@ public class TrainingService {
     static final int CHECKPOINTS_PER_RUN = 20;
     /** Checkpoint interval of recipes without a configured iteration count (behaviour cloning's epochs). */
     static final int EPOCHS_PER_CHECKPOINT = 5;
+    /** How long a shutdown waits for the running job to checkpoint at an iteration boundary. */
+    static final Duration GRACEFUL_STOP = Duration.ofSeconds(8);
 
     private final ImitationDomain domain;
     private final DomainSettings settings;
@@ -275,15 +282,15 @@ public class TrainingService {
                 throw new ConflictException("the store holds no complete episodes" + (query.sources().isEmpty() ? ""
                         : " of sources " + query.sources()) + "; publish demonstrations first");
             }
-            DemonstrationSet raw = stored.demonstrations();
-            if (request.maxEpisodes() != null && request.maxEpisodes() < raw.episodeCount()) {
-                int[] first = new int[request.maxEpisodes()];
-                for (int i = 0; i < first.length; i++) {
-                    first[i] = i;
-                }
-                raw = raw.selectEpisodes(first);
+            int[] chosen = chooseEpisodes(job, request, stored.episodeIds());
+            DemonstrationSet raw = chosen.length == stored.episodes() ? stored.demonstrations()
+                    : stored.demonstrations().selectEpisodes(chosen);
+            List<EpisodeId> used = new ArrayList<>(chosen.length);
+            for (int i : chosen) {
+                used.add(stored.episodeIds().get(i));
             }
-            job.data(raw.episodeCount(), raw.size());
+            job.data(used, raw.size());
+            journal.record(job.entry()); // a resumed run must read these same episodes
             Map<String, Object> provenance = new LinkedHashMap<>(stored.provenanceForModelCard());
             provenance.put(EPISODES_USED, raw.episodeCount());
             provenance.put("samplesUsed", raw.size());
@@ -349,6 +356,26 @@ public class TrainingService {
             }
             job.failed(reason);
         }
+    }
+
+    /**
+     * Which of the stored episodes a job trains on, in store order: those an interrupted run had
+     * started on (all of them must still be there, or its checkpoint would not fit), else the first
+     * {@code maxEpisodes} (or all).
+     */
+    private static int[] chooseEpisodes(TrainingJob job, TrainingRequest request, List<EpisodeId> stored) {
+        List<EpisodeId> pinned = job.episodes();
+        if (pinned != null) {
+            Set<EpisodeId> wanted = new HashSet<>(pinned);
+            int[] chosen = IntStream.range(0, stored.size()).filter(i -> wanted.contains(stored.get(i))).toArray();
+            if (chosen.length != wanted.size()) {
+                throw new ConflictException("of the " + wanted.size() + " episodes this job had started on before the"
+                        + " restart, " + (wanted.size() - chosen.length) + " are no longer in the store; submit it again");
+            }
+            return chosen;
+        }
+        int count = request.maxEpisodes() == null ? stored.size() : Math.min(request.maxEpisodes(), stored.size());
+        return IntStream.range(0, count).toArray();
     }
 
     /**
@@ -438,16 +465,21 @@ public class TrainingService {
     }
 
     /**
-     * Stops the worker: the running job saves a checkpoint and stops at its next iteration (given
-     * a few seconds); it and the queued jobs stay in the journal and run after the next start.
+     * Stops the worker: the running job saves a checkpoint and stops at its next iteration
+     * boundary, given {@link #GRACEFUL_STOP}; a job still busy then (a long evaluation, say) is
+     * interrupted. It and the queued jobs stay in the journal and run after the next start.
      */
     @PreDestroy
     public void stop() {
         shuttingDown = true;
-        worker.shutdownNow();
+        worker.shutdown(); // no interrupt yet: it would break the checkpoint being written
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            if (!worker.awaitTermination(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+                worker.awaitTermination(4, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -54,7 +54,8 @@ class RestartRecoveryTest {
             Files.writeString(jobs.resolve("job-7.json"), """
                     {"id": "job-7", "request": {"algorithm": "bc"}, "trigger": "automatic", "status": "running",
                      "createdAt": "2026-11-30T11:00:00Z", "startedAt": "2026-11-30T11:00:01Z",
-                     "episodesUsed": 2, "samplesUsed": 40, "restarts": 0}""");
+                     "episodesUsed": 2, "samplesUsed": 40, "restarts": 0, "episodes": [
+                       {"source": "sim-oracle", "episode": "seed-0"}, {"source": "sim-oracle", "episode": "seed-2"}]}""");
             Files.writeString(jobs.resolve("job-5.json"), "{\"id\": \"job-5\", \"requ");
             Files.writeString(state.resolve("producer-seeds.json"), "{\"oracle\": 40}", StandardCharsets.UTF_8);
         }

@@ -1,0 +1,153 @@
+package dev.apprentice.lanechange;
+
+import static dev.apprentice.lanechange.PackagedService.ADMIN_KEY;
+import static dev.apprentice.lanechange.PackagedService.DECISION_KEY;
+import static dev.apprentice.lanechange.PackagedService.OBSERVATION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import dev.apprentice.service.testing.Await;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged service stopped, killed and damaged on purpose: SIGTERM under load ends within the
+ * bound and the interrupted training job resumes from its checkpoint after the restart; after a
+ * kill during ingest, and after each kind of damage to its files, the service starts again and
+ * serves.
+ */
+@Tag("reliability")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityIT {
+
+    /** What SIGTERM may take, whatever the service is doing (the watchdog's default). */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(30);
+
+    static EmbeddedKafkaBroker broker;
+    static PackagedService service;
+
+    @BeforeAll
+    static void startTheService() throws Exception {
+        broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options());
+        Path work = Files.createTempDirectory("reliability-");
+        service = PackagedService.start("r", work.resolve("r"), broker.bootstrapServers(), true);
+        service.publishAndAwait("normal", 10, 10);
+        assertEquals(1, service.train("{\"algorithm\": \"bc\"}"));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (service != null) {
+            service.destroy();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sigtermUnderLoadEndsWithinTheBoundAndTheInterruptedJobResumesFromItsCheckpoint() throws Exception {
+        String rail = service.submit("{\"algorithm\": \"rail\", \"iterations\": 120, \"promote\": \"manual\"}");
+        Await.until("RAIL past its first checkpoint", Duration.ofSeconds(120), () -> service
+                .call("GET", "/training/jobs/" + rail, ADMIN_KEY, null).path("latest").path("iteration").asInt() >= 8);
+
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong decisions = new AtomicLong();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 3; i++) {
+            load.execute(() -> {
+                while (loading.get()) {
+                    try {
+                        if (service.call("POST", "/decisions", DECISION_KEY, OBSERVATION).path("httpStatus").asInt() == 200) {
+                            decisions.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException | RuntimeException stopped) {
+                        return;
+                    }
+                }
+            });
+        }
+        load.execute(() -> {
+            try {
+                service.call("POST", "/experts/episodes", ADMIN_KEY, "{\"expert\": \"cautious\", \"episodes\": 40}");
+            } catch (IOException | InterruptedException | RuntimeException stopped) {
+                // the publication is cut by the shutdown
+            }
+        });
+        Thread.sleep(1500);
+
+        Duration stopped = service.stop();
+        loading.set(false);
+        load.shutdown();
+        assertTrue(load.awaitTermination(70, TimeUnit.SECONDS), "the load threads see the service gone");
+        System.out.printf("SIGTERM under load (RAIL training, %d decisions answered, 40 episodes publishing): exited"
+                + " in %d ms, exit code %d%n", decisions.get(), stopped.toMillis(), service.process().exitValue());
+        assertTrue(stopped.compareTo(SHUTDOWN_BOUND) < 0, "exited in " + stopped);
+        assertTrue(decisions.get() > 0, "decisions were answered under load");
+
+        service.restart();
+        JsonNode resumed = service.awaitJob(rail);
+        assertEquals("succeeded", resumed.path("status").asText(), resumed::toString);
+        assertEquals(1, resumed.path("restarts").asInt(), resumed::toString);
+        int firstIterationAfterRestart = resumed.path("progress").path(0).path("iteration").asInt();
+        assertTrue(firstIterationAfterRestart > 6,
+                "resumed from a checkpoint, not from iteration 1: first iteration after the restart was "
+                        + firstIterationAfterRestart);
+        assertEquals(1, service.servedVersion(), "the manual job did not change the served version");
+    }
+
+    @Test
+    @Order(2)
+    void aKillDuringIngestLosesAndDuplicatesNothingAndTheServiceServesAgain() throws Exception {
+        int before = storedRecords();
+        JsonNode published = service.call("POST", "/experts/episodes", ADMIN_KEY, "{\"expert\": \"normal\", \"episodes\": 5}");
+        assertEquals(200, published.path("httpStatus").asInt(), published::toString);
+        service.kill();
+        service.restart();
+        long expected = before + published.path("records").asLong();
+        Await.until("every acknowledged record stored once", Duration.ofSeconds(60), () -> storedRecords() >= expected);
+        assertEquals(expected, storedRecords(), "nothing lost, nothing stored twice");
+        assertEquals(1, service.servedVersion());
+    }
+
+    @Test
+    @Order(3)
+    void aTornStoreSegmentIsCutBackAtTheNextStart() throws Exception {
+        service.stop();
+        Path last;
+        try (var segments = Files.list(service.data.resolve("store"))) {
+            last = segments.filter(p -> p.getFileName().toString().endsWith(".avro")).sorted().reduce((a, b) -> b)
+                    .orElseThrow();
+        }
+        int before = Files.readAllBytes(last).length;
+        Files.write(last, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, StandardOpenOption.APPEND);
+        service.restart();
+        JsonNode ingest = service.call("GET", "/ingest", ADMIN_KEY, null);
+        assertEquals("running", ingest.path("status").path("state").asText(), ingest::toString);
+        assertEquals(1, ingest.path("store").path("recoveredSegments").asInt(), ingest::toString);
+        assertEquals(before, Files.size(last), "the torn tail was cut off");
+        assertEquals(1, service.servedVersion());
+    }
+
+    private static int storedRecords() throws IOException, InterruptedException {
+        return service.call("GET", "/ingest", ADMIN_KEY, null).path("store").path("durableRecords").asInt();
+    }
+}
