@@ -384,7 +384,8 @@ public final class PolicyRegistry {
     private static List<Integer> recoverFromLog(Path log, List<String> damage) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            // Decoded leniently: a line with bytes that are not UTF-8 fails its checksum instead of hiding the others.
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         } catch (NoSuchFileException e) {
             lines = List.of();
         } catch (IOException e) {
@@ -403,7 +404,7 @@ public final class PolicyRegistry {
             }
             try {
                 LogLine parsed = LOG_LINE.readValue(json, LogLine.class);
-                String problem = stackProblem(parsed.stack());
+                String problem = parsed == null ? "holds JSON null" : stackProblem(parsed.stack());
                 if (problem != null) {
                     damage.add(PROMOTION_LOG + " line " + (i + 1) + " " + problem + "; skipped");
                     continue;

@@ -94,7 +94,7 @@ class PolicyRegistryRecoveryTest {
     void withNeitherAnIntactRecordNorAnIntactLogLineNothingIsPromotedAndTheDamageSaysSo() throws IOException {
         PolicyRegistry registry = threePromotedVersions();
         Files.writeString(root.resolve("m/promotions.json"), "garbage");
-        Files.writeString(root.resolve("m/promotions.log"), "garbage\n");
+        Files.write(root.resolve("m/promotions.log"), new byte[] {'g', (byte) 0xff, (byte) 0xfe, '\n'});
 
         assertEquals(Optional.empty(), registry.promotedVersion("m"));
         assertEquals(Optional.empty(), registry.loadPromoted("m"));
