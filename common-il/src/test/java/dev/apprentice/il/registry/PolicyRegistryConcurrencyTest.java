@@ -142,7 +142,7 @@ class PolicyRegistryConcurrencyTest {
     }
 
     /** The one refusal the probes expect: a rollback with no earlier promotion (an {@code OverlappingFileLockException} is an IllegalStateException too). */
-    private static boolean nothingToRollBackTo(RuntimeException e) {
+    static boolean nothingToRollBackTo(RuntimeException e) {
         return e.getClass() == IllegalStateException.class
                 && e.getMessage().contains("no earlier promoted version to roll back to");
     }
