@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes files so that a crash leaves either the old content or the new one, never a torn mix:
  * content is written to a fresh file, forced to disk, renamed into place, and the directory entry
- * forced as well.
+ * forced as well. Append-only logs get whole lines: each line is forced to disk before the
+ * append returns, and a line torn by a crash is ended before the next one is written, so that the
+ * reader loses at most the torn line.
  */
 public final class DurableFiles {
 
@@ -41,6 +43,34 @@ public final class DurableFiles {
             fsyncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Appends {@code line} and a line feed to {@code file} (created if missing) and forces them to
+     * disk. When the file does not end with a line feed (a crash tore its last line) one is written
+     * first, so the new line never continues the torn one.
+     */
+    public static void appendLine(Path file, byte[] line) throws IOException {
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            boolean endsTorn = size > 0 && ch.read(last, size - 1) == 1 && last.get(0) != '\n';
+            ByteBuffer buf = ByteBuffer.allocate(line.length + 2);
+            if (endsTorn) {
+                buf.put((byte) '\n');
+            }
+            buf.put(line).put((byte) '\n').flip();
+            long position = size;
+            while (buf.hasRemaining()) {
+                position += ch.write(buf, position);
+            }
+            ch.force(true);
+        }
+        if (created) {
+            fsyncDirectory(file.toAbsolutePath().getParent());
         }
     }
 

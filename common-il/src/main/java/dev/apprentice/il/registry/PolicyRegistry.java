@@ -1,5 +1,6 @@
 package dev.apprentice.il.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -30,15 +30,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Versioned policy artefacts on local disk. Each version is a directory holding the weights
  * ({@code policy.bin}), the model card ({@code model-card.json}) and their checksums
  * ({@code SHA256SUMS}, readable by {@code sha256sum -c}). A version appears atomically (written
  * in a temporary directory, fsynced, renamed), is verified on every load, and is never modified;
- * promotion and rollback change only a small, atomically replaced state file.
+ * promotion and rollback change only the promotion record.
  *
  * <pre>
  * root/
@@ -46,7 +51,24 @@ import java.util.stream.Stream;
  *     v1/  policy.bin  model-card.json  SHA256SUMS
  *     v2/  ...
  *     promotions.json     which version is served, and the promotion history
+ *     promotions.log      one checksummed line per promotion or rollback, with the stack after it
+ *     .lock               held while a version is allocated or the promotion record changes
  * </pre>
+ *
+ * <p><b>Promotion record recovery.</b> Every promotion and rollback first appends a line to
+ * {@code promotions.log} ({@code <SHA-256 of the JSON> <JSON>}, the JSON holding the action, the
+ * version, the time and the whole promotion stack after the change), forces it to disk, and only
+ * then atomically replaces {@code promotions.json}. Readers use {@code promotions.json}; when it is
+ * missing, empty, truncated or not a promotion record, they take the stack from the last log line
+ * whose checksum verifies (a torn or damaged line is skipped) and say so in {@link #health}. When
+ * no line verifies either, nothing is promoted until a version is promoted again. A read never
+ * writes: the next promotion or rollback starts from the recovered stack, records the recovery as
+ * an event, and replaces the damaged file.
+ *
+ * <p><b>Concurrency.</b> Version allocation and changes of the promotion record hold a lock per
+ * model: an in-process lock per canonical model directory (so threads of one JVM queue instead of
+ * colliding on the file lock) and then the {@code .lock} file lock (so other processes queue too).
+ * Version numbers are therefore unique and contiguous across processes sharing the directory.
  */
 public final class PolicyRegistry {
 
@@ -54,11 +76,16 @@ public final class PolicyRegistry {
     static final String CARD = "model-card.json";
     static final String CHECKSUMS = "SHA256SUMS";
     static final String PROMOTIONS = "promotions.json";
+    static final String PROMOTION_LOG = "promotions.log";
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern VERSION_DIR = Pattern.compile("v([1-9][0-9]{0,8})");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper LOG_LINE = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistry.class);
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -175,9 +202,23 @@ public final class PolicyRegistry {
         return JSON.readValue(cardBytes, ModelCard.class);
     }
 
-    /** Loads the promoted version. */
+    /**
+     * Loads the newest version of the promotion stack that verifies: the promoted one, or, when its
+     * artefact is corrupt or missing, the one a rollback would return to, and so on. Each version
+     * passed over is logged as a warning; the promotion record is not changed, so
+     * {@link #promotedVersion} still names the damaged version until someone promotes or rolls back.
+     */
     public Optional<LoadedPolicy> loadPromoted(String model) {
-        return promotedVersion(model).map(v -> load(model, v));
+        List<Integer> stack = promotionStack(model);
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            try {
+                return Optional.of(load(model, stack.get(i)));
+            } catch (CorruptArtefactException | IllegalArgumentException e) {
+                LOG.warn("{}: promoted version {} cannot be loaded ({}); trying the one before it", model, stack.get(i),
+                        e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Model names in the registry, sorted. */
@@ -206,10 +247,18 @@ public final class PolicyRegistry {
         return entries;
     }
 
-    /** The version currently served, if any. */
+    /** The version currently promoted, if any. */
     public Optional<Integer> promotedVersion(String model) {
-        List<Integer> stack = readPromotions(root.resolve(requireModelName(model))).stack;
+        List<Integer> stack = promotionStack(model);
         return stack.isEmpty() ? Optional.empty() : Optional.of(stack.get(stack.size() - 1));
+    }
+
+    /**
+     * What was found damaged in a model's promotion record and how the promotion stack was
+     * recovered; intact when {@code promotions.json} reads cleanly.
+     */
+    public RegistryHealth health(String model) {
+        return new RegistryHealth(model, readPromotions(root.resolve(requireModelName(model))).damage());
     }
 
     /**
@@ -222,23 +271,22 @@ public final class PolicyRegistry {
         load(model, version);
         Path modelDir = root.resolve(model);
         withLock(modelDir, () -> {
-            Promotions p = readPromotions(modelDir);
+            Promotions p = promotionsToChange(modelDir);
             p.stack.remove(Integer.valueOf(version));
             p.stack.add(version);
-            p.events.add(event("promote", version));
-            writePromotions(modelDir, p);
+            record(modelDir, p, event("promote", version));
             return null;
         });
     }
 
-    /** The promoted versions a rollback can return through, oldest first; the last is served. */
+    /** The promoted versions a rollback can return through, oldest first; the last is promoted. */
     public List<Integer> promotionStack(String model) {
-        return List.copyOf(readPromotions(root.resolve(requireModelName(model))).stack);
+        return List.copyOf(readPromotions(root.resolve(requireModelName(model))).promotions().stack);
     }
 
     /** The version {@link #rollback} would return to, if there is one. */
     public Optional<Integer> rollbackTarget(String model) {
-        List<Integer> stack = readPromotions(root.resolve(requireModelName(model))).stack;
+        List<Integer> stack = promotionStack(model);
         return stack.size() < 2 ? Optional.empty() : Optional.of(stack.get(stack.size() - 2));
     }
 
@@ -256,17 +304,17 @@ public final class PolicyRegistry {
     public int rollback(String model) {
         Path modelDir = root.resolve(requireModelName(model));
         return withLock(modelDir, () -> {
-            Promotions p = readPromotions(modelDir);
+            Promotions p = promotionsToChange(modelDir);
             if (p.stack.size() < 2) {
-                throw new IllegalStateException("model " + model + " has no earlier promoted version to roll back to");
+                throw new IllegalStateException("model " + model + " has no earlier promoted version to roll back to"
+                        + " (promotion stack " + p.stack + ")");
             }
             int from = p.stack.remove(p.stack.size() - 1);
             int to = p.stack.get(p.stack.size() - 1);
             load(model, to);
             Map<String, Object> e = event("rollback", to);
             e.put("from", from);
-            p.events.add(e);
-            writePromotions(modelDir, p);
+            record(modelDir, p, e);
             return to;
         });
     }
@@ -285,28 +333,129 @@ public final class PolicyRegistry {
         public List<Map<String, Object>> events = new ArrayList<>();
     }
 
-    private static Promotions readPromotions(Path modelDir) {
-        Path file = modelDir.resolve(PROMOTIONS);
-        if (!Files.exists(file)) {
-            return new Promotions();
-        }
-        try {
-            return JSON.readValue(Files.readAllBytes(file), Promotions.class);
-        } catch (IOException e) {
-            throw new CorruptArtefactException(file + " cannot be read: " + e.getMessage(), e);
-        }
+    /**
+     * A promotion record as read: the state, and what was damaged on the way (empty when
+     * {@code promotions.json} read cleanly or does not exist yet).
+     */
+    private record ReadPromotions(Promotions promotions, List<String> damage) {
     }
 
-    private static void writePromotions(Path modelDir, Promotions p) throws IOException {
-        Path tmp = modelDir.resolve(PROMOTIONS + ".tmp-" + UUID.randomUUID());
-        DurableFiles.writeNew(tmp, JSON.writeValueAsBytes(p));
+    private static ReadPromotions readPromotions(Path modelDir) {
+        Path file = modelDir.resolve(PROMOTIONS);
+        String problem;
         try {
-            Files.move(tmp, modelDir.resolve(PROMOTIONS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+            Promotions p = JSON.readValue(Files.readAllBytes(file), Promotions.class);
+            problem = p == null ? "holds JSON null, expected a promotion record" : stackProblem(p.stack);
+            if (problem == null) {
+                if (p.events == null) {
+                    p.events = new ArrayList<>();
+                }
+                return new ReadPromotions(p, List.of());
+            }
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(modelDir.resolve(PROMOTION_LOG))) {
+                return new ReadPromotions(new Promotions(), List.of());
+            }
+            problem = "is missing";
+        } catch (IOException e) {
+            problem = "is not a promotion record (" + firstLine(e.getMessage()) + ")";
         }
-        DurableFiles.fsyncDirectory(modelDir);
+        List<String> damage = new ArrayList<>();
+        damage.add(PROMOTIONS + " " + problem);
+        Promotions recovered = new Promotions();
+        recovered.stack = recoverFromLog(modelDir.resolve(PROMOTION_LOG), damage);
+        return new ReadPromotions(recovered, List.copyOf(damage));
+    }
+
+    /** Why a stack read from disk cannot be a promotion stack, or null when it can. */
+    private static String stackProblem(List<Integer> stack) {
+        if (stack == null) {
+            return "has no promotion stack";
+        }
+        for (Integer v : stack) {
+            if (v == null || v < 1) {
+                return "has a promotion stack with " + v + " in it, expected version numbers from 1";
+            }
+        }
+        return null;
+    }
+
+    /** The stack of the last intact log line; every damaged line and the outcome are added to {@code damage}. */
+    private static List<Integer> recoverFromLog(Path log, List<String> damage) {
+        List<String> lines;
+        try {
+            // Decoded leniently: a line with bytes that are not UTF-8 fails its checksum instead of hiding the others.
+            lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        } catch (NoSuchFileException e) {
+            lines = List.of();
+        } catch (IOException e) {
+            damage.add(PROMOTION_LOG + " cannot be read (" + e.getMessage() + ")");
+            lines = List.of();
+        }
+        List<Integer> stack = null;
+        int from = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int space = line.indexOf(' ');
+            String json = space < 0 ? "" : line.substring(space + 1);
+            if (space != 64 || !sha256(json.getBytes(StandardCharsets.UTF_8)).equals(line.substring(0, space))) {
+                damage.add(PROMOTION_LOG + " line " + (i + 1) + " fails its checksum (torn or modified); skipped");
+                continue;
+            }
+            try {
+                LogLine parsed = LOG_LINE.readValue(json, LogLine.class);
+                String problem = parsed == null ? "holds JSON null" : stackProblem(parsed.stack());
+                if (problem != null) {
+                    damage.add(PROMOTION_LOG + " line " + (i + 1) + " " + problem + "; skipped");
+                    continue;
+                }
+                stack = new ArrayList<>(parsed.stack());
+                from = i + 1;
+            } catch (IOException e) {
+                damage.add(PROMOTION_LOG + " line " + (i + 1) + " is not a log entry (" + firstLine(e.getMessage())
+                        + "); skipped");
+            }
+        }
+        if (stack == null) {
+            damage.add("no intact " + PROMOTION_LOG + " entry to recover from: nothing is promoted until a version is"
+                    + " promoted again");
+            return new ArrayList<>();
+        }
+        damage.add("recovered the promotion stack " + stack + " from " + PROMOTION_LOG + " line " + from);
+        return stack;
+    }
+
+    /** The part of a {@code promotions.log} line a recovery needs; other fields are for people. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record LogLine(List<Integer> stack) {
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
+    }
+
+    /** The record to change under the lock: as read, with any recovery noted as an event of its own. */
+    private static Promotions promotionsToChange(Path modelDir) {
+        ReadPromotions read = readPromotions(modelDir);
+        if (!read.damage().isEmpty()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("action", "recover");
+            e.put("damage", read.damage());
+            e.put("at", Instant.now().toString());
+            read.promotions().events.add(e);
+        }
+        return read.promotions();
+    }
+
+    /** Logs a change with the stack it leaves (forced to disk first), then replaces {@code promotions.json}. */
+    private static void record(Path modelDir, Promotions p, Map<String, Object> event) throws IOException {
+        p.events.add(event);
+        Map<String, Object> line = new LinkedHashMap<>(event);
+        line.put("stack", p.stack);
+        String json = LOG_LINE.writeValueAsString(line);
+        DurableFiles.appendLine(modelDir.resolve(PROMOTION_LOG),
+                (sha256(json.getBytes(StandardCharsets.UTF_8)) + " " + json).getBytes(StandardCharsets.UTF_8));
+        DurableFiles.replace(modelDir.resolve(PROMOTIONS), JSON.writeValueAsBytes(p));
     }
 
     private static List<Integer> versions(Path modelDir) {
@@ -396,18 +545,27 @@ public final class PolicyRegistry {
         }
     }
 
-    /** Work done while holding the model's lock file, so that several processes can share a registry. */
+    /** Work done while holding the model's locks, so that threads and processes can share a registry. */
     @FunctionalInterface
     private interface LockedWork<T> {
         T run() throws IOException;
     }
 
+    /**
+     * Runs {@code work} holding first this JVM's lock for the canonical model directory, then the
+     * model's lock file: a file lock is held per JVM, and a second thread asking for it would get
+     * an {@link java.nio.channels.OverlappingFileLockException} instead of waiting.
+     */
     private static <T> T withLock(Path modelDir, LockedWork<T> work) {
         try {
             Files.createDirectories(modelDir);
+            ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(modelDir.toRealPath(), d -> new ReentrantLock());
+            inProcess.lock();
             try (FileChannel ch = FileChannel.open(modelDir.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
                 return work.run();
+            } finally {
+                inProcess.unlock();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The policy registry of the served model (administrator key): list, promote, roll back. */
+/** The policy registry of the served model (administrator key): list, health, promote, roll back. */
 @Path("/policies")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
@@ -47,6 +47,20 @@ public class RegistryResource {
     public record Served(String model, int served) {
     }
 
+    /**
+     * Whether the registry and the served policy agree, and what damage was recovered from.
+     *
+     * @param model the model id
+     * @param promoted the version the promotion record names, if any
+     * @param served the version served, if any
+     * @param fallback why an older promotion is served than the promoted version, when it is
+     * @param promotionRecordDamage what was damaged in the promotion record and how it was recovered
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String model, Integer promoted, Integer served, String fallback,
+            List<String> promotionRecordDamage) {
+    }
+
     private final PolicyServing policies;
 
     public RegistryResource(PolicyServing policies) {
@@ -62,6 +76,17 @@ public class RegistryResource {
                 .toList();
     }
 
+    @GET
+    @Path("health")
+    @Operation(summary = "The promoted and the served version, a fallback to an older promotion, and damage the"
+            + " registry recovered from in the promotion record")
+    public Health health() {
+        String model = policies.defaultModel();
+        return new Health(model, policies.registry().promotedVersion(model).orElse(null),
+                policies.served(model).map(ServedPolicy::version).orElse(null), policies.fallback(model).orElse(null),
+                policies.registryHealth(model).damage());
+    }
+
     @POST
     @Path("{version}/promote")
     @Operation(summary = "Serve this version (also how to return to any earlier version)",
@@ -75,7 +100,8 @@ public class RegistryResource {
     @POST
     @Path("rollback")
     @Operation(summary = "Serve the previously promoted version again",
-            description = "409 when there is none; 422, with the registry unchanged, when it cannot be served.")
+            description = "409, with a message, when there is none; 422, with the registry unchanged, when it cannot be"
+                    + " served.")
     public Served rollback() {
         ServedPolicy s = policies.rollback(policies.defaultModel());
         return new Served(s.model(), s.version());

@@ -1,11 +1,17 @@
 package dev.apprentice.service.serving;
 
+import dev.apprentice.il.registry.RegistryHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: a replica takes decision traffic only once a policy is loaded. */
+/**
+ * Readiness: a replica takes decision traffic only once a policy is loaded. It stays ready when it
+ * serves an older promotion because the promoted artefact is corrupt ({@code fallback} says which
+ * and why) or when the registry recovered a damaged promotion record ({@code promotionRecord}).
+ */
 @Readiness
 @ApplicationScoped
 public class PolicyReadiness implements HealthCheck {
@@ -18,10 +24,17 @@ public class PolicyReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return policies.served(policies.defaultModel())
+        String model = policies.defaultModel();
+        HealthCheckResponseBuilder response = policies.served(model)
                 .map(s -> HealthCheckResponse.named("policy").up().withData("model", s.model())
-                        .withData("version", s.version()).withData("algorithm", s.card().algorithm()).build())
+                        .withData("version", s.version()).withData("algorithm", s.card().algorithm()))
                 .orElseGet(() -> HealthCheckResponse.named("policy").status(policies.servedCount() > 0)
-                        .withData("servedModels", policies.servedCount()).build());
+                        .withData("servedModels", policies.servedCount()));
+        policies.fallback(model).ifPresent(f -> response.withData("fallback", f));
+        RegistryHealth registry = policies.registryHealth(model);
+        if (!registry.intact()) {
+            response.withData("promotionRecord", String.join("; ", registry.damage()));
+        }
+        return response.build();
     }
 }

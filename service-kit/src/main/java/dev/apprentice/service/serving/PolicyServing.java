@@ -8,6 +8,7 @@ import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.registry.RegistryEntry;
+import dev.apprentice.il.registry.RegistryHealth;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.domain.ActionLabels;
 import dev.apprentice.service.domain.GuardVerdict;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,9 @@ import java.util.function.Consumer;
  * a per-user domain serves thousands), and the registry they come from. A version is served only
  * after it is checked here: its weights verify, its card names this domain's encoder, and its
  * spaces match; promotion and rollback check first and change the registry only when the version
- * can be served, then swap atomically. Registry listings are cached and invalidated on every
+ * can be served, then swap atomically. At start-up each model is served from the newest version of
+ * its promotion stack that can be served, so a corrupt promoted artefact means a logged and
+ * reported fallback rather than no policy. Registry listings are cached and invalidated on every
  * change, so the page's polling never re-reads weights.
  */
 @ApplicationScoped
@@ -49,6 +53,7 @@ public class PolicyServing {
     private final String defaultModel;
     private final Map<String, ServedPolicy> served = new ConcurrentHashMap<>();
     private final Map<String, String> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
     private final Map<String, List<RegistryEntry>> listings = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ServedPolicy>> promotionListeners = new CopyOnWriteArrayList<>();
@@ -151,31 +156,69 @@ public class PolicyServing {
         return new ServedPolicy(model, version, loaded.card(), p);
     }
 
-    /** Serves whatever the registry says is promoted for a model; keeps the old policy if the new one cannot be served. */
+    /**
+     * Serves the newest version of a model's promotion stack that can be served: the promoted one,
+     * or, when its artefact is corrupt, missing or unservable here, the one a rollback would return
+     * to, and so on. A fallback is logged as a warning and reported by {@link #fallback}; the
+     * registry is not changed (the operator decides: roll back, or promote a sound version). Damage
+     * the registry recovered from in the promotion record is logged too. When no version of the
+     * stack can be served, a policy already served stays.
+     */
     public synchronized void reload(String model) {
-        Optional<Integer> promoted = registry.promotedVersion(model);
-        if (promoted.isEmpty()) {
+        RegistryHealth health = registry.health(model);
+        if (!health.intact()) {
+            Log.warnf("%s: the promotion record was damaged: %s", model, String.join("; ", health.damage()));
+        }
+        List<Integer> stack = registry.promotionStack(model);
+        if (stack.isEmpty()) {
             served.remove(model);
+            fallbacks.remove(model);
             changed(model);
             return;
         }
-        try {
-            swap(check(model, promoted.get()));
-        } catch (UnservableVersionException | NotFoundException e) {
-            unavailable.put(model, "the promoted version cannot be served: " + e.getMessage());
-            Log.errorf("%s: %s", model, unavailable.get(model));
-            ServedPolicy old = served.get(model);
-            if (old != null) {
-                Log.warnf("%s: still serving version %d", model, old.version());
+        List<String> passedOver = new ArrayList<>();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            try {
+                ServedPolicy policy = check(model, stack.get(i));
+                swap(policy, passedOver.isEmpty() ? null
+                        : String.join("; ", passedOver) + "; serving version " + policy.version() + " instead");
+                return;
+            } catch (UnservableVersionException | NotFoundException e) {
+                passedOver.add(e.getMessage());
             }
+        }
+        unavailable.put(model, "no promoted version can be served: " + String.join("; ", passedOver));
+        Log.errorf("%s: %s", model, unavailable.get(model));
+        ServedPolicy old = served.get(model);
+        if (old != null) {
+            Log.warnf("%s: still serving version %d", model, old.version());
         }
     }
 
-    private void swap(ServedPolicy policy) {
+    private void swap(ServedPolicy policy, String fallback) {
         served.put(policy.model(), policy);
         unavailable.remove(policy.model());
-        Log.infof("serving %s version %d (%s)", policy.model(), policy.version(), policy.card().algorithm());
+        if (fallback == null) {
+            fallbacks.remove(policy.model());
+            Log.infof("serving %s version %d (%s)", policy.model(), policy.version(), policy.card().algorithm());
+        } else {
+            fallbacks.put(policy.model(), fallback);
+            Log.warnf("%s: FALLBACK: %s", policy.model(), fallback);
+        }
         changed(policy.model());
+    }
+
+    /**
+     * Why a model is served from an older promotion than the promoted version (the promoted
+     * version's artefact was corrupt, say), until a promotion or rollback settles it.
+     */
+    public Optional<String> fallback(String model) {
+        return Optional.ofNullable(fallbacks.get(model));
+    }
+
+    /** What the registry found damaged in a model's promotion record and how it recovered. */
+    public RegistryHealth registryHealth(String model) {
+        return registry.health(model);
     }
 
     /**
@@ -188,7 +231,7 @@ public class PolicyServing {
         requireOwnRegistry();
         ServedPolicy checked = check(model, version);
         registry.promote(model, version);
-        swap(checked);
+        swap(checked, null);
         promotionListeners.forEach(l -> l.accept(checked));
         return checked;
     }
@@ -203,10 +246,17 @@ public class PolicyServing {
         int target = registry.rollbackTarget(model).orElseThrow(() -> new ConflictException(
                 "model " + model + " has no earlier promoted version to roll back to"));
         ServedPolicy checked = check(model, target);
-        registry.rollback(model);
-        swap(checked);
-        promotionListeners.forEach(l -> l.accept(checked));
-        return checked;
+        int now;
+        try {
+            now = registry.rollback(model);
+        } catch (IllegalStateException e) {
+            throw new ConflictException("model " + model + ": another process changed the promotion history meanwhile and"
+                    + " left nothing to roll back to (" + e.getMessage() + ")");
+        }
+        ServedPolicy rolledBack = now == target ? checked : check(model, now);
+        swap(rolledBack, null);
+        promotionListeners.forEach(l -> l.accept(rolledBack));
+        return rolledBack;
     }
 
     /**
@@ -220,7 +270,7 @@ public class PolicyServing {
         ServedPolicy current = served.get(checked.model());
         if (current == null || current.version() != checked.version()
                 || !current.card().weightsSha256().equals(checked.card().weightsSha256())) {
-            swap(checked);
+            swap(checked, null);
         }
         return checked;
     }

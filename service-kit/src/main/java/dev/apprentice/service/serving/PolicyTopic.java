@@ -37,8 +37,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The compacted {@code <domain>.policies} topic that carries served policies to every replica
  * without a shared disk. The training replica ({@code apprentice.kafka.ingest=true}) publishes the
  * promoted version of each model as a {@link PolicyArtefact} keyed by model id, after every
- * promotion and rollback and once at start-up. A serving-only replica reads the topic from the
- * start: at start-up it catches up to the end before taking traffic and serves the newest valid
+ * promotion and rollback, and once at start-up the version it serves (an older promotion when the
+ * promoted artefact is corrupt). A serving-only replica reads the topic from the start: at
+ * start-up it catches up to the end before taking traffic and serves the newest valid
  * artefact of each model; afterwards it hot-swaps as artefacts arrive. An artefact that does not
  * verify, or that this service cannot serve, is refused with a logged reason and counted in
  * {@code apprentice_policy_topic_refused}; the replica keeps serving what it had.
@@ -95,7 +96,7 @@ public class PolicyTopic {
                     ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
             serving.onPromotion(p -> publish(p.model(), p.version()));
             for (String model : serving.registry().models()) {
-                serving.registry().promotedVersion(model).ifPresent(v -> publish(model, v));
+                serving.served(model).ifPresent(p -> publish(model, p.version()));
             }
             Log.infof("publishing promoted policies to %s", settings.policyTopic());
         } else {
