@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (DemonstrationStore store = DemonstrationStore.open(dir)) {
- *     store.append(step, new RecordOrigin("demonstrations", 0, offset));
+ *     AppendOutcome outcome = store.append(step, new RecordOrigin("demonstrations", 0, offset));
  *     store.flush();
  * }
  * try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
@@ -78,6 +78,12 @@ public final class DemonstrationStore implements AutoCloseable {
             .thenComparing(EpisodeKey::episode);
 
     private record StepKey(String source, String episode, int step) {
+    }
+
+    /** The highest and the terminal step among an episode's pending steps, -1 for none. */
+    private static final class PendingEpisode {
+        int lastStep = -1;
+        int terminalStep = -1;
     }
 
     /** A step accepted but not yet flushed: its index entry and where its encoding lies in the pending bytes. */
@@ -115,6 +121,7 @@ public final class DemonstrationStore implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private final StoreIndex index = new StoreIndex();
     private final Map<StepKey, PendingStep> pending = new LinkedHashMap<>();
+    private final Map<EpisodeKey, PendingEpisode> pendingEpisodes = new HashMap<>();
     private DataFileWriter<StoredDemonstration> active;
     // Steps are encoded here (StoredStepEncoder into a buffered encoder) and handed over with
     // appendEncoded: DataFileWriter's own path builds the generated object and encodes it unbuffered.
@@ -291,19 +298,31 @@ public final class DemonstrationStore implements AutoCloseable {
 
     /**
      * Accepts a step, to be written by the next {@link #flush()}. A step whose (source, episode, step)
-     * is already stored or pending is skipped.
+     * is already stored or pending is a duplicate. A step that contradicts its episode's terminal
+     * step is refused, so an episode never grows past its end: a step after the (stored or pending)
+     * terminal step, or a terminal step below a step already stored or pending.
      *
      * @param origin the Kafka record the step was read from
-     * @return true when the step was accepted, false when it was a duplicate
+     * @return accepted, duplicate, or refused with the reason
      * @throws IllegalStateException when the store is read-only, closed, or a flush has failed
      */
-    public synchronized boolean append(ExpertStep step, RecordOrigin origin) {
+    public synchronized AppendOutcome append(ExpertStep step, RecordOrigin origin) {
         requireArgument(step, "step", "an expert step");
         requireArgument(origin, "origin", "the record's origin");
         requireWritable();
         StepKey key = new StepKey(step.source(), step.episode(), step.step());
-        if (pending.containsKey(key) || index.contains(step.source(), step.episode(), step.step())) {
-            return false;
+        if (pending.containsKey(key)) {
+            return AppendOutcome.DUPLICATE;
+        }
+        StoreIndex.EpisodeEntry stored = index.episode(step.source(), step.episode());
+        if (stored != null && stored.steps.contains(step.step())) {
+            return AppendOutcome.DUPLICATE;
+        }
+        EpisodeKey episodeKey = new EpisodeKey(step.source(), step.episode());
+        PendingEpisode waiting = pendingEpisodes.get(episodeKey);
+        String refusal = refusal(step, stored, waiting);
+        if (refusal != null) {
+            return AppendOutcome.refused(refusal);
         }
         // Encoded now, while the step is in the CPU cache: encoding ten thousand cold steps at flush
         // time cost more than the rest of the flush together.
@@ -317,7 +336,37 @@ public final class DemonstrationStore implements AutoCloseable {
         pending.put(key, new PendingStep(new IndexedStep(step.domain(), step.source(), step.episode(), step.step(),
                 step.eventTime(), step.terminal(), origin.topic(), origin.partition(), origin.offset()), start,
                 encoded.size() - start));
-        return true;
+        if (waiting == null) {
+            waiting = new PendingEpisode();
+            pendingEpisodes.put(episodeKey, waiting);
+        }
+        waiting.lastStep = Math.max(waiting.lastStep, step.step());
+        if (step.terminal()) {
+            waiting.terminalStep = step.step();
+        }
+        return AppendOutcome.ACCEPTED;
+    }
+
+    /** Why a new step contradicts its episode's stored and pending steps, or null when it does not. */
+    private static String refusal(ExpertStep step, StoreIndex.EpisodeEntry stored, PendingEpisode waiting) {
+        int terminal = stored == null ? -1 : stored.terminalStep;
+        int last = stored == null ? -1 : stored.steps.last();
+        if (waiting != null) {
+            if (waiting.terminalStep >= 0 && (terminal < 0 || waiting.terminalStep < terminal)) {
+                terminal = waiting.terminalStep;
+            }
+            last = Math.max(last, waiting.lastStep);
+        }
+        if (terminal >= 0 && step.step() > terminal) {
+            return "step: expected at most " + terminal + ", the terminal step of episode " + step.episode()
+                    + " of source " + step.source() + ", found " + step.step();
+        }
+        if (step.terminal() && last > step.step()) {
+            return "terminal: expected the terminal step to be the last of episode " + step.episode() + " of source "
+                    + step.source() + ", found terminal step " + step.step() + " below step " + last
+                    + " already stored";
+        }
+        return null;
     }
 
     /** Whether the step (source, episode, step) is stored or pending. */
@@ -360,6 +409,7 @@ public final class DemonstrationStore implements AutoCloseable {
             index.add(p.indexed());
         }
         pending.clear();
+        pendingEpisodes.clear();
         encoded.reset();
         if (size >= options.segmentBytes()) {
             DataFileWriter<StoredDemonstration> full = active;

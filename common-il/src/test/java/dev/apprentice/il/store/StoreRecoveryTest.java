@@ -142,7 +142,7 @@ class StoreRecoveryTest {
                 }
                 long offset = 200;
                 for (ExpertStep s : batch("b3", LARGE_BATCH, 2)) {
-                    accepted += store.append(s, new RecordOrigin("demos", 0, offset++)) ? 1 : 0;
+                    accepted += store.append(s, new RecordOrigin("demos", 0, offset++)).accepted() ? 1 : 0;
                 }
             }
             StoreStatistics reopened;
