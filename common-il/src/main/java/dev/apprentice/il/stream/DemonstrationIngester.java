@@ -105,6 +105,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     /** Set once the clients are being closed: no rebalance callback may commit or flush from then on. */
     private volatile boolean abandoned;
     private volatile boolean storeThreadEnded = true;
+    /** Set when closing abandons a batch's transaction: its records will be read again. */
+    private volatile boolean leftForReplay;
     private volatile Thread thread;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile KafkaProducer<byte[], byte[]> producer;
@@ -268,8 +270,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
      * ends a wait for an unreachable broker or a stuck store thread, and the clients are closed by the
      * deadline. An uncommitted batch is read again by the next ingester. Idempotent.
      *
-     * @return true when the loop and the store thread have ended (or never started), false when one
-     *     of them is still running at the deadline
+     * @return true when it stopped cleanly: without being interrupted, with its last batch committed
+     *     and no failure (or it never started); false when it had to be interrupted, left a batch to be
+     *     read again, had failed, or a thread of it is still running at the deadline
      */
     public boolean close(Duration timeout) {
         if (timeout == null || timeout.isNegative()) {
@@ -292,24 +295,26 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             return t == null;
         }
         boolean interrupted = false;
+        boolean forced = false;
         try {
             t.join(Math.max(1, timeout.toMillis() / 2));
             if (t.isAlive()) {
+                forced = true;
                 t.interrupt();
                 t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        boolean stopped = !t.isAlive() && storeThreadEnded;
-        if (!stopped) {
+        boolean ended = !t.isAlive() && storeThreadEnded;
+        if (!ended) {
             LOG.warn("ingester for {}: still running {} ms after close; its threads are left to end on their own",
                     config.topic(), (System.nanoTime() - start) / 1_000_000);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return stopped;
+        return ended && !forced && !leftForReplay && failure.get() == null;
     }
 
     /** Decodes, maps and validates a record; dead-letters it and returns null when any step fails. */
@@ -494,6 +499,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
      */
     private void replayBatch(boolean seekBack) {
         replays.incrementAndGet();
+        if (closing) {
+            leftForReplay = true;
+        }
         try {
             producer.abortTransaction();
         } catch (KafkaException e) {
