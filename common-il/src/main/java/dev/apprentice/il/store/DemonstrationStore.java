@@ -71,6 +71,9 @@ public final class DemonstrationStore implements AutoCloseable {
     /** The file the writer holds an exclusive lock on while the store is open. */
     public static final String LOCK_FILE = "store.lock";
 
+    /** The subdirectory where {@link #repair(Path)} keeps copies of the damaged segments. */
+    public static final String QUARANTINE = "quarantine";
+
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
 
     /** Orders episodes so that which problem a message shows as the example does not vary. */
@@ -154,8 +157,10 @@ public final class DemonstrationStore implements AutoCloseable {
      * completely written is deleted. Each repair is logged as a warning and counted in
      * {@link #statistics()}.
      *
-     * @throws IllegalStateException when another process or store instance holds the lock, or when a
-     *     segment other than the last has no readable header (damage no crash explains)
+     * @throws StoreDamagedException when there is damage no crash explains: a segment other than the
+     *     last that has no readable header or cannot be read to its end, or a last segment that is
+     *     not an Avro file at all; nothing is changed, and {@link #repair(Path)} sets it right
+     * @throws IllegalStateException when another process or store instance holds the lock
      * @throws UncheckedIOException when the directory cannot be created or read
      */
     public static DemonstrationStore open(Path dir, StoreOptions options) {
@@ -175,10 +180,13 @@ public final class DemonstrationStore implements AutoCloseable {
         try {
             store.lock();
             store.load();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             store.closeQuietly(e);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot open the store " + root, io)
-                    : (RuntimeException) e;
+            throw new UncheckedIOException("cannot open the store " + root, e);
+        } catch (RuntimeException | Error e) {
+            // An Error too (an OutOfMemoryError while indexing): the lock must not outlive the failed open.
+            store.closeQuietly(e);
+            throw e;
         }
         return store;
     }
@@ -190,6 +198,7 @@ public final class DemonstrationStore implements AutoCloseable {
      * and is counted in {@link StoreStatistics#tornSegments()}.
      *
      * @throws IllegalArgumentException when {@code dir} is not a directory
+     * @throws StoreDamagedException on damage no crash explains, as for {@link #open(Path, StoreOptions)}
      */
     public static DemonstrationStore openReadOnly(Path dir) {
         requireArgument(dir, "dir", "a store directory");
@@ -208,9 +217,13 @@ public final class DemonstrationStore implements AutoCloseable {
     }
 
     private void lock() throws IOException {
+        lock(lockChannel, dir);
+    }
+
+    private static void lock(FileChannel channel, Path dir) throws IOException {
         FileLock lock;
         try {
-            lock = lockChannel.tryLock();
+            lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
@@ -231,6 +244,10 @@ public final class DemonstrationStore implements AutoCloseable {
         }
         List<Path> files = Segments.list(dir);
         long[] duplicates = {0};
+        Map<Path, Segments.Scan> sound = new LinkedHashMap<>();
+        Path unfinishedLast = null;
+        List<String> damaged = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             Segments.Scan scan;
@@ -248,15 +265,25 @@ public final class DemonstrationStore implements AutoCloseable {
                 // only ever deletes a last segment without a readable header, which held no records.
                 continue;
             }
-            if (!scan.headerReadable()) {
-                if (i < files.size() - 1) {
-                    throw new IllegalStateException("store " + dir + ": segment " + file.getFileName()
-                            + " has no readable header, yet later segments exist; a crash only damages the last"
-                            + " segment, so this is other damage: move the file aside to open the store");
-                }
-                dropUnreadableLastSegment(file, scan.fileBytes());
-                continue;
+            String damage = damage(file, scan, i == files.size() - 1);
+            if (damage != null) {
+                damaged.add(file.getFileName().toString());
+                problems.add(file.getFileName() + " " + damage);
+            } else if (!scan.headerReadable()) {
+                unfinishedLast = file;
+            } else {
+                sound.put(file, scan);
             }
+        }
+        if (!damaged.isEmpty()) {
+            throw new StoreDamagedException(dir, damaged, "store " + dir + ": damage no crash explains (a crash only"
+                    + " tears the end of the last segment): segment " + String.join("; segment ", problems)
+                    + ". DemonstrationStore.repair moves a copy of each damaged segment to " + dir.resolve(QUARANTINE)
+                    + " and keeps its readable blocks");
+        }
+        for (Map.Entry<Path, Segments.Scan> e : sound.entrySet()) {
+            Path file = e.getKey();
+            Segments.Scan scan = e.getValue();
             if (scan.torn()) {
                 cutTornTail(file, scan);
             }
@@ -264,10 +291,104 @@ public final class DemonstrationStore implements AutoCloseable {
                     readOnly ? scan.fileBytes() : scan.goodBytes()));
             lastSegmentAppendable = scan.currentSchema() && scan.goodBytes() < options.segmentBytes();
         }
+        if (unfinishedLast != null) {
+            dropUnreadableLastSegment(unfinishedLast, Files.size(unfinishedLast));
+        }
         if (duplicates[0] > 0) {
             LOG.warn("store {}: {} records repeat a (source, episode, step) already stored; the first of each is"
                     + " used", dir, duplicates[0]);
         }
+    }
+
+    /**
+     * What is wrong with a segment beyond what a crash leaves, or null. A crash can leave only the
+     * last segment with a torn tail or a partly written header.
+     */
+    private static String damage(Path file, Segments.Scan scan, boolean last) throws IOException {
+        if (!scan.headerReadable()) {
+            if (!last) {
+                return "has no readable header, yet later segments exist";
+            }
+            return Segments.looksLikeUnfinishedHeader(file) ? null
+                    : "is not an Avro segment: its " + scan.fileBytes() + " bytes do not start as an Avro header does";
+        }
+        if (scan.torn() && !last) {
+            return "cannot be read past byte " + scan.goodBytes() + " of " + scan.fileBytes() + " (a damaged or missing"
+                    + " block), yet later segments exist";
+        }
+        return null;
+    }
+
+    /**
+     * Repairs damage that {@link #open(Path, StoreOptions)} refuses with a {@link StoreDamagedException}.
+     * Each damaged segment is first copied, untouched, to {@code dir/quarantine/}; it is then
+     * rewritten with its header and every whole block that can still be read, also the blocks after a
+     * damaged stretch (found again by their Avro sync marker), or removed when its header cannot be
+     * read. Records in the damaged stretches are lost from the store (they stay in the copy); a
+     * replay from Kafka can bring them back. Crash damage to the last segment is left to {@code open},
+     * and a sound store is not changed. Takes the writer's lock, so it cannot run beside a writer.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory
+     * @throws IllegalStateException when a writer holds the lock
+     * @throws UncheckedIOException when a file cannot be read, copied or written
+     */
+    public static StoreRepair repair(Path dir) {
+        requireArgument(dir, "dir", "a store directory");
+        Path root = dir.toAbsolutePath();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("dir: expected an existing store directory, found "
+                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
+        }
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            lock(channel, root);
+            List<Path> files = Segments.list(root);
+            List<StoreRepair.RepairedSegment> repaired = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String damage = damage(file, Segments.scan(file, s -> { }), i == files.size() - 1);
+                if (damage != null) {
+                    repaired.add(salvage(root, file, damage));
+                }
+            }
+            return new StoreRepair(root, repaired);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair the store " + root, e);
+        }
+    }
+
+    private static StoreRepair.RepairedSegment salvage(Path root, Path file, String damage) throws IOException {
+        Path copy = quarantine(root, file);
+        Segments.Salvage salvage = Segments.salvage(file);
+        long kept;
+        if (salvage.headerEnd() == 0) {
+            Files.delete(file);
+            DurableFiles.fsyncDirectory(root);
+            kept = 0;
+        } else {
+            Segments.keepBlocks(file, salvage);
+            kept = salvage.keptBytes();
+        }
+        LOG.warn("store {}: segment {} {}: copied it to {}, kept {} records in {} whole blocks ({} of {} bytes)",
+                root, file.getFileName(), damage, copy, salvage.records(), salvage.blocks().size(), kept,
+                salvage.fileBytes());
+        return new StoreRepair.RepairedSegment(file.getFileName().toString(), damage, copy, salvage.fileBytes(), kept,
+                salvage.records(), salvage.blocks().size());
+    }
+
+    /** Copies a segment, forced to disk, into the quarantine directory under a name not yet taken there. */
+    private static Path quarantine(Path root, Path file) throws IOException {
+        Path quarantine = Files.createDirectories(root.resolve(QUARANTINE));
+        Path copy = quarantine.resolve(file.getFileName());
+        for (int n = 1; Files.exists(copy); n++) {
+            copy = quarantine.resolve(file.getFileName() + "." + n);
+        }
+        Files.copy(file, copy);
+        try (FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            out.force(true);
+        }
+        DurableFiles.fsyncDirectory(quarantine);
+        return copy;
     }
 
     private void dropUnreadableLastSegment(Path file, long bytes) throws IOException {
@@ -660,7 +781,7 @@ public final class DemonstrationStore implements AutoCloseable {
         }
     }
 
-    private void closeQuietly(Exception cause) {
+    private void closeQuietly(Throwable cause) {
         closed = true;
         try {
             release();
