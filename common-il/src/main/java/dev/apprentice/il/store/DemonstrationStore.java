@@ -204,12 +204,7 @@ public final class DemonstrationStore implements AutoCloseable {
      * @throws StoreDamagedException on damage no crash explains, as for {@link #open(Path, StoreOptions)}
      */
     public static DemonstrationStore openReadOnly(Path dir) {
-        requireArgument(dir, "dir", "a store directory");
-        Path root = dir.toAbsolutePath();
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("dir: expected an existing store directory, found "
-                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
-        }
+        Path root = existingDirectory(dir);
         DemonstrationStore store = new DemonstrationStore(root, StoreOptions.defaults(), true, null);
         try {
             store.load();
@@ -336,12 +331,7 @@ public final class DemonstrationStore implements AutoCloseable {
      * @throws UncheckedIOException when a file cannot be read, copied or written
      */
     public static StoreRepair repair(Path dir) {
-        requireArgument(dir, "dir", "a store directory");
-        Path root = dir.toAbsolutePath();
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("dir: expected an existing store directory, found "
-                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
-        }
+        Path root = existingDirectory(dir);
         try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             lock(channel, root);
@@ -809,6 +799,17 @@ public final class DemonstrationStore implements AutoCloseable {
             throw new IllegalStateException("store " + dir + " accepts no more writes after a failed flush ("
                     + failure + "); reopen it to repair the segment", failure);
         }
+    }
+
+    /** The absolute path of {@code dir}, which must be an existing directory. */
+    private static Path existingDirectory(Path dir) {
+        requireArgument(dir, "dir", "a store directory");
+        Path root = dir.toAbsolutePath();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("dir: expected an existing store directory, found "
+                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
+        }
+        return root;
     }
 
     private static void requireArgument(Object value, String field, String expected) {

@@ -123,12 +123,8 @@ final class Segments {
      */
     static Scan scan(Path file, Consumer<IndexedStep> sink) throws IOException {
         long size = Files.size(file);
-        SegmentInput input = new SegmentInput(file, size);
-        DataFileReader<GenericRecord> reader;
-        try {
-            reader = new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
-        } catch (IOException | AvroRuntimeException e) {
-            input.close();
+        DataFileReader<GenericRecord> reader = indexReader(file, size);
+        if (reader == null) {
             return new Scan(false, 0, size, 0, false);
         }
         try (reader) {
@@ -185,12 +181,8 @@ final class Segments {
      */
     static Salvage salvage(Path file) throws IOException {
         long size = Files.size(file);
-        SegmentInput input = new SegmentInput(file, size);
-        DataFileReader<GenericRecord> reader;
-        try {
-            reader = new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
-        } catch (IOException | AvroRuntimeException e) {
-            input.close();
+        DataFileReader<GenericRecord> reader = indexReader(file, size);
+        if (reader == null) {
             return new Salvage(0, List.of(), 0, size);
         }
         try (reader) {
@@ -262,6 +254,17 @@ final class Segments {
         }
         int n = Math.min(start.length, DataFileConstants.MAGIC.length);
         return zeros || Arrays.equals(start, 0, n, DataFileConstants.MAGIC, 0, n);
+    }
+
+    /** A reader of the index fields of a segment's first {@code size} bytes, or null when its header is unreadable. */
+    private static DataFileReader<GenericRecord> indexReader(Path file, long size) throws IOException {
+        SegmentInput input = new SegmentInput(file, size);
+        try {
+            return new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
+        } catch (IOException | AvroRuntimeException e) {
+            input.close();
+            return null;
+        }
     }
 
     /** Reads every record of a segment up to its known readable length. */

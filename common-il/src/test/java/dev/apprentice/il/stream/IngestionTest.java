@@ -1,7 +1,9 @@
 package dev.apprentice.il.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.data.ExpertStep;
@@ -27,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,6 +218,115 @@ class IngestionTest {
         for (int i = 0; i < dead.size(); i++) {
             String got = dead.get(i).stage() + ":" + dead.get(i).reason();
             assertTrue(got.startsWith(expected.get(i)), "expected " + expected.get(i) + ", found " + got);
+        }
+    }
+
+    /** How the ingester ends: on a failure it reports the original cause, and closing is bounded in time. */
+    @Nested
+    class Shutdown {
+
+        @Test
+        void givenAStoreThatFailsUnderARunningIngester_whenTheIngesterDies_thenItsFailureIsTheStoresOwnException(
+                @TempDir Path dir) throws Exception {
+            // given: an ingester that stored a first half, then its store closed under it
+            String topic = "arm-dies.demonstrations";
+            List<Planned> records = StreamFixtures.plan(2_000, 40, 0, 0, 11).records();
+            publish(topic, records.subList(0, 1_000), new HashMap<>());
+            DemonstrationStore store = DemonstrationStore.open(dir);
+            DemonstrationIngester<ExpertStep> ingester = ingester(topic, store);
+            try {
+                ingester.start();
+                await(() -> ingester.statistics().consumed() == 1_000, Duration.ofSeconds(60),
+                        () -> "ingester stalled at " + ingester.statistics());
+                store.close();
+
+                // when: more records arrive
+                publish(topic, records.subList(1_000, 2_000), new HashMap<>());
+                await(() -> !ingester.isRunning(), Duration.ofSeconds(60), () -> "ingester still running");
+
+                // then: the failure is what the store threw, not an error from closing after it
+                Throwable failure = ingester.failure();
+                assertSame(IllegalStateException.class, failure.getClass(), String.valueOf(failure));
+                assertEquals("store " + store.directory() + " is closed", failure.getMessage());
+            } finally {
+                assertFalse(ingester.close(Duration.ofSeconds(10)), "a failed ingester did not stop cleanly");
+            }
+        }
+
+        @Test
+        void givenAnOpenBatch_whenClosed_thenTheBatchIsCommittedAndTheStopIsClean(@TempDir Path dir) throws Exception {
+            // given: records read into a batch that would stay open for minutes
+            try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+                DemonstrationIngester<ExpertStep> ingester = withOpenBatch("arm-close.demonstrations", 12, store);
+
+                // when
+                boolean clean = ingester.close(Duration.ofSeconds(15));
+
+                // then
+                assertTrue(clean);
+                assertEquals(300, ingester.statistics().consumed());
+                assertEquals(300, store.size());
+            }
+        }
+
+        @Test
+        void givenABrokerThatStopsUnderAnOpenBatch_whenClosed_thenCloseReturnsWithinItsTimeout(@TempDir Path dir)
+                throws Exception {
+            // given: records read into an open batch, then the broker gone
+            try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+                DemonstrationIngester<ExpertStep> ingester = withOpenBatch("arm-gone.demonstrations", 13, store);
+                broker.stop();
+                try {
+                    // when
+                    long start = System.nanoTime();
+                    boolean clean = ingester.close(Duration.ofSeconds(4));
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+
+                    // then: it gave up the commit in time; the batch is left to be read again
+                    assertTrue(millis < 6_000, "close took " + millis + " ms");
+                    assertFalse(clean, "the batch could not be committed");
+                    assertFalse(ingester.isRunning());
+                    assertNull(ingester.failure());
+                    assertEquals(0, ingester.statistics().consumed());
+                } finally {
+                    broker.restart();
+                }
+            }
+        }
+
+        @Test
+        void givenAnUnreachableBroker_whenClosed_thenCloseReturnsWithinItsTimeout(@TempDir Path dir) throws Exception {
+            // given: an ingester still trying to reach a broker that is not there
+            try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+                DemonstrationIngester<ExpertStep> ingester = ingester("127.0.0.1:1", "arm-nowhere", store);
+                ingester.start();
+                Thread.sleep(500);
+
+                // when
+                long start = System.nanoTime();
+                boolean clean = ingester.close(Duration.ofSeconds(2));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+
+                // then
+                assertTrue(millis < 4_000, "close took " + millis + " ms");
+                assertFalse(ingester.isRunning());
+                assertFalse(clean, "it had to be interrupted");
+                assertNull(ingester.failure(), "a forced close is no failure");
+            }
+        }
+
+        /** A started ingester that has read 300 records into a batch that would stay open for minutes. */
+        private DemonstrationIngester<ExpertStep> withOpenBatch(String topic, long seed, DemonstrationStore store)
+                throws Exception {
+            publish(topic, StreamFixtures.plan(300, 30, 0, 0, seed).records(), new HashMap<>());
+            IngesterConfig config = IngesterConfig.defaults(broker.bootstrapServers(), topic).withBatching(500,
+                    1_000_000, Duration.ofMinutes(10));
+            DemonstrationIngester<ExpertStep> ingester = new DemonstrationIngester<>(config, StreamFixtures.STEPS,
+                    StepMapper.identity(), StreamFixtures.VALIDATOR, store, null);
+            ingester.start();
+            await(() -> ingester.statistics().lag() == 0, Duration.ofSeconds(60),
+                    () -> "ingester stalled at " + ingester.statistics());
+            return ingester;
         }
     }
 
