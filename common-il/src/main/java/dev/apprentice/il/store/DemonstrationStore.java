@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (DemonstrationStore store = DemonstrationStore.open(dir)) {
- *     store.append(step, new RecordOrigin("demonstrations", 0, offset));
+ *     AppendOutcome outcome = store.append(step, new RecordOrigin("demonstrations", 0, offset));
  *     store.flush();
  * }
  * try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
@@ -61,15 +61,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On disk the store is a directory of Avro container files, {@code segment-00000001.avro} and
  * on, each closed once it reaches {@link StoreOptions#segmentBytes()}. Files only ever hold flushed
- * records; a crash during a flush can leave a torn tail, which the writer cuts off when it next
- * opens the store. Memory holds an index of keys and offsets, never the states or actions: reads go
- * back to the files. The methods are thread-safe; a read holds the store's lock only while it takes
+ * records; a crash during a flush can leave a torn tail on the last segment, which the writer cuts
+ * off when it next opens the store. Other damage makes opening fail with a
+ * {@link StoreDamagedException}, and {@link #repair(Path)} sets it right. Memory holds an index of
+ * keys and offsets, never the states or actions: about 200 bytes per episode plus its ids, and at
+ * most 12 bytes per stored step (nothing per further step of an episode received in order), whatever
+ * the step numbers. Reads go back to the files. The methods are thread-safe; a read holds the store's lock only while it takes
  * a snapshot of the segment lengths, so the writer is not held up while a trainer reads.
  */
 public final class DemonstrationStore implements AutoCloseable {
 
     /** The file the writer holds an exclusive lock on while the store is open. */
     public static final String LOCK_FILE = "store.lock";
+
+    /** The subdirectory where {@link #repair(Path)} keeps copies of the damaged segments. */
+    public static final String QUARANTINE = "quarantine";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
 
@@ -78,6 +84,12 @@ public final class DemonstrationStore implements AutoCloseable {
             .thenComparing(EpisodeKey::episode);
 
     private record StepKey(String source, String episode, int step) {
+    }
+
+    /** The highest and the terminal step among an episode's pending steps, -1 for none. */
+    private static final class PendingEpisode {
+        int lastStep = -1;
+        int terminalStep = -1;
     }
 
     /** A step accepted but not yet flushed: its index entry and where its encoding lies in the pending bytes. */
@@ -115,6 +127,7 @@ public final class DemonstrationStore implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private final StoreIndex index = new StoreIndex();
     private final Map<StepKey, PendingStep> pending = new LinkedHashMap<>();
+    private final Map<EpisodeKey, PendingEpisode> pendingEpisodes = new HashMap<>();
     private DataFileWriter<StoredDemonstration> active;
     // Steps are encoded here (StoredStepEncoder into a buffered encoder) and handed over with
     // appendEncoded: DataFileWriter's own path builds the generated object and encodes it unbuffered.
@@ -147,8 +160,10 @@ public final class DemonstrationStore implements AutoCloseable {
      * completely written is deleted. Each repair is logged as a warning and counted in
      * {@link #statistics()}.
      *
-     * @throws IllegalStateException when another process or store instance holds the lock, or when a
-     *     segment other than the last has no readable header (damage no crash explains)
+     * @throws StoreDamagedException when there is damage no crash explains: a segment other than the
+     *     last that has no readable header or cannot be read to its end, or a last segment that is
+     *     not an Avro file at all; nothing is changed, and {@link #repair(Path)} sets it right
+     * @throws IllegalStateException when another process or store instance holds the lock
      * @throws UncheckedIOException when the directory cannot be created or read
      */
     public static DemonstrationStore open(Path dir, StoreOptions options) {
@@ -168,10 +183,13 @@ public final class DemonstrationStore implements AutoCloseable {
         try {
             store.lock();
             store.load();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             store.closeQuietly(e);
-            throw e instanceof IOException io ? new UncheckedIOException("cannot open the store " + root, io)
-                    : (RuntimeException) e;
+            throw new UncheckedIOException("cannot open the store " + root, e);
+        } catch (RuntimeException | Error e) {
+            // An Error too (an OutOfMemoryError while indexing): the lock must not outlive the failed open.
+            store.closeQuietly(e);
+            throw e;
         }
         return store;
     }
@@ -183,14 +201,10 @@ public final class DemonstrationStore implements AutoCloseable {
      * and is counted in {@link StoreStatistics#tornSegments()}.
      *
      * @throws IllegalArgumentException when {@code dir} is not a directory
+     * @throws StoreDamagedException on damage no crash explains, as for {@link #open(Path, StoreOptions)}
      */
     public static DemonstrationStore openReadOnly(Path dir) {
-        requireArgument(dir, "dir", "a store directory");
-        Path root = dir.toAbsolutePath();
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("dir: expected an existing store directory, found "
-                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
-        }
+        Path root = existingDirectory(dir);
         DemonstrationStore store = new DemonstrationStore(root, StoreOptions.defaults(), true, null);
         try {
             store.load();
@@ -201,9 +215,13 @@ public final class DemonstrationStore implements AutoCloseable {
     }
 
     private void lock() throws IOException {
+        lock(lockChannel, dir);
+    }
+
+    private static void lock(FileChannel channel, Path dir) throws IOException {
         FileLock lock;
         try {
-            lock = lockChannel.tryLock();
+            lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
@@ -224,6 +242,10 @@ public final class DemonstrationStore implements AutoCloseable {
         }
         List<Path> files = Segments.list(dir);
         long[] duplicates = {0};
+        Map<Path, Segments.Scan> sound = new LinkedHashMap<>();
+        Path unfinishedLast = null;
+        List<String> damaged = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             Segments.Scan scan;
@@ -241,15 +263,25 @@ public final class DemonstrationStore implements AutoCloseable {
                 // only ever deletes a last segment without a readable header, which held no records.
                 continue;
             }
-            if (!scan.headerReadable()) {
-                if (i < files.size() - 1) {
-                    throw new IllegalStateException("store " + dir + ": segment " + file.getFileName()
-                            + " has no readable header, yet later segments exist; a crash only damages the last"
-                            + " segment, so this is other damage: move the file aside to open the store");
-                }
-                dropUnreadableLastSegment(file, scan.fileBytes());
-                continue;
+            String damage = damage(file, scan, i == files.size() - 1);
+            if (damage != null) {
+                damaged.add(file.getFileName().toString());
+                problems.add(file.getFileName() + " " + damage);
+            } else if (!scan.headerReadable()) {
+                unfinishedLast = file;
+            } else {
+                sound.put(file, scan);
             }
+        }
+        if (!damaged.isEmpty()) {
+            throw new StoreDamagedException(dir, damaged, "store " + dir + ": damage no crash explains (a crash only"
+                    + " tears the end of the last segment): segment " + String.join("; segment ", problems)
+                    + ". DemonstrationStore.repair moves a copy of each damaged segment to " + dir.resolve(QUARANTINE)
+                    + " and keeps its readable blocks");
+        }
+        for (Map.Entry<Path, Segments.Scan> e : sound.entrySet()) {
+            Path file = e.getKey();
+            Segments.Scan scan = e.getValue();
             if (scan.torn()) {
                 cutTornTail(file, scan);
             }
@@ -257,10 +289,99 @@ public final class DemonstrationStore implements AutoCloseable {
                     readOnly ? scan.fileBytes() : scan.goodBytes()));
             lastSegmentAppendable = scan.currentSchema() && scan.goodBytes() < options.segmentBytes();
         }
+        if (unfinishedLast != null) {
+            dropUnreadableLastSegment(unfinishedLast, Files.size(unfinishedLast));
+        }
         if (duplicates[0] > 0) {
             LOG.warn("store {}: {} records repeat a (source, episode, step) already stored; the first of each is"
                     + " used", dir, duplicates[0]);
         }
+    }
+
+    /**
+     * What is wrong with a segment beyond what a crash leaves, or null. A crash can leave only the
+     * last segment with a torn tail or a partly written header.
+     */
+    private static String damage(Path file, Segments.Scan scan, boolean last) throws IOException {
+        if (!scan.headerReadable()) {
+            if (!last) {
+                return "has no readable header, yet later segments exist";
+            }
+            return Segments.looksLikeUnfinishedHeader(file) ? null
+                    : "is not an Avro segment: its " + scan.fileBytes() + " bytes do not start as an Avro header does";
+        }
+        if (scan.torn() && !last) {
+            return "cannot be read past byte " + scan.goodBytes() + " of " + scan.fileBytes() + " (a damaged or missing"
+                    + " block), yet later segments exist";
+        }
+        return null;
+    }
+
+    /**
+     * Repairs damage that {@link #open(Path, StoreOptions)} refuses with a {@link StoreDamagedException}.
+     * Each damaged segment is first copied, untouched, to {@code dir/quarantine/}; it is then
+     * rewritten with its header and every whole block that can still be read, also the blocks after a
+     * damaged stretch (found again by their Avro sync marker), or removed when its header cannot be
+     * read. Records in the damaged stretches are lost from the store (they stay in the copy); a
+     * replay from Kafka can bring them back. Crash damage to the last segment is left to {@code open},
+     * and a sound store is not changed. Takes the writer's lock, so it cannot run beside a writer.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory
+     * @throws IllegalStateException when a writer holds the lock
+     * @throws UncheckedIOException when a file cannot be read, copied or written
+     */
+    public static StoreRepair repair(Path dir) {
+        Path root = existingDirectory(dir);
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            lock(channel, root);
+            List<Path> files = Segments.list(root);
+            List<StoreRepair.RepairedSegment> repaired = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String damage = damage(file, Segments.scan(file, s -> { }), i == files.size() - 1);
+                if (damage != null) {
+                    repaired.add(salvage(root, file, damage));
+                }
+            }
+            return new StoreRepair(root, repaired);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair the store " + root, e);
+        }
+    }
+
+    private static StoreRepair.RepairedSegment salvage(Path root, Path file, String damage) throws IOException {
+        Path copy = quarantine(root, file);
+        Segments.Salvage salvage = Segments.salvage(file);
+        long kept;
+        if (salvage.headerEnd() == 0) {
+            Files.delete(file);
+            DurableFiles.fsyncDirectory(root);
+            kept = 0;
+        } else {
+            Segments.keepBlocks(file, salvage);
+            kept = salvage.keptBytes();
+        }
+        LOG.warn("store {}: segment {} {}: copied it to {}, kept {} records in {} whole blocks ({} of {} bytes)",
+                root, file.getFileName(), damage, copy, salvage.records(), salvage.blocks().size(), kept,
+                salvage.fileBytes());
+        return new StoreRepair.RepairedSegment(file.getFileName().toString(), damage, copy, salvage.fileBytes(), kept,
+                salvage.records(), salvage.blocks().size());
+    }
+
+    /** Copies a segment, forced to disk, into the quarantine directory under a name not yet taken there. */
+    private static Path quarantine(Path root, Path file) throws IOException {
+        Path quarantine = Files.createDirectories(root.resolve(QUARANTINE));
+        Path copy = quarantine.resolve(file.getFileName());
+        for (int n = 1; Files.exists(copy); n++) {
+            copy = quarantine.resolve(file.getFileName() + "." + n);
+        }
+        Files.copy(file, copy);
+        try (FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            out.force(true);
+        }
+        DurableFiles.fsyncDirectory(quarantine);
+        return copy;
     }
 
     private void dropUnreadableLastSegment(Path file, long bytes) throws IOException {
@@ -291,19 +412,31 @@ public final class DemonstrationStore implements AutoCloseable {
 
     /**
      * Accepts a step, to be written by the next {@link #flush()}. A step whose (source, episode, step)
-     * is already stored or pending is skipped.
+     * is already stored or pending is a duplicate. A step that contradicts its episode's terminal
+     * step is refused, so an episode never grows past its end: a step after the (stored or pending)
+     * terminal step, or a terminal step below a step already stored or pending.
      *
      * @param origin the Kafka record the step was read from
-     * @return true when the step was accepted, false when it was a duplicate
+     * @return accepted, duplicate, or refused with the reason
      * @throws IllegalStateException when the store is read-only, closed, or a flush has failed
      */
-    public synchronized boolean append(ExpertStep step, RecordOrigin origin) {
+    public synchronized AppendOutcome append(ExpertStep step, RecordOrigin origin) {
         requireArgument(step, "step", "an expert step");
         requireArgument(origin, "origin", "the record's origin");
         requireWritable();
         StepKey key = new StepKey(step.source(), step.episode(), step.step());
-        if (pending.containsKey(key) || index.contains(step.source(), step.episode(), step.step())) {
-            return false;
+        if (pending.containsKey(key)) {
+            return AppendOutcome.DUPLICATE;
+        }
+        StoreIndex.EpisodeEntry stored = index.episode(step.source(), step.episode());
+        if (stored != null && stored.steps.contains(step.step())) {
+            return AppendOutcome.DUPLICATE;
+        }
+        EpisodeKey episodeKey = new EpisodeKey(step.source(), step.episode());
+        PendingEpisode waiting = pendingEpisodes.get(episodeKey);
+        String refusal = refusal(step, stored, waiting);
+        if (refusal != null) {
+            return AppendOutcome.refused(refusal);
         }
         // Encoded now, while the step is in the CPU cache: encoding ten thousand cold steps at flush
         // time cost more than the rest of the flush together.
@@ -317,7 +450,37 @@ public final class DemonstrationStore implements AutoCloseable {
         pending.put(key, new PendingStep(new IndexedStep(step.domain(), step.source(), step.episode(), step.step(),
                 step.eventTime(), step.terminal(), origin.topic(), origin.partition(), origin.offset()), start,
                 encoded.size() - start));
-        return true;
+        if (waiting == null) {
+            waiting = new PendingEpisode();
+            pendingEpisodes.put(episodeKey, waiting);
+        }
+        waiting.lastStep = Math.max(waiting.lastStep, step.step());
+        if (step.terminal()) {
+            waiting.terminalStep = step.step();
+        }
+        return AppendOutcome.ACCEPTED;
+    }
+
+    /** Why a new step contradicts its episode's stored and pending steps, or null when it does not. */
+    private static String refusal(ExpertStep step, StoreIndex.EpisodeEntry stored, PendingEpisode waiting) {
+        int terminal = stored == null ? -1 : stored.terminalStep;
+        int last = stored == null ? -1 : stored.steps.last();
+        if (waiting != null) {
+            if (waiting.terminalStep >= 0 && (terminal < 0 || waiting.terminalStep < terminal)) {
+                terminal = waiting.terminalStep;
+            }
+            last = Math.max(last, waiting.lastStep);
+        }
+        if (terminal >= 0 && step.step() > terminal) {
+            return "step: expected at most " + terminal + ", the terminal step of episode " + step.episode()
+                    + " of source " + step.source() + ", found " + step.step();
+        }
+        if (step.terminal() && last > step.step()) {
+            return "terminal: expected the terminal step to be the last of episode " + step.episode() + " of source "
+                    + step.source() + ", found terminal step " + step.step() + " below step " + last
+                    + " already stored";
+        }
+        return null;
     }
 
     /** Whether the step (source, episode, step) is stored or pending. */
@@ -360,6 +523,7 @@ public final class DemonstrationStore implements AutoCloseable {
             index.add(p.indexed());
         }
         pending.clear();
+        pendingEpisodes.clear();
         encoded.reset();
         if (size >= options.segmentBytes()) {
             DataFileWriter<StoredDemonstration> full = active;
@@ -610,7 +774,7 @@ public final class DemonstrationStore implements AutoCloseable {
         }
     }
 
-    private void closeQuietly(Exception cause) {
+    private void closeQuietly(Throwable cause) {
         closed = true;
         try {
             release();
@@ -635,6 +799,17 @@ public final class DemonstrationStore implements AutoCloseable {
             throw new IllegalStateException("store " + dir + " accepts no more writes after a failed flush ("
                     + failure + "); reopen it to repair the segment", failure);
         }
+    }
+
+    /** The absolute path of {@code dir}, which must be an existing directory. */
+    private static Path existingDirectory(Path dir) {
+        requireArgument(dir, "dir", "a store directory");
+        Path root = dir.toAbsolutePath();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("dir: expected an existing store directory, found "
+                    + (Files.exists(root) ? "a file" : "nothing") + " at " + root);
+        }
+        return root;
     }
 
     private static void requireArgument(Object value, String field, String expected) {

@@ -5,6 +5,7 @@ import dev.apprentice.il.stream.schema.AvroModels;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -120,12 +123,8 @@ final class Segments {
      */
     static Scan scan(Path file, Consumer<IndexedStep> sink) throws IOException {
         long size = Files.size(file);
-        SegmentInput input = new SegmentInput(file, size);
-        DataFileReader<GenericRecord> reader;
-        try {
-            reader = new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
-        } catch (IOException | AvroRuntimeException e) {
-            input.close();
+        DataFileReader<GenericRecord> reader = indexReader(file, size);
+        if (reader == null) {
             return new Scan(false, 0, size, 0, false);
         }
         try (reader) {
@@ -155,6 +154,119 @@ final class Segments {
         }
     }
 
+    /**
+     * What salvaging a damaged segment found: the whole blocks that can still be read, also those
+     * after a damaged stretch, found again by their sync marker.
+     *
+     * @param headerEnd where the header ends (0 when it cannot be read, and then no block is kept)
+     * @param blocks the readable blocks as [start, end) byte ranges, each ending with its sync marker
+     * @param records the records in those blocks
+     * @param fileBytes the segment's size
+     */
+    record Salvage(long headerEnd, List<long[]> blocks, long records, long fileBytes) {
+
+        /** The bytes a rewrite keeps: the header and the readable blocks. */
+        long keptBytes() {
+            long kept = headerEnd;
+            for (long[] b : blocks) {
+                kept += b[1] - b[0];
+            }
+            return kept;
+        }
+    }
+
+    /**
+     * Reads a segment block by block like {@link #scan}, but on a damaged block looks for the next
+     * sync marker and goes on reading from there, so only the damaged stretch is lost.
+     */
+    static Salvage salvage(Path file) throws IOException {
+        long size = Files.size(file);
+        DataFileReader<GenericRecord> reader = indexReader(file, size);
+        if (reader == null) {
+            return new Salvage(0, List.of(), 0, size);
+        }
+        try (reader) {
+            long headerEnd = reader.previousSync();
+            List<long[]> blocks = new ArrayList<>();
+            long records = 0;
+            long blockStart = headerEnd;
+            int inBlock = 0;
+            while (true) {
+                try {
+                    if (!reader.hasNext()) {
+                        break;
+                    }
+                    reader.next();
+                    inBlock++;
+                    if (reader.previousSync() != blockStart) {
+                        blocks.add(new long[] {blockStart, reader.previousSync()});
+                        records += inBlock;
+                        inBlock = 0;
+                        blockStart = reader.previousSync();
+                    }
+                } catch (RuntimeException damagedBlock) {
+                    // Skip to the end of the next sync marker: past the damaged block, if its own marker survived.
+                    reader.sync(blockStart);
+                    inBlock = 0;
+                    if (reader.previousSync() <= blockStart) {
+                        break;
+                    }
+                    blockStart = reader.previousSync();
+                }
+            }
+            return new Salvage(headerEnd, blocks, records, size);
+        }
+    }
+
+    /**
+     * Replaces {@code segment} by its header and readable blocks, the way {@link #keepPrefix} does:
+     * a copy written beside it, forced, and renamed over it.
+     */
+    static void keepBlocks(Path segment, Salvage salvage) throws IOException {
+        Path copy = segment.resolveSibling(segment.getFileName() + RECOVERING_SUFFIX);
+        Files.deleteIfExists(copy);
+        List<long[]> ranges = new ArrayList<>();
+        ranges.add(new long[] {0, salvage.headerEnd()});
+        ranges.addAll(salvage.blocks());
+        try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (long[] range : ranges) {
+                transfer(in, range[0], range[1], out, segment);
+            }
+            out.force(true);
+        }
+        Files.move(copy, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.fsyncDirectory(segment.getParent());
+    }
+
+    /**
+     * Whether an unreadable header looks like one a crash interrupted: empty, zeros, or starting as
+     * every Avro file does. Anything else in a file named like a segment is not the store's.
+     */
+    static boolean looksLikeUnfinishedHeader(Path file) throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(4096);
+        }
+        boolean zeros = true;
+        for (byte b : start) {
+            zeros &= b == 0;
+        }
+        int n = Math.min(start.length, DataFileConstants.MAGIC.length);
+        return zeros || Arrays.equals(start, 0, n, DataFileConstants.MAGIC, 0, n);
+    }
+
+    /** A reader of the index fields of a segment's first {@code size} bytes, or null when its header is unreadable. */
+    private static DataFileReader<GenericRecord> indexReader(Path file, long size) throws IOException {
+        SegmentInput input = new SegmentInput(file, size);
+        try {
+            return new DataFileReader<>(input, new GenericDatumReader<>(INDEX_FIELDS, INDEX_FIELDS, PLAIN));
+        } catch (IOException | AvroRuntimeException e) {
+            input.close();
+            return null;
+        }
+    }
+
     /** Reads every record of a segment up to its known readable length. */
     static void read(Segment segment, Consumer<StoredDemonstration> sink) throws IOException {
         SegmentInput input = new SegmentInput(segment.path(), segment.readableBytes());
@@ -181,19 +293,23 @@ final class Segments {
         Files.deleteIfExists(copy);
         try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ);
                 FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            long copied = 0;
-            while (copied < bytes) {
-                long n = in.transferTo(copied, bytes - copied, out);
-                if (n <= 0) {
-                    throw new IOException("segment " + segment + " ended at " + copied + " bytes while keeping its first "
-                            + bytes);
-                }
-                copied += n;
-            }
+            transfer(in, 0, bytes, out, segment);
             out.force(true);
         }
         Files.move(copy, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         DurableFiles.fsyncDirectory(segment.getParent());
+    }
+
+    /** Appends bytes [from, to) of {@code in} to {@code out}. */
+    private static void transfer(FileChannel in, long from, long to, FileChannel out, Path segment) throws IOException {
+        long at = from;
+        while (at < to) {
+            long n = in.transferTo(at, to - at, out);
+            if (n <= 0) {
+                throw new IOException("segment " + segment + " ended at " + at + " bytes while copying up to " + to);
+            }
+            at += n;
+        }
     }
 
     static SpecificDatumWriter<StoredDemonstration> datumWriter() {

@@ -1,7 +1,6 @@
 package dev.apprentice.il.store;
 
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,10 @@ import java.util.TreeSet;
  * What the durable records of a store are, without their floats: per episode the steps present,
  * its terminal step, its start time and domain; per topic partition the offsets. It answers dedup
  * checks, statistics and which episodes a query selects; reads go back to the segment files.
+ *
+ * <p>Its memory follows what is stored, never a number a sender picks: per episode about 200 bytes
+ * plus its id (source and domain strings are shared between episodes), and per stored step at most
+ * 12 bytes ({@link StepSet}); an episode received in order costs nothing per further step.
  */
 final class StoreIndex {
 
@@ -23,9 +26,10 @@ final class StoreIndex {
     record EpisodeKey(String source, String episode) {
     }
 
-    private static final class EpisodeEntry {
+    /** What the index knows of one episode. */
+    static final class EpisodeEntry {
         final String domain;
-        final BitSet steps = new BitSet();
+        final StepSet steps = new StepSet();
         int terminalStep = -1;
         Instant start;
 
@@ -34,14 +38,24 @@ final class StoreIndex {
         }
 
         boolean complete() {
-            return terminalStep >= 0 && steps.nextClearBit(0) > terminalStep && steps.length() == terminalStep + 1;
+            return terminalStep >= 0 && steps.isZeroTo(terminalStep);
+        }
+    }
+
+    /** Records per source; its {@code name} is the one copy of the source id the episode keys share. */
+    private static final class SourceTally {
+        final String name;
+        long records;
+
+        SourceTally(String name) {
+            this.name = name;
         }
     }
 
     private final Map<EpisodeKey, EpisodeEntry> episodes = new HashMap<>();
     private final OffsetTallies offsets = new OffsetTallies();
-    private final Map<String, long[]> recordsPerSource = new HashMap<>();
-    private final SortedSet<String> domains = new TreeSet<>();
+    private final Map<String, SourceTally> sources = new HashMap<>();
+    private final TreeSet<String> domains = new TreeSet<>();
     private long records;
     private String lastDomain;
     private Instant firstEventTime;
@@ -49,12 +63,20 @@ final class StoreIndex {
 
     /** Adds a durable record; returns false, changing nothing, when its key is already indexed. */
     boolean add(IndexedStep s) {
-        EpisodeEntry entry = episodes.computeIfAbsent(new EpisodeKey(s.source(), s.episode()),
-                k -> new EpisodeEntry(s.domain()));
-        if (entry.steps.get(s.step())) {
+        EpisodeEntry entry = episodes.get(new EpisodeKey(s.source(), s.episode()));
+        if (entry != null && entry.steps.contains(s.step())) {
             return false;
         }
-        entry.steps.set(s.step());
+        SourceTally source = sources.computeIfAbsent(s.source(), SourceTally::new);
+        if (!s.domain().equals(lastDomain)) {
+            domains.add(s.domain());
+            lastDomain = domains.ceiling(s.domain());
+        }
+        if (entry == null) {
+            entry = new EpisodeEntry(lastDomain);
+            episodes.put(new EpisodeKey(source.name, s.episode()), entry);
+        }
+        entry.steps.add(s.step());
         if (s.terminal() && (entry.terminalStep < 0 || s.step() < entry.terminalStep)) {
             entry.terminalStep = s.step();
         }
@@ -62,11 +84,7 @@ final class StoreIndex {
             entry.start = s.eventTime();
         }
         offsets.add(s.topic(), s.partition(), s.offset());
-        recordsPerSource.computeIfAbsent(s.source(), k -> new long[1])[0]++;
-        if (!s.domain().equals(lastDomain)) {
-            domains.add(s.domain());
-            lastDomain = s.domain();
-        }
+        source.records++;
         records++;
         if (firstEventTime == null || s.eventTime().isBefore(firstEventTime)) {
             firstEventTime = s.eventTime();
@@ -77,9 +95,14 @@ final class StoreIndex {
         return true;
     }
 
+    /** The episode's entry, or null when none of its steps is stored. */
+    EpisodeEntry episode(String source, String episode) {
+        return episodes.get(new EpisodeKey(source, episode));
+    }
+
     boolean contains(String source, String episode, int step) {
-        EpisodeEntry entry = episodes.get(new EpisodeKey(source, episode));
-        return entry != null && step >= 0 && entry.steps.get(step);
+        EpisodeEntry entry = episode(source, episode);
+        return entry != null && entry.steps.contains(step);
     }
 
     /** The episodes a query selects by domain, source and start time. */
@@ -107,7 +130,7 @@ final class StoreIndex {
 
     SortedMap<String, Long> recordsPerSource() {
         SortedMap<String, Long> sorted = new TreeMap<>();
-        recordsPerSource.forEach((source, count) -> sorted.put(source, count[0]));
+        sources.forEach((source, tally) -> sorted.put(source, tally.records));
         return sorted;
     }
 

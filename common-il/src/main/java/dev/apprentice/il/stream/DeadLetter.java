@@ -16,7 +16,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param originTopic the topic it was read from
  * @param originPartition its partition there
  * @param originOffset its offset there
- * @param stage where it failed: {@code decode}, {@code map} or {@code validate}
+ * @param stage where it failed: {@code decode}, {@code map}, {@code validate}, or {@code store} (the
+ *     store refused the step: it contradicts its episode's terminal step)
  * @param reason what was wrong
  * @param failedAt when the ingester gave up on it
  * @param key the original key bytes, or null

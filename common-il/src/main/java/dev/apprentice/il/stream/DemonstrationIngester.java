@@ -1,6 +1,7 @@
 package dev.apprentice.il.stream;
 
 import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.store.AppendOutcome;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.store.RecordOrigin;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -43,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * record read is either stored exactly once or dead-lettered exactly once.
  *
  * <p>Per batch: poll → decode → map to an {@link ExpertStep} → validate → append to the store (a
- * step whose (source, episode, step) is already stored is skipped) → flush the store durably →
- * commit the offsets. Bad records go to {@code <topic>.dlq} with the reason; the ingester never
+ * step whose (source, episode, step) is already stored is skipped; one the store refuses, such as
+ * a step after its episode's terminal step, is bad) → flush the store durably → commit the
+ * offsets. Bad records go to {@code <topic>.dlq} with the stage and reason; the ingester never
  * stops on one. Dead letters and offsets are written in one Kafka transaction, so a crash before
  * the commit leaves neither: the batch is read again, its stored records are recognised as
  * duplicates and its dead letters are written once. A failed commit rewinds the consumer to the
@@ -73,6 +76,10 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationIngester.class);
     private static final Duration COMMIT_RETRY_PAUSE = Duration.ofMillis(500);
+    /** How long {@link #close()} waits; time for a batch commit (or its abandonment) and the clients' close. */
+    static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STORE_THREAD_WAIT = Duration.ofSeconds(30);
+    private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(5);
     private static final int POLLS_IN_FLIGHT = 4;
 
     private final IngesterConfig config;
@@ -91,8 +98,17 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private volatile boolean running;
+    /** Set by close; after it the loop stops, and from then on the clients are closed by a deadline. */
+    private volatile boolean closing;
+    /** When closing, the time (System.nanoTime) by which the loop's thread is to have closed its clients. */
+    private volatile long closeDeadline;
+    /** Set once the clients are being closed: no rebalance callback may commit or flush from then on. */
+    private volatile boolean abandoned;
+    private volatile boolean storeThreadEnded = true;
+    /** Set when closing abandons a batch's transaction: its records will be read again. */
+    private volatile boolean leftForReplay;
     private volatile Thread thread;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile KafkaProducer<byte[], byte[]> producer;
     private final Batch batch = new Batch();
     private final StoreSide outcome = new StoreSide();
@@ -135,9 +151,24 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         try {
             run();
         } catch (RuntimeException | Error e) {
+            if (closing && interruption(e)) {
+                LOG.warn("ingester for {}: interrupted because it did not stop in time after close ({}); its open"
+                        + " batch, if any, will be read again", config.topic(), e.toString());
+                return;
+            }
             failure.set(e);
-            LOG.error("ingester for {} stopped: {}", config.topic(), e.toString(), e);
+            LOG.error("ingester for {} stopped", config.topic(), e);
         }
+    }
+
+    /** Whether {@code e} is what interrupting the loop's thread raises, so a forced close rather than a fault. */
+    private static boolean interruption(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof InterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -146,19 +177,29 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
      * the producer was fenced by another ingester with the same transactional id.
      */
     public void run() {
-        running = true;
-        if (thread == null) {
-            thread = Thread.currentThread();
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            running = true;
+            if (thread == null) {
+                thread = Thread.currentThread();
+            }
         }
-        KafkaTopics.ensureWithDeadLetters(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
-        consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        storing = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ingest-" + config.topic() + "-store");
-            t.setDaemon(true);
-            return t;
-        });
+        Throwable cause = null;
         try {
+            KafkaTopics.ensureWithDeadLetters(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
+            consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            storeThreadEnded = false;
+            storing = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ingest-" + config.topic() + "-store");
+                t.setDaemon(true);
+                return t;
+            });
             producer = newProducer();
+            if (producer == null) {
+                return;
+            }
             consumer.subscribe(List.of(config.topic()), new CommitOnRevoke());
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -174,7 +215,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                         batch.track(r);
                         ExpertStep step = check(r);
                         if (step != null) {
-                            valid.add(new ValidStep(step, new RecordOrigin(r.topic(), r.partition(), r.offset())));
+                            valid.add(new ValidStep(step, new RecordOrigin(r.topic(), r.partition(), r.offset()), r));
                         }
                     }
                     handOver(valid);
@@ -187,8 +228,11 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             if (batch.open) {
                 commitBatch();
             }
+        } catch (RuntimeException | Error e) {
+            cause = e;
+            throw e;
         } finally {
-            closeClients();
+            closeClients(cause);
         }
     }
 
@@ -198,7 +242,12 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                 replays.get());
     }
 
-    /** The error that stopped a {@link #start() started} ingester, or null. */
+    /**
+     * The error that stopped a {@link #start() started} ingester, as raised where it happened (the
+     * store's own exception when storing failed), or null; never one raised while closing after it,
+     * which is attached as suppressed. An interruption by a forced {@link #close(Duration)} is no
+     * failure.
+     */
     public Throwable failure() {
         return failure.get();
     }
@@ -209,22 +258,63 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         return running && t != null && t.isAlive();
     }
 
-    /** Stops the loop after committing the open batch, and waits for it. Idempotent. */
+    /** {@link #close(Duration)} with a 20 s timeout. */
     @Override
     public void close() {
-        running = false;
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops the loop and returns within about {@code timeout}, whatever state the ingester is in. For
+     * the first half of it the loop may commit its open batch; then its thread is interrupted, which
+     * ends a wait for an unreachable broker or a stuck store thread, and the clients are closed by the
+     * deadline. An uncommitted batch is read again by the next ingester. Idempotent.
+     *
+     * @return true when it stopped cleanly: without being interrupted, with its last batch committed
+     *     and no failure (or it never started); false when it had to be interrupted, left a batch to be
+     *     read again, had failed, or a thread of it is still running at the deadline
+     */
+    public boolean close(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout: expected a duration >= 0, found " + timeout);
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Thread t;
+        synchronized (this) {
+            closeDeadline = deadline - Math.min(timeout.toNanos() / 10, Duration.ofSeconds(1).toNanos());
+            closing = true;
+            running = false;
+            t = thread;
+        }
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (t == null || t == Thread.currentThread()) {
+            return t == null;
         }
+        boolean interrupted = false;
+        boolean forced = false;
+        try {
+            t.join(Math.max(1, timeout.toMillis() / 2));
+            if (t.isAlive()) {
+                forced = true;
+                t.interrupt();
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        boolean ended = !t.isAlive() && storeThreadEnded;
+        if (!ended) {
+            LOG.warn("ingester for {}: still running {} ms after close; its threads are left to end on their own",
+                    config.topic(), (System.nanoTime() - start) / 1_000_000);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ended && !forced && !leftForReplay && failure.get() == null;
     }
 
     /** Decodes, maps and validates a record; dead-letters it and returns null when any step fails. */
@@ -268,10 +358,14 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             try {
                 if (storeFailure.get() == null) {
                     for (ValidStep v : valid) {
-                        if (store.append(v.step(), v.origin())) {
-                            outcome.stored++;
-                        } else {
-                            outcome.duplicates++;
+                        AppendOutcome appended = store.append(v.step(), v.origin());
+                        switch (appended.kind()) {
+                            case ACCEPTED -> outcome.stored++;
+                            case DUPLICATE -> outcome.duplicates++;
+                            case REFUSED -> {
+                                outcome.refused++;
+                                sendDeadLetter(v.record(), "store", appended.reason());
+                            }
                         }
                     }
                 }
@@ -287,7 +381,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
      * Waits until the store thread has handled every record handed over, flushes the store there,
      * and returns what the batch came to.
      *
-     * @throws IllegalStateException when storing failed: the ingester cannot go on
+     * @throws RuntimeException the store thread's own exception or error when storing failed, so
+     *     {@link #failure()} names the original cause: the ingester cannot go on
      */
     private BatchOutcome flushStore() {
         Future<BatchOutcome> flushed = storing.submit(() -> {
@@ -307,6 +402,12 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             o = null;
         }
         Throwable broken = storeFailure.get();
+        if (broken instanceof RuntimeException e) {
+            throw e;
+        }
+        if (broken instanceof Error e) {
+            throw e;
+        }
         if (broken != null) {
             throw new IllegalStateException("ingester for " + config.topic() + ": storing failed: " + broken, broken);
         }
@@ -315,6 +416,14 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> r, String stage, String reason) {
         batch.deadLettered++;
+        sendDeadLetter(r, stage, reason);
+    }
+
+    /**
+     * Sends a dead letter in the open transaction; the poll thread and the store thread both do, and
+     * the store thread's are sent before {@link #flushStore()} returns, so before the commit.
+     */
+    private void sendDeadLetter(ConsumerRecord<byte[], byte[]> r, String stage, String reason) {
         try {
             producer.send(DeadLetter.of(r, stage, reason), (metadata, error) -> {
                 if (error != null) {
@@ -373,7 +482,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         consumed.addAndGet(batch.records);
         stored.addAndGet(done.stored());
         duplicates.addAndGet(done.duplicates());
-        deadLettered.addAndGet(batch.deadLettered);
+        deadLettered.addAndGet(batch.deadLettered + done.refused());
         batch.reset();
         listener.batchCommitted(statistics());
     }
@@ -390,6 +499,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
      */
     private void replayBatch(boolean seekBack) {
         replays.incrementAndGet();
+        if (closing) {
+            leftForReplay = true;
+        }
         try {
             producer.abortTransaction();
         } catch (KafkaException e) {
@@ -424,7 +536,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
     }
 
-    /** A transactional producer; waits for an unreachable broker rather than giving up. */
+    /** A transactional producer; waits for an unreachable broker rather than giving up, or null once closing. */
     private KafkaProducer<byte[], byte[]> newProducer() {
         while (true) {
             KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerProps(), new ByteArraySerializer(),
@@ -435,8 +547,9 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             } catch (TimeoutException e) {
                 p.close(Duration.ZERO);
                 if (!running) {
-                    throw new IllegalStateException("ingester for " + config.topic() + ": closed while waiting for"
-                            + " Kafka at " + config.bootstrapServers(), e);
+                    LOG.warn("ingester for {}: closed while waiting for Kafka at {}", config.topic(),
+                            config.bootstrapServers());
+                    return null;
                 }
                 LOG.warn("ingester for {}: Kafka unreachable while starting the producer ({}), retrying",
                         config.topic(), e.getMessage());
@@ -472,27 +585,67 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         return p;
     }
 
-    private void closeClients() {
+    /**
+     * Closes the store thread and the clients, each by the close deadline when closing. A failure
+     * while closing is attached to {@code cause} (the error that ended the loop) rather than
+     * replacing it, or logged when the loop ended normally.
+     */
+    private void closeClients(Throwable cause) {
+        abandoned = true;
+        // A forced close interrupted this thread; closing the clients must not trip over it.
+        boolean interrupted = Thread.interrupted();
+        List<RuntimeException> problems = new ArrayList<>();
         if (storing != null) {
             storing.shutdown();
             try {
-                if (!storing.awaitTermination(30, TimeUnit.SECONDS)) {
+                if (!storing.awaitTermination(budget(STORE_THREAD_WAIT).toMillis(), TimeUnit.MILLISECONDS)) {
                     storing.shutdownNow();
+                    LOG.warn("ingester for {}: the store thread did not finish its work in time", config.topic());
+                } else {
+                    storeThreadEnded = true;
                 }
             } catch (InterruptedException e) {
                 storing.shutdownNow();
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
-            storing = null;
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p != null) {
+            try {
+                p.close(budget(CLIENT_CLOSE_WAIT));
+            } catch (RuntimeException e) {
+                problems.add(e);
+            }
             producer = null;
         }
-        if (consumer != null) {
-            consumer.close(Duration.ofSeconds(5));
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            try {
+                c.close(budget(CLIENT_CLOSE_WAIT));
+            } catch (RuntimeException e) {
+                problems.add(e);
+            }
             consumer = null;
         }
+        for (RuntimeException problem : problems) {
+            if (cause != null) {
+                cause.addSuppressed(problem);
+            } else {
+                LOG.warn("ingester for {}: closing a Kafka client failed", config.topic(), problem);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code normal}, or less when a close is under way: what is left until its deadline. */
+    private Duration budget(Duration normal) {
+        if (!closing) {
+            return normal;
+        }
+        long left = Math.max(0, closeDeadline - System.nanoTime());
+        return left < normal.toNanos() ? Duration.ofNanos(left) : normal;
     }
 
     private static void pause() {
@@ -512,7 +665,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (batch.open) {
+            if (batch.open && !abandoned) {
                 commitBatch();
             }
         }
@@ -524,7 +677,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            if (batch.open) {
+            if (batch.open && !abandoned) {
                 // The partitions already belong to another member, so the offsets cannot be committed: keep
                 // what was stored (a later redelivery to this store is a duplicate) and drop the transaction.
                 flushStore();
@@ -534,22 +687,24 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     }
 
     /** A checked step and the record it came from, on its way to the store thread. */
-    private record ValidStep(ExpertStep step, RecordOrigin origin) {
+    private record ValidStep(ExpertStep step, RecordOrigin origin, ConsumerRecord<byte[], byte[]> record) {
     }
 
-    /** What the store thread made of a batch. */
-    private record BatchOutcome(int stored, int duplicates) {
+    /** What the store thread made of a batch; {@code refused} steps were dead-lettered there. */
+    private record BatchOutcome(int stored, int duplicates, int refused) {
     }
 
     /** The store thread's tally of the open batch; read and reset there, by {@link #flushStore()}. */
     private static final class StoreSide {
         int stored;
         int duplicates;
+        int refused;
 
         BatchOutcome takeAndReset() {
-            BatchOutcome o = new BatchOutcome(stored, duplicates);
+            BatchOutcome o = new BatchOutcome(stored, duplicates, refused);
             stored = 0;
             duplicates = 0;
+            refused = 0;
             return o;
         }
     }

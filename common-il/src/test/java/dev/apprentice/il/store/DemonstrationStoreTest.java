@@ -87,7 +87,8 @@ class DemonstrationStoreTest {
         List<ExpertStep> episode = ExpertSteps.ended("alice", "e1", 4, T0);
         try (DemonstrationStore store = DemonstrationStore.open(dir)) {
             ExpertSteps.append(store, episode, "demos", 0, 10);
-            assertFalse(store.append(episode.get(1), new RecordOrigin("demos", 0, 99)), "pending duplicate");
+            assertEquals(AppendOutcome.DUPLICATE, store.append(episode.get(1), new RecordOrigin("demos", 0, 99)),
+                    "pending duplicate");
         }
 
         // when: the same steps arrive again from later offsets, as after an ingester restart
@@ -95,7 +96,7 @@ class DemonstrationStoreTest {
         long size;
         try (DemonstrationStore store = DemonstrationStore.open(dir)) {
             for (ExpertStep s : episode) {
-                anyAccepted |= store.append(s, new RecordOrigin("demos", 0, 50 + s.step()));
+                anyAccepted |= store.append(s, new RecordOrigin("demos", 0, 50 + s.step())).accepted();
             }
             size = store.size();
         }
@@ -219,8 +220,61 @@ class DemonstrationStoreTest {
     }
 
     @Test
-    void skipsEpisodesThatDoNotFitTheSpaces() {
-        // given: a sound episode, one with a state outside the box, one with a step after its terminal step
+    void givenAnEpisodeEndedByItsTerminalStep_whenAStepAfterItOrALowerTerminalStepArrives_thenAppendRefusesIt() {
+        // given: episode e1 ended at step 2; episode e2 with steps 0, 1 and 3, not ended
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            ExpertSteps.append(store, ExpertSteps.ended("alice", "e1", 3, T0), "demos", 0, 0);
+            List<ExpertStep> e2 = ExpertSteps.discrete("alice", "e2", 4, T0);
+            ExpertSteps.append(store, List.of(e2.get(0), e2.get(1), e2.get(3)), "demos", 0, 10);
+        }
+
+        // when: after a reopen, steps contradicting each episode's end arrive, and the terminal step repeated
+        AppendOutcome afterStoredEnd;
+        AppendOutcome lowerTerminal;
+        AppendOutcome repeatedEnd;
+        AppendOutcome afterPendingEnd;
+        AppendOutcome belowPendingStep;
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            afterStoredEnd = store.append(step("e1", 3, false), new RecordOrigin("demos", 0, 20));
+            lowerTerminal = store.append(step("e2", 2, true), new RecordOrigin("demos", 0, 21));
+            repeatedEnd = store.append(step("e1", 2, true), new RecordOrigin("demos", 0, 22));
+            assertEquals(AppendOutcome.ACCEPTED, store.append(step("e2", 4, true), new RecordOrigin("demos", 0, 23)));
+            afterPendingEnd = store.append(step("e2", 5, false), new RecordOrigin("demos", 0, 24));
+            belowPendingStep = store.append(step("e3", 1, false), new RecordOrigin("demos", 0, 25));
+            belowPendingStep = belowPendingStep.accepted()
+                    ? store.append(step("e3", 0, true), new RecordOrigin("demos", 0, 26)) : belowPendingStep;
+            store.flush();
+            assertEquals(1, store.statistics().completeEpisodes(), "e1; e2 lacks step 2, e3 its terminal step");
+            assertEquals(3 + 4 + 1, store.size(), "nothing refused was stored");
+        }
+
+        // then: each refusal names the field, what was expected and what was found
+        assertEquals(AppendOutcome.refused("step: expected at most 2, the terminal step of episode e1 of source"
+                + " alice, found 3"), afterStoredEnd);
+        assertEquals(AppendOutcome.refused("terminal: expected the terminal step to be the last of episode e2 of"
+                + " source alice, found terminal step 2 below step 3 already stored"), lowerTerminal);
+        assertEquals(AppendOutcome.DUPLICATE, repeatedEnd);
+        assertEquals(AppendOutcome.Kind.REFUSED, afterPendingEnd.kind());
+        assertTrue(afterPendingEnd.reason().startsWith("step: expected at most 4,"), afterPendingEnd.reason());
+        assertEquals(AppendOutcome.Kind.REFUSED, belowPendingStep.kind());
+        assertTrue(belowPendingStep.reason().contains("found terminal step 0 below step 1"), belowPendingStep.reason());
+    }
+
+    private static ExpertStep step(String episode, int step, boolean terminal) {
+        return new ExpertStep("lane-change", "alice", episode, step, T0.plusSeconds(step), new float[] {0, 0},
+                new float[] {1}, true, terminal, false, null, null);
+    }
+
+    @Test
+    void skipsEpisodesThatDoNotFitTheSpaces() throws IOException {
+        // given: a sound episode, one with a state outside the box, and one with a step after its terminal
+        // step, which append refuses, so it comes from a segment written before that rule: another
+        // store's segment, joined to this one (the store ignores the other store's directory within it)
+        Path older = dir.resolve("older");
+        try (DemonstrationStore store = DemonstrationStore.open(older)) {
+            store.append(new ExpertStep("lane-change", "alice", "overrun", 2, T0.plusSeconds(23), new float[] {0, 0},
+                    new float[] {1}, true, false, false, null, null), new RecordOrigin("demos", 0, 22));
+        }
         try (DemonstrationStore store = DemonstrationStore.open(dir)) {
             ExpertSteps.append(store, ExpertSteps.ended("alice", "sound", 3, T0), "demos", 0, 0);
             List<ExpertStep> far = ExpertSteps.ended("alice", "far", 3, T0.plusSeconds(10));
@@ -230,9 +284,9 @@ class DemonstrationStoreTest {
             ExpertSteps.append(store, far, "demos", 0, 10);
             List<ExpertStep> overrun = ExpertSteps.ended("alice", "overrun", 2, T0.plusSeconds(20));
             ExpertSteps.append(store, overrun, "demos", 0, 20);
-            store.append(new ExpertStep("lane-change", "alice", "overrun", 2, T0.plusSeconds(23), new float[] {0, 0},
-                    new float[] {1}, true, false, false, null, null), new RecordOrigin("demos", 0, 22));
-            store.flush();
+        }
+        Files.copy(Segments.path(older, 1), Segments.path(dir, 2));
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
 
             // when
             StoredDemonstrations read = store.read(STATES, new Discrete(3), StoreQuery.all());

@@ -142,7 +142,7 @@ class StoreRecoveryTest {
                 }
                 long offset = 200;
                 for (ExpertStep s : batch("b3", LARGE_BATCH, 2)) {
-                    accepted += store.append(s, new RecordOrigin("demos", 0, offset++)) ? 1 : 0;
+                    accepted += store.append(s, new RecordOrigin("demos", 0, offset++)).accepted() ? 1 : 0;
                 }
             }
             StoreStatistics reopened;
@@ -258,11 +258,11 @@ class StoreRecoveryTest {
 
     @Test
     void readOnlyOpenDoesNotModifyATornStore() throws IOException {
-        // given: a torn last block in the first segment and a second segment with half a header
+        // given: a torn last block in the last segment (a torn segment followed by another is damage
+        // no crash explains, refused by readers too)
         Pristine pristine = pristine();
         Path dir = copy(pristine, "torn");
         truncate(Segments.path(dir, 1), pristine.afterThirdFlush() - 1);
-        Files.write(Segments.path(dir, 2), "Obj".getBytes(StandardCharsets.US_ASCII));
         Map<String, byte[]> before = contents(dir);
 
         // when
@@ -276,7 +276,7 @@ class StoreRecoveryTest {
         Map<String, byte[]> after = contents(dir);
 
         // then: the reader stopped at the tears, counted them, and left every byte in place
-        assertEquals(2, statistics.tornSegments());
+        assertEquals(1, statistics.tornSegments());
         assertEquals(0, statistics.recoveredSegments());
         assertTrue(statistics.durableRecords() > 2 * SMALL_BATCH
                 && statistics.durableRecords() < 2 * SMALL_BATCH + LARGE_BATCH, "" + statistics.durableRecords());
@@ -287,7 +287,7 @@ class StoreRecoveryTest {
             assertArrayEquals(before.get(name), after.get(name), name);
         }
         try (DemonstrationStore writer = DemonstrationStore.open(dir)) {
-            assertEquals(2, writer.statistics().recoveredSegments(), "the writer repairs what the reader left");
+            assertEquals(1, writer.statistics().recoveredSegments(), "the writer repairs what the reader left");
             assertEquals(statistics.durableRecords(), writer.size());
         }
     }
