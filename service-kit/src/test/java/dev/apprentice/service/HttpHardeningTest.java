@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -130,6 +131,21 @@ class HttpHardeningTest {
 
     @Test
     @Order(4)
+    void anOversizedBodyIsRefusedUnreadAndItsConnectionClosedRatherThanDrained() throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST " + API + "/decisions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nAuthorization: Bearer " + DECIDER + "\r\n"
+                    + "Content-Length: 10000000\r\n\r\n{\"observation\": [").getBytes(StandardCharsets.US_ASCII));
+            // readAllBytes returns at the end of the stream, i.e. once the server has closed the connection.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"error\":\"body-too-large\""), answer);
+        }
+    }
+
+    @Test
+    @Order(5)
     void aChunkedBodyIsCappedAtItsEndpointsLimitAndReadInFullBelowIt() throws Exception {
         byte[] large = bodyOf(100 * 1024).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> refused = send("/decisions", "application/json",
@@ -146,7 +162,7 @@ class HttpHardeningTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void trailingContentAndDuplicateKeysAnswer400NamingTheProblem() {
         as(DECIDER).body(OBSERVATION + " {\"observation\": [0, 1, 0, 0]}").post(API + "/decisions").then().statusCode(400)
                 .body("error", equalTo("invalid-json")).body("field", equalTo("body"))
@@ -161,7 +177,7 @@ class HttpHardeningTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aJsonEndpointAnswers415WithoutOrWithAnotherContentType() throws Exception {
         HttpResponse<String> missing = send("/training/jobs", null, HttpRequest.BodyPublishers.ofString(
                 "{\"algorithm\": \"bc\"}"));
@@ -177,7 +193,7 @@ class HttpHardeningTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void wrongKeysBeyondTheBudgetAnswer429UntilTheWindowEndsAndAreLoggedWithTheirCountNeverTheKey() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {

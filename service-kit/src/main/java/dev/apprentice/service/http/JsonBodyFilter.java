@@ -5,6 +5,8 @@ import dev.apprentice.service.error.UnsupportedContentTypeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -16,8 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Guards every JSON endpoint before its body is read: a body needs {@code Content-Type:
- * application/json} (415 otherwise), and may not be larger than its endpoint's limit (413 with
- * the connection closed): a declared {@code Content-Length} is refused at once, without reading; a
+ * application/json} (415 otherwise), and may not be larger than its endpoint's limit (413, and an
+ * HTTP/1 connection is closed): a declared {@code Content-Length} is refused at once, unread; a
  * chunked body is buffered up to the limit and refused as soon as it passes it. The check runs on
  * the event loop and costs nothing per request; an oversized body is never parsed, so 10 MB
  * bodies cannot stall the loop that answers small decisions.
@@ -31,7 +33,7 @@ public class JsonBodyFilter {
     }
 
     @ServerRequestFilter(nonBlocking = true)
-    public Uni<Void> guard(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    public Uni<Void> guard(ContainerRequestContext request, ResourceInfo resource, RoutingContext context) {
         if (resource.getResourceMethod() == null || !readsJsonBody(resource)) {
             return Uni.createFrom().voidItem();
         }
@@ -43,10 +45,11 @@ public class JsonBodyFilter {
         BodyKind kind = marked == null ? BodyKind.COMMAND : marked.value();
         long limit = limit(kind);
         String endpoint = request.getMethod() + " " + request.getUriInfo().getPath();
+        HttpServerRequest http = context.request();
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             if (Long.parseLong(declared.trim()) > limit) {
-                throw tooLarge(http, limit, endpoint);
+                throw tooLarge(context, limit, endpoint);
             }
             return Uni.createFrom().voidItem();
         }
@@ -62,8 +65,7 @@ public class JsonBodyFilter {
                 }
                 if (body.length() + chunk.length() > limit) {
                     refused[0] = true;
-                    http.pause();
-                    done.fail(tooLarge(http, limit, endpoint));
+                    done.fail(tooLarge(context, limit, endpoint));
                 } else {
                     body.appendBuffer(chunk);
                 }
@@ -102,9 +104,17 @@ public class JsonBodyFilter {
         return consumes != null && Arrays.stream(consumes.value()).anyMatch(MediaType.APPLICATION_JSON::equals);
     }
 
-    /** The refusal; the connection closes after it, so that the rest of the body is never read. */
-    private static BodyTooLargeException tooLarge(HttpServerRequest http, long limit, String endpoint) {
-        http.response().putHeader("Connection", "close");
+    /**
+     * The refusal. The rest of the body is never read: the request stops reading, and an HTTP/1
+     * connection closes once the answer is sent (otherwise the server would drain the body).
+     */
+    private static BodyTooLargeException tooLarge(RoutingContext context, long limit, String endpoint) {
+        HttpServerRequest http = context.request();
+        http.pause();
+        if (http.version() != HttpVersion.HTTP_2) {
+            http.response().putHeader("Connection", "close");
+            context.addEndHandler(sent -> http.connection().close());
+        }
         return new BodyTooLargeException(limit, endpoint);
     }
 }
