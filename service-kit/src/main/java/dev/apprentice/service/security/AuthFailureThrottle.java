@@ -93,7 +93,7 @@ public class AuthFailureThrottle {
             return;
         }
         TooManyFailedKeysException refusal = new TooManyFailedKeysException(seconds);
-        context.response().putHeader("Retry-After", Long.toString(seconds));
+        context.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
         ApiErrors.send(context.response(), refusal);
     }
 
@@ -104,7 +104,7 @@ public class AuthFailureThrottle {
     }
 
     /** Records a wrong key presented from an address. */
-    public synchronized void failed(String address) {
+    synchronized void failed(String address) {
         long now = System.nanoTime();
         Window w = current(address, now);
         if (w == null) {
@@ -113,8 +113,8 @@ public class AuthFailureThrottle {
         }
         w.failures++;
         if (w.failures == budget) {
-            LOG.warnf("%s presented %d wrong API keys within %s; its keys are answered 429 until %s after its first",
-                    address, w.failures, window, window);
+            LOG.warnf("%s presented %d wrong API keys within %s of its first; its keys are answered 429 until then",
+                    address, w.failures, window);
         }
     }
 
