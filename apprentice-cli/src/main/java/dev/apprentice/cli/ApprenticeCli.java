@@ -142,7 +142,9 @@ public final class ApprenticeCli {
                              [--format F] [--json]
                   dlq        Summarise <topic>.dlq by stage and reason: --env NAME or --topic T [--limit 10] [--json]
                   store      stats [--store .apprentice/store] [--json]: segments, records, episodes, sources,
-                             time span and the topic/partition/offset ranges held (read-only)
+                             time span and the topic/partition/offset ranges held (read-only);
+                             repair [--store DIR]: with the service stopped, copy damaged segments to
+                             quarantine/ and keep their readable blocks, so that the store opens again
                   help       Show this text.
 
                 Environments: cartpole, pendulum, identity-discrete, identity-continuous.

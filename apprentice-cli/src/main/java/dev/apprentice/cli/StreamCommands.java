@@ -7,6 +7,7 @@ import dev.apprentice.il.env.Environment;
 import dev.apprentice.il.env.ExpertRecorder;
 import dev.apprentice.il.env.reference.ReferenceTask;
 import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.DeadLetter;
 import dev.apprentice.il.stream.DeadLetterReader;
@@ -224,16 +225,31 @@ final class StreamCommands {
         return 0;
     }
 
-    /** {@code store}: statistics of a demonstration store, read-only (safe while an ingester runs). */
+    /**
+     * {@code store}: statistics of a demonstration store, read-only (safe while an ingester runs),
+     * or its repair (with the service stopped): damaged segments copied to {@code quarantine/} and
+     * cut back to their readable blocks.
+     */
     int store(CliOptions o) {
         List<String> args = o.positional();
         String action = args.isEmpty() ? "stats" : args.get(0);
-        if (!action.equals("stats")) {
-            throw new IllegalArgumentException("store: expected stats, found '" + action + "'");
+        if (!action.equals("stats") && !action.equals("repair")) {
+            throw new IllegalArgumentException("store: expected stats or repair, found '" + action + "'");
         }
         Path dir = Path.of(o.string("store", DEFAULT_STORE));
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("store: no demonstration store at " + dir.toAbsolutePath());
+        }
+        if (action.equals("repair")) {
+            StoreRepair repair = DemonstrationStore.repair(dir);
+            if (repair.storeWasSound()) {
+                out.println("store " + dir.toAbsolutePath() + " is sound; nothing changed");
+            }
+            for (StoreRepair.RepairedSegment r : repair.segments()) {
+                out.printf(Locale.ROOT, "%s: %s; kept %d records in %d blocks (%d bytes), original copied to %s%n",
+                        r.name(), r.damage(), r.recordsKept(), r.blocksKept(), r.bytesKept(), r.quarantinedCopy());
+            }
+            return 0;
         }
         try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
             StoreStatistics s = store.statistics();
@@ -270,7 +286,7 @@ final class StreamCommands {
         for (int e = 0; e < episodes; e++) {
             long episodeSeed = seed * 1000 + e;
             steps.addAll(ExpertRecorder.record(task.id(), source, "seed-" + episodeSeed, task.environments().get(),
-                    task.expert(), episodeSeed, task.maxEpisodeSteps(), start.plusSeconds(3600L * e),
+                    task.expert(), episodeSeed, task.maxEpisodeSteps(), start.minusSeconds(3600L * (episodes - 1 - e)),
                     Duration.ofMillis(20), Map.of("simulator", task.id())));
         }
         return steps;

@@ -4,6 +4,7 @@ import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
+import dev.apprentice.il.stream.IngestLimits;
 import dev.apprentice.lanechange.mapping.DecisionRequests;
 import dev.apprentice.lanechange.mapping.LaneChangeRecords;
 import dev.apprentice.lanechange.sim.HighwayConfig;
@@ -14,6 +15,7 @@ import dev.apprentice.lanechange.training.LaneChangeImitation;
 import dev.apprentice.service.domain.ActionLabels;
 import dev.apprentice.service.domain.DecisionCodec;
 import dev.apprentice.service.domain.DemonstrationRecords;
+import dev.apprentice.service.domain.DomainLimits;
 import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
@@ -30,6 +32,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LaneChangeDomain implements ImitationDomain {
+
+    /** The longest episode ingested, in decisions. */
+    static final int MAX_EPISODE_DECISIONS = 10_000;
 
     /** Domain name in topics, stored steps and model cards. */
     public static final String NAME = "lane-change";
@@ -100,5 +105,16 @@ public class LaneChangeDomain implements ImitationDomain {
     @Override
     public Optional<ExpertSimulation> simulation() {
         return Optional.of(simulation);
+    }
+
+    /**
+     * A recorded drive is one decision per second at most, so 10,000 decisions (close to three
+     * hours) bound an episode; the other ingest bounds are the core's defaults.
+     */
+    @Override
+    public DomainLimits limits() {
+        IngestLimits core = IngestLimits.defaults();
+        return new DomainLimits(DomainLimits.DEFAULT.maxBatch(), new IngestLimits(MAX_EPISODE_DECISIONS,
+                core.maxIdLength(), core.earliestEventTime(), core.maxClockSkew()));
     }
 }

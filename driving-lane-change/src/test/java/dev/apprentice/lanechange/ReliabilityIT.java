@@ -147,6 +147,62 @@ class ReliabilityIT {
         assertEquals(1, service.servedVersion());
     }
 
+    @Test
+    @Order(4)
+    void garbageInThePromotionRecordAndCorruptPromotedWeightsStillLeaveTheServiceServing() throws Exception {
+        JsonNode promoted = service.call("POST", "/policies/2/promote", ADMIN_KEY, null);
+        assertEquals(200, promoted.path("httpStatus").asInt(), promoted::toString);
+        assertEquals(2, service.servedVersion());
+        service.stop();
+        Path model = service.data.resolve("registry").resolve("lane-change");
+        Files.writeString(model.resolve("promotions.json"), "{\"promoted\": [1, 2, \u0000 not json");
+        byte[] weights = Files.readAllBytes(model.resolve("v2").resolve("policy.bin"));
+        weights[weights.length / 2] ^= 0x10;
+        Files.write(model.resolve("v2").resolve("policy.bin"), weights);
+
+        service.restart();
+        assertEquals(1, service.servedVersion(), "the previous promotion whose artefact verifies is served");
+        JsonNode ready = service.get("/q/health/ready");
+        assertEquals(200, ready.path("httpStatus").asInt(), ready::toString);
+        String readiness = ready.toString();
+        assertTrue(readiness.contains("fallback") && readiness.contains("promotionRecord"), readiness);
+        JsonNode health = service.call("GET", "/policies/health", ADMIN_KEY, null);
+        assertEquals(2, health.path("promoted").asInt(), health::toString);
+        assertEquals(1, health.path("served").asInt(), health::toString);
+
+        JsonNode rollback = service.call("POST", "/policies/rollback", ADMIN_KEY, null);
+        assertEquals(200, rollback.path("httpStatus").asInt(), rollback::toString);
+        assertTrue(service.call("GET", "/policies/health", ADMIN_KEY, null).path("fallback").isNull(),
+                "rolling back ends the fallback");
+        assertEquals(1, service.servedVersion());
+    }
+
+    @Test
+    @Order(5)
+    void aDamagedEarlierSegmentLeavesTheServiceServingUntilTheDocumentedRepair() throws Exception {
+        int stored = storedRecords();
+        service.stop();
+        byte[] garbage = new byte[8192];
+        new java.util.Random(5).nextBytes(garbage);
+        Files.write(service.data.resolve("store").resolve("segment-00000000.avro"), garbage);
+
+        service.restart();
+        assertEquals(1, service.servedVersion(), "decisions are served while the store cannot be opened");
+        JsonNode ready = service.get("/q/health/ready");
+        assertEquals(503, ready.path("httpStatus").asInt(), ready::toString);
+        assertTrue(ready.toString().contains("store-failed") && ready.toString().contains("segment-00000000.avro"),
+                ready::toString);
+        assertTrue(!ready.toString().contains(service.data.toString()), "no path in readiness: " + ready);
+
+        JsonNode repair = service.call("POST", "/ingest/store/repair", ADMIN_KEY, null);
+        assertEquals(200, repair.path("httpStatus").asInt(), repair::toString);
+        assertEquals("segment-00000000.avro", repair.path("segments").path(0).path("name").asText(), repair::toString);
+        assertEquals(stored, storedRecords(), "every record of the sound segments is still there");
+        assertEquals(200, service.status("/q/health/ready"));
+        service.publishAndAwait("assertive", 1, service.call("GET", "/ingest", ADMIN_KEY, null).path("store")
+                .path("completeEpisodes").asInt() + 1);
+    }
+
     private static int storedRecords() throws IOException, InterruptedException {
         return service.call("GET", "/ingest", ADMIN_KEY, null).path("store").path("durableRecords").asInt();
     }

@@ -142,7 +142,9 @@ const Apprentice = (() => {
       document.getElementById("served").textContent = d.served
         ? `serving v${d.served.version} (${d.served.algorithm})` : "no policy served yet";
       document.getElementById("ingest").textContent =
-        `stored episodes: ${d.storedEpisodes} · records stored ${d.ingest.stored}, dead-lettered ${d.ingest.deadLettered}`;
+        `stored episodes: ${d.storedEpisodes} · records stored ${d.ingest.stored}, dead-lettered ${d.ingest.deadLettered}`
+        + (d.ingestion && d.ingestion.state.endsWith("failed")
+          ? ` · ingestion ${d.ingestion.state} since ${d.ingestion.since}${d.ingestion.cause ? ": " + d.ingestion.cause : ""}` : "");
       const job = d.jobs.length ? d.jobs[d.jobs.length - 1] : null;
       document.getElementById("job-label").textContent = job
         ? `${job.id}: ${job.algorithm}, ${job.status}`

@@ -128,7 +128,7 @@ class ServiceKitTest {
         given().get(API + "/dashboard").then().statusCode(200).body("served.version", equalTo(1))
                 .body("evaluation.metrics[1].safety", equalTo(true))
                 .body("evaluation.baselines[0].name", equalTo("expert"));
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = as(DECIDER).get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("apprentice_decisions_total{domain=\"identity\"}"), "decision counter with domain tag");
     }
 

@@ -62,13 +62,13 @@ public interface ImitationDomain {
         return Optional.empty();
     }
 
-    /** Request limits of the decision API. */
+    /** Limits on decision batches and on ingested steps. */
     default DomainLimits limits() {
         return DomainLimits.DEFAULT;
     }
 
     /** The check every ingested step passes before it is stored. */
     default DemonstrationValidator validator() {
-        return new DemonstrationValidator(name(), observationSpace(), actionSpace());
+        return new DemonstrationValidator(name(), observationSpace(), actionSpace(), limits().ingest());
     }
 }

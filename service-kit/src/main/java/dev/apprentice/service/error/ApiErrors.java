@@ -1,28 +1,43 @@
 package dev.apprentice.service.error;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Maps failures to JSON errors by the kit's own types: an {@link ApiException} keeps its status,
- * code, field and message; malformed JSON is a 400 naming the path; JAX-RS answers (404 for an
- * unknown path, 405, 415 ...) keep their status; anything else is a 500 that says only "internal
- * error" and an id, with the cause logged under that id.
+ * code, field and message; malformed JSON (trailing content, a duplicate key) is a 400 naming the
+ * path; a body of another content type is a 415; other JAX-RS answers (404 for an unknown path,
+ * 405 ...) keep their status; anything else is a 500 that says only "internal error" and an id,
+ * with the cause logged under that id. HTTP filters that answer before JAX-RS use {@link #send}.
  */
 public class ApiErrors {
 
     static Response answer(ErrorBody body) {
         return Response.status(body.status()).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    /** Writes an error answer from an HTTP filter, where no exception mapper runs, and ends the response. */
+    public static void send(HttpServerResponse response, ApiException e) {
+        response.setStatusCode(e.status()).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                .end(Json.encode(new ErrorBody(e.status(), e.code(), e.field(), e.getMessage(), null)));
     }
 
     @ServerExceptionMapper
@@ -49,10 +64,36 @@ public class ApiErrors {
                 }
             }
             field = path.toString();
+        } else if (e.getProcessor() instanceof JsonParser parser) {
+            field = path(parser.getParsingContext());
         }
         String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Trailing token")) {
+            field = "body";
+            message = "unexpected content after the JSON value";
+        }
         return answer(new ErrorBody(400, "invalid-json", field,
                 (field == null ? "" : field + ": ") + (message == null ? "malformed JSON" : message), null));
+    }
+
+    /** Where a parser stopped, e.g. {@code requests[2].observation}; null at the top level. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                segments.push("." + c.getCurrentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                segments.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", segments);
+        return path.isEmpty() ? null : path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** JAX-RS refuses a body of another type before the resource runs; the answer names what was sent. */
+    @ServerExceptionMapper
+    public Response unsupportedType(NotSupportedException e, HttpHeaders headers) {
+        return api(new UnsupportedContentTypeException(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)));
     }
 
     /** Body-reading failures arrive wrapped; unwrap Jackson's, keep any other JAX-RS status. */

@@ -1,6 +1,7 @@
 package dev.apprentice.service.ingest;
 
 import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.DemonstrationIngester;
 import dev.apprentice.il.stream.IngestStatistics;
@@ -252,13 +253,32 @@ public class DemonstrationIngestion {
     }
 
     /**
+     * Repairs the store in place, the documented way out of {@link State#STORE_FAILED}: stops the
+     * ingester, copies each damaged segment to the store's {@code quarantine/} directory and keeps
+     * its readable blocks ({@link DemonstrationStore#repair}), then opens the store and ingests
+     * again. On a sound store it changes nothing.
+     */
+    public synchronized StoreRepair repairStore() {
+        close();
+        StoreRepair repair = DemonstrationStore.repair(settings.storeDirectory());
+        Log.warnf("demonstration store %s repaired: %s", settings.storeDirectory(), repair.storeWasSound() ? "it was sound"
+                : repair.segments().size() + " segments quarantined, " + repair.recordsKept() + " records kept");
+        status = new IngestionStatus(kafka.ingest() ? State.STOPPED : State.DISABLED, null, Instant.now());
+        start();
+        return repair;
+    }
+
+    /**
      * Stops ingesting, waiting at most {@link #CLOSE_TIMEOUT} for the last batch, and closes the
      * store (idempotent); {@link #start()} may follow.
      */
     @PreDestroy
     public synchronized void close() {
         if (ingester != null) {
-            ingester.close();
+            if (!ingester.close(CLOSE_TIMEOUT) && ingester.failure() == null) {
+                Log.warnf("the ingester of %s did not stop cleanly within %s; its last batch is read again at the next"
+                        + " start", settings.topic(), CLOSE_TIMEOUT);
+            }
             ingester = null;
         }
         if (admin != null) {

@@ -117,7 +117,8 @@ public class ExpertProducer {
         long sent = 0;
         String source = null;
         for (int e = 0; e < episodes; e++) {
-            ExpertSimulation.ExpertEpisode episode = sim.record(expert, first + e, start.plusSeconds(60L * e),
+            // One minute apart, the last starting now: recorded events lie in the past, inside any ingest limit.
+            ExpertSimulation.ExpertEpisode episode = sim.record(expert, first + e, start.minusSeconds(60L * (episodes - 1 - e)),
                     decisionInterval);
             failures += episode.failed() ? 1 : 0;
             for (ExpertStep step : episode.steps()) {

@@ -6,7 +6,9 @@ import dev.apprentice.service.config.TrainingSettings;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.error.NotFoundException;
 import dev.apprentice.service.error.UnavailableException;
+import dev.apprentice.service.security.PageAccess;
 import dev.apprentice.service.serving.PolicyServing;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The live view as server-sent events, for domains with a simulator. Open streams are limited
- * ({@code apprentice.serving.max-live-streams}); one more answers 503 with the reason.
+ * ({@code apprentice.serving.max-live-streams}); one more answers 503 with the reason. Frames hold
+ * nothing internal, so every caller who may see the page ({@link PageAccess}) gets them in full.
  */
 @Path("/live")
 @Tag(name = "dashboard")
@@ -31,21 +34,28 @@ public class LiveResource {
     private final PolicyServing policies;
     private final TrainingSettings training;
     private final int maxStreams;
+    private final PageAccess access;
+    private final SecurityIdentity identity;
     private final AtomicInteger open = new AtomicInteger();
 
-    public LiveResource(DomainSettings settings, PolicyServing policies, TrainingSettings training, ServingSettings serving) {
+    public LiveResource(DomainSettings settings, PolicyServing policies, TrainingSettings training, ServingSettings serving,
+            PageAccess access, SecurityIdentity identity) {
         this.settings = settings;
         this.policies = policies;
         this.training = training;
         this.maxStreams = serving.maxLiveStreams();
+        this.access = access;
+        this.identity = identity;
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The served policy and the expert acting on the same seeded episode, frame by frame",
-            description = "404 for a domain without a simulator; 503 when the stream limit is reached.")
+            description = "404 for a domain without a simulator; 503 when the stream limit is reached; 401 without a"
+                    + " key when apprentice.security.public-dashboard=none.")
     public Multi<LiveFrame> live(@QueryParam("seed") Long seed) {
+        access.view(identity);
         ExpertSimulation sim = settings.domain().simulation()
                 .orElseThrow(() -> new NotFoundException(settings.domain().name() + " has no simulator to show"));
         if (open.incrementAndGet() > maxStreams) {

@@ -2,13 +2,17 @@ package dev.apprentice.service.rest;
 
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
+import dev.apprentice.service.config.SecuritySettings.PublicDashboard;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.ingest.IngestionStatus;
+import dev.apprentice.service.security.PageAccess;
 import dev.apprentice.service.serving.PolicyServing;
 import dev.apprentice.service.training.EvaluationSummary;
 import dev.apprentice.service.training.EvaluationTable;
 import dev.apprentice.service.training.TrainingJob;
 import dev.apprentice.service.training.TrainingService;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What the page shows, without a key: the served version, the latest training jobs with their
- * curves, the evaluation table and the ingestion counters. Nothing secret; everything in it is
- * cached or cheap, so polling it costs no rollouts and no weight checksums.
+ * What the page shows: the served version, the latest training jobs with their curves, the
+ * evaluation table and the ingestion counters. Without an administrator key it is the summary
+ * unless {@code apprentice.security.public-dashboard=full}: no job errors, sources or promotion
+ * reasons and no reasons a version cannot be used, since those may quote paths and exceptions.
+ * Everything in it is cached or cheap, so polling it costs no rollouts and no weight checksums.
  */
 @Path("/dashboard")
 @Tag(name = "dashboard")
@@ -40,9 +46,10 @@ public class DashboardResource {
      * @param evaluation the evaluation table
      * @param ingest ingestion counters
      * @param storedEpisodes complete episodes in the store
+     * @param ingestion where ingestion is (in the summary, a failure's cause is left out)
      */
     public record Dashboard(String domain, String title, boolean simulated, ServedView served, List<TrainingJob.View> jobs,
-            EvaluationTable evaluation, IngestStatistics ingest, long storedEpisodes) {
+            EvaluationTable evaluation, IngestStatistics ingest, long storedEpisodes, IngestionStatus ingestion) {
     }
 
     /**
@@ -60,25 +67,47 @@ public class DashboardResource {
     private final PolicyServing policies;
     private final TrainingService training;
     private final DemonstrationIngestion ingestion;
+    private final PageAccess access;
+    private final SecurityIdentity identity;
 
     public DashboardResource(ImitationDomain domain, PolicyServing policies, TrainingService training,
-            DemonstrationIngestion ingestion) {
+            DemonstrationIngestion ingestion, PageAccess access, SecurityIdentity identity) {
         this.domain = domain;
         this.policies = policies;
         this.training = training;
         this.ingestion = ingestion;
+        this.access = access;
+        this.identity = identity;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Served version, latest training jobs with their curves, evaluation table, ingestion counters")
+    @Operation(summary = "Served version, latest training jobs with their curves, evaluation table, ingestion counters",
+            description = "Without an administrator key, the summary (see apprentice.security.public-dashboard).")
     public Dashboard dashboard() {
+        boolean full = access.view(identity) == PublicDashboard.FULL;
         ServedView served = policies.served(policies.defaultModel()).map(s -> new ServedView(s.model(), s.version(),
                 s.card().algorithm(), EvaluationSummary.of(s.card()).orElse(null))).orElse(null);
         List<TrainingJob> jobs = training.jobs();
         List<TrainingJob.View> shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
-                .map(TrainingJob::view).toList();
+                .map(TrainingJob::view).map(v -> full ? v : summary(v)).toList();
+        EvaluationTable table = training.evaluationTable();
+        IngestionStatus status = ingestion.status();
         return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), served, shown,
-                training.evaluationTable(), ingestion.statistics(), ingestion.storeStatistics().map(StoreStatistics::completeEpisodes).orElse(0L));
+                full ? table : summary(table), ingestion.statistics(),
+                ingestion.storeStatistics().map(StoreStatistics::completeEpisodes).orElse(0L),
+                full ? status : new IngestionStatus(status.state(), null, status.since()));
+    }
+
+    private static TrainingJob.View summary(TrainingJob.View v) {
+        return new TrainingJob.View(v.id(), v.algorithm(), v.trigger(), v.status(), v.createdAt(), v.startedAt(),
+                v.finishedAt(), null, v.episodesUsed(), v.samplesUsed(), v.latest(), v.progress(), v.evaluation(),
+                v.version(), v.promoted(), List.of(), null, v.restarts());
+    }
+
+    private static EvaluationTable summary(EvaluationTable t) {
+        return new EvaluationTable(t.metrics(), t.protocol(), t.baselines(), t.versions().stream()
+                .map(r -> new EvaluationTable.Row(r.version(), r.promoted(), r.algorithm(), r.createdAt(), r.episodes(),
+                        r.protocol(), r.metrics(), null)).toList());
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.http.BodyKind;
+import dev.apprentice.service.http.BodyLimit;
 import dev.apprentice.service.serving.Decision;
 import dev.apprentice.service.serving.PolicyServing;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,6 +64,7 @@ public class DecisionResource {
     @Operation(summary = "Decide for one observation", description = "400 names the bad field; 503 when no policy is"
             + " promoted. The body is the domain's observation format (see the service README).")
     @NonBlocking // microseconds of CPU and no I/O: answered on the event loop, without a hop to a worker thread
+    @BodyLimit(BodyKind.DECISION) // small, so that parsing it on the event loop stays cheap
     public Decision decide(JsonNode body) {
         access.check(identity);
         return policies.decide(policies.defaultModel(), domain.decisions().observation(body, ""));
@@ -71,6 +74,7 @@ public class DecisionResource {
     @Path("decisions/batch")
     @Operation(summary = "Decide for several observations", description = "Body: {\"requests\": [decision bodies]}, at"
             + " most the domain's batch limit; every request is validated before any is decided.")
+    @BodyLimit(BodyKind.BATCH) // parsed on a worker thread, like every blocking endpoint's body
     public Batch decideBatch(JsonNode body) {
         access.check(identity);
         int max = domain.limits().maxBatch();

@@ -1,5 +1,6 @@
 package dev.apprentice.service.rest;
 
+import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
@@ -7,6 +8,7 @@ import dev.apprentice.service.ingest.IngestionStatus;
 import dev.apprentice.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -36,6 +38,18 @@ public class IngestResource {
 
     public IngestResource(DemonstrationIngestion ingestion) {
         this.ingestion = ingestion;
+    }
+
+    /**
+     * Repairs a store that cannot be opened: damaged segments are copied to the store's
+     * {@code quarantine/} directory and cut back to their readable blocks, then ingestion restarts.
+     */
+    @POST
+    @Path("store/repair")
+    @Operation(summary = "Repair the demonstration store (quarantine damaged segments, keep their readable blocks)"
+            + " and restart ingestion")
+    public StoreRepair repair() {
+        return ingestion.repairStore();
     }
 
     @GET

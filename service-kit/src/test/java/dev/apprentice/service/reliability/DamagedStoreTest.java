@@ -17,16 +17,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A service whose demonstration store cannot be opened (damage no crash explains) still starts and
  * serves its promoted policy; readiness, the ingest endpoint and the metrics say the store failed
- * and why, without the directory's path, and training jobs fail with that reason.
+ * and why, without the directory's path, and training jobs fail with that reason. The documented
+ * repair quarantines the damaged segments and ingestion starts again.
  */
 @QuarkusTest
 @Tag("reliability")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = DamagedStoreTest.UnreadableStore.class, restrictToAnnotatedClass = true)
 class DamagedStoreTest {
 
@@ -47,6 +52,7 @@ class DamagedStoreTest {
     }
 
     @Test
+    @Order(1)
     void thePromotedPolicyIsServedAndReadinessSaysTheStoreFailedAndWhy() {
         given().header("Authorization", "Bearer kit-decision-key-0123456789").contentType("application/json").body("{\"observation\": [0, 0, 1, 0]}")
                 .post(RestartRecoveryTest.API + "/decisions").then().statusCode(200).body("action", equalTo("A2"))
@@ -63,6 +69,7 @@ class DamagedStoreTest {
     }
 
     @Test
+    @Order(2)
     void theIngestEndpointAndTheMetricsReportTheFailedStore() {
         RestartRecoveryTest.admin().get(RestartRecoveryTest.API + "/ingest").then().statusCode(200)
                 .body("status.state", equalTo("store-failed")).body("status.cause", not(nullValue()))
@@ -72,11 +79,23 @@ class DamagedStoreTest {
     }
 
     @Test
+    @Order(3)
     void aTrainingJobFailsWithTheStoresProblem() throws InterruptedException {
         String id = RestartRecoveryTest.admin().body("{\"algorithm\": \"bc\"}").post(RestartRecoveryTest.API + "/training/jobs")
                 .then().statusCode(202).extract().path("id");
         Response job = RestartRecoveryTest.awaitJob(id);
         assertEquals("failed", job.path("status"), job::asString);
         assertTrue(job.path("error").toString().contains("cannot be opened"), job::asString);
+    }
+
+    @Test
+    @Order(4)
+    void theRepairQuarantinesTheDamagedSegmentsAndIngestionStartsAgain() throws IOException {
+        RestartRecoveryTest.admin().post(RestartRecoveryTest.API + "/ingest/store/repair").then().statusCode(200)
+                .body("segments.size()", equalTo(2)).body("segments[0].name", equalTo("segment-00000001.avro"));
+        assertTrue(Files.exists(UnreadableStore.storeDirectory.resolve("quarantine")), "the originals are kept aside");
+        RestartRecoveryTest.admin().get(RestartRecoveryTest.API + "/ingest").then().statusCode(200)
+                .body("status.state", equalTo("running")).body("store.durableRecords", equalTo(0));
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }
