@@ -277,7 +277,7 @@ class ServiceKitTest {
                 .body("checks.find { it.name == 'ingestion' }.data.cause", containsString("is closed"));
         as(ADMIN).get(API + "/ingest").then().body("status.state", equalTo("ingester-failed"));
         Await.until("the lag to count the records published after the failure", Duration.ofSeconds(30), () -> {
-            String metrics = given().get("/q/metrics").asString();
+            String metrics = as(DECIDER).get("/q/metrics").asString();
             return metrics.lines().filter(l -> l.startsWith("apprentice_ingest_lag{"))
                     .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1);
         });

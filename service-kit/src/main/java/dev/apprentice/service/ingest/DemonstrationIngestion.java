@@ -14,6 +14,7 @@ import dev.apprentice.service.error.UnavailableException;
 import dev.apprentice.service.ingest.IngestionStatus.State;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
@@ -21,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,8 @@ public class DemonstrationIngestion {
     private volatile IngestionStatus status;
     private Throwable reportedFailure;
     private Admin admin;
+    private MeterRegistry metrics;
+    private final List<Meter> meters = new ArrayList<>();
     private long lagMeasuredAt;
     private long committedLag = -1;
 
@@ -131,20 +135,21 @@ public class DemonstrationIngestion {
     }
 
     private void registerMetrics(MeterRegistry metrics) {
+        this.metrics = metrics;
         Tags tags = Tags.of("domain", settings.domain().name());
-        FunctionCounter.builder("apprentice_ingest_consumed", this, i -> i.last.consumed()).tags(tags)
-                .description("Records read from the demonstrations topic").register(metrics);
-        FunctionCounter.builder("apprentice_ingest_stored", this, i -> i.last.stored()).tags(tags)
-                .description("Records stored (each exactly once)").register(metrics);
-        FunctionCounter.builder("apprentice_ingest_duplicates", this, i -> i.last.duplicates()).tags(tags)
-                .description("Records already in the store, skipped").register(metrics);
-        FunctionCounter.builder("apprentice_ingest_dead_lettered", this, i -> i.last.deadLettered()).tags(tags)
-                .description("Records sent to the dead-letter topic").register(metrics);
-        Gauge.builder("apprentice_ingest_lag", this, DemonstrationIngestion::lag).tags(tags)
+        meters.add(FunctionCounter.builder("apprentice_ingest_consumed", this, i -> i.last.consumed()).tags(tags)
+                .description("Records read from the demonstrations topic").register(metrics));
+        meters.add(FunctionCounter.builder("apprentice_ingest_stored", this, i -> i.last.stored()).tags(tags)
+                .description("Records stored (each exactly once)").register(metrics));
+        meters.add(FunctionCounter.builder("apprentice_ingest_duplicates", this, i -> i.last.duplicates()).tags(tags)
+                .description("Records already in the store, skipped").register(metrics));
+        meters.add(FunctionCounter.builder("apprentice_ingest_dead_lettered", this, i -> i.last.deadLettered()).tags(tags)
+                .description("Records sent to the dead-letter topic").register(metrics));
+        meters.add(Gauge.builder("apprentice_ingest_lag", this, DemonstrationIngestion::lag).tags(tags)
                 .description("Records of the demonstrations topic not yet ingested (measured from the group's committed"
-                        + " offsets while the ingester is down)").register(metrics);
-        Gauge.builder("apprentice_ingest_failed", this, i -> i.status().failed() ? 1 : 0).tags(tags)
-                .description("1 while the store or the ingester has failed, else 0").register(metrics);
+                        + " offsets while the ingester is down)").register(metrics));
+        meters.add(Gauge.builder("apprentice_ingest_failed", this, i -> i.status().failed() ? 1 : 0).tags(tags)
+                .description("1 while the store or the ingester has failed, else 0").register(metrics));
     }
 
     /** Called with the store's complete-episode count after every committed batch. */
@@ -174,9 +179,16 @@ public class DemonstrationIngestion {
         return running != null && running.isRunning() ? running.statistics() : last;
     }
 
-    /** The store's statistics, or empty when the store could not be opened. */
+    /** The store's statistics, or empty when the store could not be opened or has been closed under the ingester. */
     public synchronized Optional<StoreStatistics> storeStatistics() {
-        return openStore() ? Optional.of(store.statistics()) : Optional.empty();
+        if (!openStore()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.statistics());
+        } catch (IllegalStateException closed) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -253,6 +265,17 @@ public class DemonstrationIngestion {
     }
 
     /**
+     * Closes, and removes this bean's meters: they read this instance, and a registry that outlives
+     * it (one JVM running the application again, as tests and dev mode do) would otherwise keep
+     * showing a dead instance's values under the same names.
+     */
+    @PreDestroy
+    void destroy() {
+        close();
+        meters.forEach(metrics::remove);
+    }
+
+    /**
      * Repairs the store in place, the documented way out of {@link State#STORE_FAILED}: stops the
      * ingester, copies each damaged segment to the store's {@code quarantine/} directory and keeps
      * its readable blocks ({@link DemonstrationStore#repair}), then opens the store and ingests
@@ -272,7 +295,6 @@ public class DemonstrationIngestion {
      * Stops ingesting, waiting at most {@link #CLOSE_TIMEOUT} for the last batch, and closes the
      * store (idempotent); {@link #start()} may follow.
      */
-    @PreDestroy
     public synchronized void close() {
         if (ingester != null) {
             if (!ingester.close(CLOSE_TIMEOUT) && ingester.failure() == null) {

@@ -82,6 +82,8 @@ public class TrainingService {
     private final PolicyServing serving;
     private final ThreadPoolExecutor worker;
     private final JobJournal journal;
+    private final MeterRegistry metrics;
+    private final List<Gauge> gauges = new ArrayList<>();
     private volatile boolean shuttingDown;
     private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
@@ -99,6 +101,7 @@ public class TrainingService {
         this.kafka = kafka;
         this.ingestion = ingestion;
         this.serving = serving;
+        this.metrics = metrics;
         this.journal = new JobJournal(settings.stateDirectory());
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(training.maxQueuedJobs()),
                 r -> {
@@ -110,8 +113,8 @@ public class TrainingService {
         for (String key : List.of("iteration", "disc_expert_accuracy", "disc_generated_accuracy", "eval_normalized_return",
                 "env_return_mean")) {
             live.put(key, Double.NaN);
-            Gauge.builder("apprentice_training_" + key, live, m -> m.getOrDefault(key, Double.NaN))
-                    .tag("domain", domain.name()).description("Latest training progress value " + key).register(metrics);
+            gauges.add(Gauge.builder("apprentice_training_" + key, live, m -> m.getOrDefault(key, Double.NaN))
+                    .tag("domain", domain.name()).description("Latest training progress value " + key).register(metrics));
         }
     }
 
@@ -471,6 +474,8 @@ public class TrainingService {
      */
     @PreDestroy
     public void stop() {
+        // The gauges read this instance; a registry that outlives it (tests, dev mode) must not keep them.
+        gauges.forEach(metrics::remove);
         shuttingDown = true;
         worker.shutdown(); // no interrupt yet: it would break the checkpoint being written
         try {

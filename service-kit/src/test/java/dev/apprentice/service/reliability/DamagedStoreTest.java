@@ -74,7 +74,7 @@ class DamagedStoreTest {
         RestartRecoveryTest.admin().get(RestartRecoveryTest.API + "/ingest").then().statusCode(200)
                 .body("status.state", equalTo("store-failed")).body("status.cause", not(nullValue()))
                 .body("store", nullValue());
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = given().header("Authorization", "Bearer kit-decision-key-0123456789").get("/q/metrics").asString();
         assertTrue(metrics.contains("apprentice_ingest_failed{domain=\"identity\"} 1.0"), metrics);
     }
 
