@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.env.ExpertRecorder;
+import dev.apprentice.il.env.reference.CartPoleEnvironment;
+import dev.apprentice.il.env.reference.CartPoleExpert;
+import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.RecordOrigin;
+import dev.apprentice.il.store.StoreDamagedException;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,5 +130,29 @@ class StreamCommandsTest {
         assertEquals(2, run("publish", "--from", file.toString()));
         assertTrue(cli.stderr().contains(file + " line 1: action: missing"),
                 cli.stderr());
+    }
+
+    @Test
+    void storeRepairQuarantinesADamagedSegmentSoThatTheStoreOpensAgain() throws Exception {
+        Path store = dir.resolve("store");
+        List<ExpertStep> steps = ExpertRecorder.record("cartpole", "s", "e0", new CartPoleEnvironment(),
+                new CartPoleExpert(), 1, 20, Instant.now(), Duration.ofMillis(20), Map.of());
+        try (DemonstrationStore s = DemonstrationStore.open(store)) {
+            long offset = 0;
+            for (ExpertStep step : steps) {
+                s.append(step, new RecordOrigin("cartpole.demonstrations", 0, offset++));
+            }
+        }
+        Files.write(store.resolve("segment-00000000.avro"), new byte[] {9, 9, 9, 9, 9, 9, 9, 9});
+        assertThrows(StoreDamagedException.class, () -> DemonstrationStore.openReadOnly(store));
+
+        assertEquals(0, run("store", "repair", "--store", store.toString()), cli.stderr());
+        assertTrue(stdout().contains("segment-00000000.avro"), stdout());
+        assertTrue(Files.exists(store.resolve("quarantine")));
+        try (DemonstrationStore s = DemonstrationStore.openReadOnly(store)) {
+            assertEquals(steps.size(), s.size(), "the sound segment's records are all kept");
+        }
+        assertEquals(0, run("store", "repair", "--store", store.toString()), cli.stderr());
+        assertTrue(stdout().contains("is sound; nothing changed"), stdout());
     }
 }

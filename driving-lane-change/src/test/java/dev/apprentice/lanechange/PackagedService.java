@@ -40,6 +40,7 @@ final class PackagedService {
     private final String bootstrapServers;
     private final boolean ingest;
     private final List<String> properties;
+    private String heap = "1g";
     private Process process;
     private Path log;
     private int port;
@@ -70,7 +71,7 @@ final class PackagedService {
         }
         log = data.resolveSibling(name + "-" + Instant.now().toEpochMilli() + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
                 "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("javacpp.cachedir"),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dapprentice.kafka.bootstrap-servers=" + bootstrapServers, "-Dapprentice.kafka.ingest=" + ingest,
@@ -106,6 +107,12 @@ final class PackagedService {
 
     /** Starts it again on the same data (and a new port). */
     void restart() throws IOException, InterruptedException {
+        launch();
+    }
+
+    /** Starts it again on the same data with another maximum heap, e.g. {@code 256m}. */
+    void restartWithHeap(String maxHeap) throws IOException, InterruptedException {
+        heap = maxHeap;
         launch();
     }
 

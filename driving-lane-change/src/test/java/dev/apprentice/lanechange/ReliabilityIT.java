@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.il.data.ExpertStep;
+import dev.apprentice.il.stream.DemonstrationPublisher;
+import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import dev.apprentice.lanechange.mapping.LaneChangeRecords;
+import dev.apprentice.lanechange.schema.LaneChangeDemonstration;
 import dev.apprentice.service.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +47,9 @@ class ReliabilityIT {
 
     /** What SIGTERM may take, whatever the service is doing (the watchdog's default). */
     static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(30);
+    /** The hostile stream's size, and the heap the service must survive it in. */
+    static final int HOSTILE_RECORDS = 100_000;
+    static final String HOSTILE_HEAP = "384m";
 
     static EmbeddedKafkaBroker broker;
     static PackagedService service;
@@ -141,6 +152,8 @@ class ReliabilityIT {
         Files.write(last, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, StandardOpenOption.APPEND);
         service.restart();
         JsonNode ingest = service.call("GET", "/ingest", ADMIN_KEY, null);
+        assertEquals(HOSTILE_RECORDS / 2, counters.path("deadLettered").asLong(),
+                "the steps beyond the domain's episode limit are dead-lettered: " + counters);
         assertEquals("running", ingest.path("status").path("state").asText(), ingest::toString);
         assertEquals(1, ingest.path("store").path("recoveredSegments").asInt(), ingest::toString);
         assertEquals(before, Files.size(last), "the torn tail was cut off");
@@ -172,8 +185,9 @@ class ReliabilityIT {
 
         JsonNode rollback = service.call("POST", "/policies/rollback", ADMIN_KEY, null);
         assertEquals(200, rollback.path("httpStatus").asInt(), rollback::toString);
-        assertTrue(service.call("GET", "/policies/health", ADMIN_KEY, null).path("fallback").isNull(),
-                "rolling back ends the fallback");
+        JsonNode after = service.call("GET", "/policies/health", ADMIN_KEY, null);
+        assertTrue(after.path("fallback").isNull() || after.path("fallback").isMissingNode(),
+                "rolling back ends the fallback: " + after);
         assertEquals(1, service.servedVersion());
     }
 
@@ -201,6 +215,56 @@ class ReliabilityIT {
         assertEquals(200, service.status("/q/health/ready"));
         service.publishAndAwait("assertive", 1, service.call("GET", "/ingest", ADMIN_KEY, null).path("store")
                 .path("completeEpisodes").asInt() + 1);
+    }
+
+    @Test
+    @Order(6)
+    void aHostileStreamOfValidLookingRecordsLeavesTheServiceServingInASmallHeapAndRestartingIt() throws Exception {
+        service.stop();
+        service.restartWithHeap(HOSTILE_HEAP);
+        JsonNode before = service.call("GET", "/ingest", ADMIN_KEY, null).path("counters");
+        long consumedBefore = before.path("consumed").asLong();
+        // Every record is well formed and its own episode (16 sources, random episode ids): half with steps
+        // scattered below the domain's episode limit, half beyond it up to the largest step the format allows.
+        // An index that reserved memory up to each step number ran out of a 2 GB heap on 16,000 such records.
+        LaneChangeRecords records = new LaneChangeRecords();
+        SplittableRandom random = new SplittableRandom(12);
+        Instant now = Instant.now();
+        try (DemonstrationPublisher<LaneChangeDemonstration> out = new DemonstrationPublisher<>(broker.bootstrapServers(),
+                "lane-change.demonstrations", PayloadFormat.AVRO_SINGLE_OBJECT.codecFor(LaneChangeDemonstration.class),
+                records::episodeKey, Map.of())) {
+            for (int i = 0; i < HOSTILE_RECORDS; i++) {
+                ExpertStep step = new ExpertStep("lane-change", "hostile-" + (i % 16), "h-" + random.nextLong(),
+                        i % 2 == 0 ? random.nextInt(LaneChangeDomain.MAX_EPISODE_DECISIONS)
+                                : random.nextInt(LaneChangeDomain.MAX_EPISODE_DECISIONS, ExpertStep.MAX_STEP + 1),
+                        now, new float[25], new float[] {1},
+                        true, false, false, null, Map.of(LaneChangeRecords.STYLE, "normal", LaneChangeRecords.SEED, "0"));
+                out.publish(records.fromStep(step));
+            }
+        }
+        Instant published = Instant.now();
+        Await.until("the hostile records to be ingested", Duration.ofSeconds(180), () -> service
+                .call("GET", "/ingest", ADMIN_KEY, null).path("counters").path("consumed").asLong()
+                >= consumedBefore + HOSTILE_RECORDS);
+        JsonNode ingest = service.call("GET", "/ingest", ADMIN_KEY, null);
+        JsonNode counters = ingest.path("counters");
+        System.out.printf("%d hostile records ingested in %d ms at -Xmx%s: %s; store %s episodes%n", HOSTILE_RECORDS,
+                Duration.between(published, Instant.now()).toMillis(), HOSTILE_HEAP, counters,
+                ingest.path("store").path("episodes"));
+        assertEquals(counters.path("consumed").asLong(), counters.path("stored").asLong()
+                + counters.path("duplicates").asLong() + counters.path("deadLettered").asLong(), counters::toString);
+        assertEquals(HOSTILE_RECORDS / 2, counters.path("deadLettered").asLong(),
+                "the steps beyond the domain's episode limit are dead-lettered: " + counters);
+        assertEquals("running", ingest.path("status").path("state").asText(), ingest::toString);
+        assertEquals(1, service.servedVersion());
+
+        Duration stopped = service.stop();
+        Instant restart = Instant.now();
+        service.restartWithHeap(HOSTILE_HEAP);
+        assertEquals(200, service.status("/q/health/ready"));
+        System.out.printf("stopped in %d ms; restarted on the hostile store and ready in %d ms%n", stopped.toMillis(),
+                Duration.between(restart, Instant.now()).toMillis());
+        assertEquals(1, service.servedVersion());
     }
 
     private static int storedRecords() throws IOException, InterruptedException {

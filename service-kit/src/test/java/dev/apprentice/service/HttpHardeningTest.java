@@ -44,6 +44,7 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (here 5 per 5 s) and logged with their count; each JSON endpoint has its body limit, also for
  * chunked bodies; JSON is strict and needs its content type.
  */
+@Tag("reliability")
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedServiceResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

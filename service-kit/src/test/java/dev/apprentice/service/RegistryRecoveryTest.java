@@ -49,6 +49,7 @@ import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * promotions.json is garbage. It serves the previous promotion and says why, every answer is JSON,
  * and promotion, rollback and registration from several threads at once never fail.
  */
+@Tag("reliability")
 @QuarkusTest
 @TestProfile(RegistryRecoveryTest.DamagedRegistry.class)
 @QuarkusTestResource(value = RegistryRecoveryTest.DamagedRegistryResource.class, restrictToAnnotatedClass = true)

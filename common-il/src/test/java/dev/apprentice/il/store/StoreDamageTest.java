@@ -22,10 +22,12 @@ import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Damage no crash explains is refused on open, with the segment named, and set right by repair. */
+@Tag("reliability")
 class StoreDamageTest {
 
     private static final int STEPS = 5;

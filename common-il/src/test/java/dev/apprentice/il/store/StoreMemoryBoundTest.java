@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The index's memory follows what is stored, not the step numbers a sender picks: proven in a child
  * JVM with a heap far smaller than step-sized bitmaps of the same records would need.
  */
+@Tag("reliability")
 class StoreMemoryBoundTest {
 
     private static final String HEAP = "-Xmx96m";

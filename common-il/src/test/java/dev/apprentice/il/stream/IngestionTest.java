@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +155,7 @@ class IngestionTest {
     }
 
     @Test
+    @Tag("reliability")
     void givenRecordsBreakingEachLimitOrTheirEpisodesEnd_whenIngested_thenEachIsDeadLetteredNamingTheField(
             @TempDir Path dir) throws Exception {
         // given: a domain with episodes up to 50 steps, ids up to 12 characters and events from 2020 to an
@@ -222,6 +224,7 @@ class IngestionTest {
     }
 
     /** How the ingester ends: on a failure it reports the original cause, and closing is bounded in time. */
+    @Tag("reliability")
     @Nested
     class Shutdown {
 
