@@ -152,8 +152,6 @@ class ReliabilityIT {
         Files.write(last, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, StandardOpenOption.APPEND);
         service.restart();
         JsonNode ingest = service.call("GET", "/ingest", ADMIN_KEY, null);
-        assertEquals(HOSTILE_RECORDS / 2, counters.path("deadLettered").asLong(),
-                "the steps beyond the domain's episode limit are dead-lettered: " + counters);
         assertEquals("running", ingest.path("status").path("state").asText(), ingest::toString);
         assertEquals(1, ingest.path("store").path("recoveredSegments").asInt(), ingest::toString);
         assertEquals(before, Files.size(last), "the torn tail was cut off");
@@ -251,10 +249,10 @@ class ReliabilityIT {
         System.out.printf("%d hostile records ingested in %d ms at -Xmx%s: %s; store %s episodes%n", HOSTILE_RECORDS,
                 Duration.between(published, Instant.now()).toMillis(), HOSTILE_HEAP, counters,
                 ingest.path("store").path("episodes"));
-        assertEquals(counters.path("consumed").asLong(), counters.path("stored").asLong()
-                + counters.path("duplicates").asLong() + counters.path("deadLettered").asLong(), counters::toString);
         assertEquals(HOSTILE_RECORDS / 2, counters.path("deadLettered").asLong(),
                 "the steps beyond the domain's episode limit are dead-lettered: " + counters);
+        assertEquals(counters.path("consumed").asLong(), counters.path("stored").asLong()
+                + counters.path("duplicates").asLong() + counters.path("deadLettered").asLong(), counters::toString);
         assertEquals("running", ingest.path("status").path("state").asText(), ingest::toString);
         assertEquals(1, service.servedVersion());
 
