@@ -154,20 +154,19 @@ final class PackagedService {
 
     /** A GET's JSON body, with its status as {@code httpStatus}. */
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode node = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
-        ((ObjectNode) node).put("httpStatus", response.statusCode());
-        return node;
+        return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().build());
     }
 
     /** Calls the service's API with a key; the JSON answer carries the status as {@code httpStatus}. */
     JsonNode call(String method, String path, String key, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1/lane-change" + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json");
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return send((body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.method(method, HttpRequest.BodyPublishers.ofString(body))).build());
+    }
+
+    private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode node = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
         ((ObjectNode) node).put("httpStatus", response.statusCode());
         return node;

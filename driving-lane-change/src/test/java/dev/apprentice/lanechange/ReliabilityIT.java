@@ -103,7 +103,7 @@ class ReliabilityIT {
                 // the publication is cut by the shutdown
             }
         });
-        Thread.sleep(1500);
+        Await.until("decisions answered under load", Duration.ofSeconds(30), () -> decisions.get() >= 20);
 
         Duration stopped = service.stop();
         loading.set(false);

@@ -1,5 +1,10 @@
-package dev.apprentice.service.reliability;
+package dev.apprentice.service;
 
+import static dev.apprentice.service.ServiceKitTest.ADMIN;
+import static dev.apprentice.service.ServiceKitTest.API;
+import static dev.apprentice.service.ServiceKitTest.DECIDER;
+import static dev.apprentice.service.ServiceKitTest.as;
+import static dev.apprentice.service.ServiceKitTest.awaitJob;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,8 +59,8 @@ class DamagedStoreTest {
     @Test
     @Order(1)
     void thePromotedPolicyIsServedAndReadinessSaysTheStoreFailedAndWhy() {
-        given().header("Authorization", "Bearer kit-decision-key-0123456789").contentType("application/json").body("{\"observation\": [0, 0, 1, 0]}")
-                .post(RestartRecoveryTest.API + "/decisions").then().statusCode(200).body("action", equalTo("A2"))
+        given().header("Authorization", "Bearer " + DECIDER).contentType("application/json").body("{\"observation\": [0, 0, 1, 0]}")
+                .post(API + "/decisions").then().statusCode(200).body("action", equalTo("A2"))
                 .body("policyVersion", equalTo(1));
 
         Response ready = given().get("/q/health/ready");
@@ -71,19 +76,19 @@ class DamagedStoreTest {
     @Test
     @Order(2)
     void theIngestEndpointAndTheMetricsReportTheFailedStore() {
-        RestartRecoveryTest.admin().get(RestartRecoveryTest.API + "/ingest").then().statusCode(200)
+        as(ADMIN).get(API + "/ingest").then().statusCode(200)
                 .body("status.state", equalTo("store-failed")).body("status.cause", not(nullValue()))
                 .body("store", nullValue());
-        String metrics = given().header("Authorization", "Bearer kit-decision-key-0123456789").get("/q/metrics").asString();
+        String metrics = given().header("Authorization", "Bearer " + DECIDER).get("/q/metrics").asString();
         assertTrue(metrics.contains("apprentice_ingest_failed{domain=\"identity\"} 1.0"), metrics);
     }
 
     @Test
     @Order(3)
     void aTrainingJobFailsWithTheStoresProblem() throws InterruptedException {
-        String id = RestartRecoveryTest.admin().body("{\"algorithm\": \"bc\"}").post(RestartRecoveryTest.API + "/training/jobs")
+        String id = as(ADMIN).body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
                 .then().statusCode(202).extract().path("id");
-        Response job = RestartRecoveryTest.awaitJob(id);
+        Response job = awaitJob(id);
         assertEquals("failed", job.path("status"), job::asString);
         assertTrue(job.path("error").toString().contains("cannot be opened"), job::asString);
     }
@@ -91,10 +96,10 @@ class DamagedStoreTest {
     @Test
     @Order(4)
     void theRepairQuarantinesTheDamagedSegmentsAndIngestionStartsAgain() throws IOException {
-        RestartRecoveryTest.admin().post(RestartRecoveryTest.API + "/ingest/store/repair").then().statusCode(200)
+        as(ADMIN).post(API + "/ingest/store/repair").then().statusCode(200)
                 .body("segments.size()", equalTo(2)).body("segments[0].name", equalTo("segment-00000001.avro"));
         assertTrue(Files.exists(UnreadableStore.storeDirectory.resolve("quarantine")), "the originals are kept aside");
-        RestartRecoveryTest.admin().get(RestartRecoveryTest.API + "/ingest").then().statusCode(200)
+        as(ADMIN).get(API + "/ingest").then().statusCode(200)
                 .body("status.state", equalTo("running")).body("store.durableRecords", equalTo(0));
         given().get("/q/health/ready").then().statusCode(200);
     }

@@ -1,6 +1,9 @@
-package dev.apprentice.service.reliability;
+package dev.apprentice.service;
 
-import static io.restassured.RestAssured.given;
+import static dev.apprentice.service.ServiceKitTest.ADMIN;
+import static dev.apprentice.service.ServiceKitTest.API;
+import static dev.apprentice.service.ServiceKitTest.as;
+import static dev.apprentice.service.ServiceKitTest.awaitJob;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,15 +13,12 @@ import dev.apprentice.service.testing.Await;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,6 @@ import org.junit.jupiter.api.Test;
 @Tag("reliability")
 @QuarkusTestResource(value = RestartRecoveryTest.StateLeftByACrash.class, restrictToAnnotatedClass = true)
 class RestartRecoveryTest {
-
-    static final String ADMIN = "kit-admin-key-0123456789";
-    static final String API = "/api/v1/identity";
 
     /** A store with 3 episodes, and the state a crash left while job-7 was running. */
     public static class StateLeftByACrash extends EmbeddedServiceResource {
@@ -64,16 +61,6 @@ class RestartRecoveryTest {
     @ConfigProperty(name = "apprentice.storage.state-directory")
     String stateDirectory;
 
-    static RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + ADMIN).contentType(ContentType.JSON);
-    }
-
-    static Response awaitJob(String id) throws InterruptedException {
-        Await.until("job " + id + " to finish", Duration.ofSeconds(120),
-                () -> !List.of("queued", "running").contains(admin().get(API + "/training/jobs/" + id).path("status")));
-        return admin().get(API + "/training/jobs/" + id);
-    }
-
     @Test
     void aJobInterruptedByACrashRunsAgainUnderItsIdOnTheEpisodesItHadStartedOn() throws InterruptedException {
         Response job = awaitJob("job-7");
@@ -91,9 +78,9 @@ class RestartRecoveryTest {
 
     @Test
     void finishedJobsAreListedAgainAndADamagedJobFileIsMovedAside() {
-        admin().get(API + "/training/jobs/job-3").then().statusCode(200).body("status", equalTo("failed"))
+        as(ADMIN).get(API + "/training/jobs/job-3").then().statusCode(200).body("status", equalTo("failed"))
                 .body("error", equalTo("the store holds no complete episodes"));
-        admin().get(API + "/training/jobs/job-5").then().statusCode(404);
+        as(ADMIN).get(API + "/training/jobs/job-5").then().statusCode(404);
         Path journal = Path.of(stateDirectory, "training", "jobs");
         assertTrue(Files.exists(journal.resolve("job-5.json.unreadable")), "the damaged file is kept aside");
         assertTrue(Files.notExists(journal.resolve("job-5.json")));
@@ -101,14 +88,14 @@ class RestartRecoveryTest {
 
     @Test
     void newJobIdsContinueAfterTheJournals() {
-        String id = admin().body("{\"algorithm\": \"bc\", \"promote\": \"manual\"}").post(API + "/training/jobs").then()
+        String id = as(ADMIN).body("{\"algorithm\": \"bc\", \"promote\": \"manual\"}").post(API + "/training/jobs").then()
                 .statusCode(202).extract().path("id");
         assertEquals("job-8", id);
     }
 
     @Test
     void theExpertProducerContinuesAfterTheSeedsItHadPublished() throws IOException {
-        admin().body("{\"expert\": \"oracle\", \"episodes\": 2}").post(API + "/experts/episodes").then().statusCode(200)
+        as(ADMIN).body("{\"expert\": \"oracle\", \"episodes\": 2}").post(API + "/experts/episodes").then().statusCode(200)
                 .body("firstSeed", equalTo(40)).body("records", equalTo(40));
         assertEquals("{\"oracle\":42}", Files.readString(Path.of(stateDirectory, "producer-seeds.json")));
     }
