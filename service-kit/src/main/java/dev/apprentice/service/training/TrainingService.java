@@ -340,20 +340,19 @@ public class TrainingService {
             job.succeeded(card.version(), summary, verdict.promote(), verdict.reasons());
             Log.infof("%s: registered %s v%d, %s%s (%s)", job.id(), card.model(), card.version(), summary.metrics(),
                     verdict.promote() ? ", promoted" : "", String.join("; ", verdict.reasons()));
-        } catch (TrainingStoppedException | ConflictException e) {
-            if (shuttingDown && !job.cancelRequested()) {
-                Log.infof("%s stopped by the shutdown; it resumes from its checkpoint at the next start", job.id());
-                return; // the journal still says running
-            }
-            job.failed(e.getMessage());
         } catch (RuntimeException e) {
             if (shuttingDown && !job.cancelRequested()) {
-                Log.infof("%s stopped by the shutdown (%s); it resumes at the next start", job.id(), e.getMessage());
-                return;
+                Log.infof("%s stopped by the shutdown (%s); it resumes from its checkpoint at the next start", job.id(),
+                        e.getMessage());
+                return; // the journal still says running
             }
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e instanceof TrainingStoppedException || e instanceof ConflictException) {
+                job.failed(reason);
+                return;
+            }
             if (job.cancelRequested()) {
-                Log.infof("%s cancelled (%s)", job.id(), reason); // e.g. rollouts interrupted at shutdown
+                Log.infof("%s cancelled (%s)", job.id(), reason); // e.g. rollouts interrupted by the cancel
             } else {
                 Log.errorf(e, "%s failed", job.id());
             }
