@@ -5,13 +5,11 @@ import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.MinibatchSampler;
 import dev.apprentice.il.nn.DiscriminatorLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
+import dev.apprentice.il.nn.TrainableNetwork;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Space;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The adversarial discriminator D_φ(s, a) shared by GAIL and RAIL: an MLP over the normalised
@@ -31,7 +29,7 @@ public final class Discriminator {
     private final Space actionSpace;
     private final DiscriminatorConfig config;
     private final DiscriminatorInput input;
-    private final MultiLayerNetwork network;
+    private final TrainableNetwork network;
 
     /**
      * A freshly initialised discriminator.
@@ -41,11 +39,11 @@ public final class Discriminator {
      */
     public Discriminator(Box stateSpace, Space actionSpace, ObservationNormalizer normalizer, DiscriminatorConfig config,
             long seed) {
-        this(stateSpace, actionSpace, config, checkedInput(stateSpace, actionSpace, normalizer), null, seed);
+        this(stateSpace, actionSpace, config, checkedInput(stateSpace, actionSpace, normalizer), null, null, seed);
     }
 
     private Discriminator(Box stateSpace, Space actionSpace, DiscriminatorConfig config, DiscriminatorInput input,
-            MultiLayerNetwork restored, long seed) {
+            Checkpoint restoreFrom, String name, long seed) {
         if (config == null) {
             throw new IllegalArgumentException("discriminator config is required");
         }
@@ -53,11 +51,11 @@ public final class Discriminator {
         this.actionSpace = actionSpace;
         this.config = config;
         this.input = input;
-        this.network = restored != null ? restored : PolicyNetworks.build(new PolicyNetworks.Spec(input.width(),
-                config.hiddenSizes(), config.activation(), 1,
+        PolicyNetworks.Spec spec = new PolicyNetworks.Spec(input.width(), config.hiddenSizes(), config.activation(), 1,
                 new DiscriminatorLoss(config.objective() == DiscriminatorObjective.LEAST_SQUARES, config.gradientPenalty(),
                         config.penaltyStep(), input.width()),
-                config.learningRate(), 0, seed));
+                config.learningRate(), 0, seed, 0, config.engine());
+        this.network = restoreFrom != null ? PolicyNetworks.restore(restoreFrom, name, spec) : PolicyNetworks.build(spec);
     }
 
     /** A discriminator for the spaces of {@code expert}, normalising states by the expert states' moments. */
@@ -119,8 +117,7 @@ public final class Discriminator {
             float[] outputs = outputs(java.util.Arrays.copyOf(features, 2 * b * w), 2 * b);
             expertAccuracy += share(outputs, 0, b, true);
             generatedAccuracy += share(outputs, b, 2 * b, false);
-            network.fit(Nd4j.create(features, new long[] {rows, w}, 'c'), Nd4j.create(labels, new long[] {rows, 1}, 'c'));
-            loss += network.score();
+            loss += network.fit(features, labels, rows);
         }
         int n = config.updatesPerIteration();
         return new DiscriminatorMetrics(loss / n, expertAccuracy / n, generatedAccuracy / n);
@@ -177,13 +174,13 @@ public final class Discriminator {
 
     /** An immutable plain-Java snapshot of the current discriminator as a reward function. */
     public DiscriminatorReward reward() {
-        return new DiscriminatorReward(input, PolicyNetworks.export(network), config.objective(), config.rewardForm());
+        return new DiscriminatorReward(input, network.export(), config.objective(), config.rewardForm());
     }
 
     /** Adds this discriminator's network (with Adam state) and normaliser to a checkpoint under {@code name}. */
     public void saveTo(Checkpoint checkpoint, String name) {
-        checkpoint.putNetwork(name, network)
-                .putFloats(name + ".normalizer.mean", input.normalizer().mean())
+        network.saveTo(checkpoint, name);
+        checkpoint.putFloats(name + ".normalizer.mean", input.normalizer().mean())
                 .putFloats(name + ".normalizer.std", input.normalizer().std());
     }
 
@@ -193,7 +190,7 @@ public final class Discriminator {
         ObservationNormalizer normalizer = new ObservationNormalizer(checkpoint.floats(name + ".normalizer.mean"),
                 checkpoint.floats(name + ".normalizer.std"));
         return new Discriminator(stateSpace, actionSpace, config, checkedInput(stateSpace, actionSpace, normalizer),
-                checkpoint.network(name), 0);
+                checkpoint, name, 0);
     }
 
     private float[] outputsOf(DemonstrationSet set) {
@@ -208,8 +205,7 @@ public final class Discriminator {
     }
 
     private float[] outputs(float[] features, int rows) {
-        INDArray out = network.output(Nd4j.create(features, new long[] {rows, input.width()}, 'c'), false);
-        return out.reshape(rows).toFloatVector();
+        return network.output(features, rows);
     }
 
     /** Share of outputs in [from, to) classified as expert ({@code expert} true) or as generated. */

@@ -7,6 +7,7 @@ import static dev.apprentice.il.algorithms.ConfigChecks.positive;
 import static dev.apprentice.il.algorithms.ConfigChecks.required;
 
 import dev.apprentice.il.algorithms.ConfigChecks;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.policy.Activation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class DiscriminatorConfig {
     private final int updatesPerIteration;
     private final double gradientPenalty;
     private final double penaltyStep;
+    private final TrainingEngine engine;
 
     private DiscriminatorConfig(Builder b) {
         this.hiddenSizes = ConfigChecks.hiddenSizes("discriminator.hiddenSizes", b.hiddenSizes);
@@ -40,6 +42,10 @@ public final class DiscriminatorConfig {
         this.updatesPerIteration = atLeast("discriminator.updatesPerIteration", b.updatesPerIteration, 1);
         this.gradientPenalty = nonNegative("discriminator.gradientPenalty", b.gradientPenalty);
         this.penaltyStep = positive("discriminator.penaltyStep", b.penaltyStep);
+        if (b.engine == null) {
+            throw new IllegalArgumentException("engine: expected one of auto, plain-java, dl4j, found null");
+        }
+        this.engine = b.engine;
     }
 
     public static Builder builder() {
@@ -55,7 +61,12 @@ public final class DiscriminatorConfig {
     public Builder toBuilder() {
         return new Builder().hiddenSizes(hiddenSizes).activation(activation).objective(objective).rewardForm(rewardForm)
                 .learningRate(learningRate).batchSize(batchSize).updatesPerIteration(updatesPerIteration)
-                .gradientPenalty(gradientPenalty).penaltyStep(penaltyStep);
+                .gradientPenalty(gradientPenalty).penaltyStep(penaltyStep).engine(engine);
+    }
+
+    /** Which code trains the networks; see {@link TrainingEngine}. */
+    public TrainingEngine engine() {
+        return engine;
     }
 
     public int[] hiddenSizes() {
@@ -110,6 +121,7 @@ public final class DiscriminatorConfig {
         m.put("updatesPerIteration", updatesPerIteration);
         m.put("gradientPenalty", gradientPenalty);
         m.put("penaltyStep", penaltyStep);
+        m.put("engine", engine.name().toLowerCase(Locale.ROOT));
         return m;
     }
 
@@ -129,6 +141,7 @@ public final class DiscriminatorConfig {
         private int updatesPerIteration = 4;
         private double gradientPenalty = 0;
         private double penaltyStep = 0.01;
+        private TrainingEngine engine = TrainingEngine.AUTO;
 
         private Builder() {
         }
@@ -175,6 +188,11 @@ public final class DiscriminatorConfig {
 
         public Builder penaltyStep(double value) {
             this.penaltyStep = value;
+            return this;
+        }
+
+        public Builder engine(TrainingEngine value) {
+            this.engine = value;
             return this;
         }
 

@@ -8,13 +8,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * A DL4J loss computed per example in plain Java on copies of the (small) minibatch arrays. The
- * imitation losses combine a likelihood with an entropy bonus and a bounded log-std; writing them
- * once over float arrays keeps each formula in one readable place, testable against finite
- * differences. Like DL4J's own losses, gradients are per example and not divided by the
- * minibatch size (DL4J's updater does that).
+ * A training loss written once over float arrays and used by both engines: the plain-Java engine
+ * calls {@link #batchLoss} directly, DL4J calls it through {@link ILossFunction} on copies of the
+ * (small) minibatch arrays. The imitation losses combine a likelihood with an entropy bonus and a
+ * bounded log-std; one readable place per formula, testable against finite differences. Like
+ * DL4J's own losses, gradients are per example and not divided by the minibatch size (the
+ * engines do that).
  */
-abstract class PlainJavaLoss implements ILossFunction {
+public abstract class PlainJavaLoss implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
 

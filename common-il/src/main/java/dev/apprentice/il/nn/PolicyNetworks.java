@@ -1,9 +1,11 @@
 package dev.apprentice.il.nn;
 
+import dev.apprentice.il.algorithms.Checkpoint;
 import dev.apprentice.il.policy.Activation;
 import dev.apprentice.il.policy.DenseNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,11 +21,12 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * Builds the DL4J networks that policies are trained as, and exports trained weights into the
- * plain-Java {@link DenseNetwork} that acts. Training happens here; acting never touches ND4J.
+ * Builds the networks that policies and discriminators are trained as, on the engine the spec
+ * chooses, from the same initial weights whichever it is; exports DL4J weights into the
+ * plain-Java {@link DenseNetwork} that acts (acting never touches ND4J) and restores training
+ * networks from checkpoints.
  */
 public final class PolicyNetworks {
 
@@ -43,19 +46,112 @@ public final class PolicyNetworks {
      * @param seed weight initialisation seed
      * @param maxGradientNorm each layer's gradient is rescaled to at most this L2 norm (0 for no
      *     clipping), as PPO implementations do to survive rare extreme probability ratios
+     * @param engine which code trains the network
      */
-    public record Spec(int inputs, int[] hidden, Activation activation, int outputs, ILossFunction loss,
-            double learningRate, double weightDecay, long seed, double maxGradientNorm) {
+    public record Spec(int inputs, int[] hidden, Activation activation, int outputs, PlainJavaLoss loss,
+            double learningRate, double weightDecay, long seed, double maxGradientNorm, TrainingEngine engine) {
 
-        /** A spec without gradient clipping. */
-        public Spec(int inputs, int[] hidden, Activation activation, int outputs, ILossFunction loss,
+        public Spec {
+            hidden = hidden.clone();
+            if (engine == null) {
+                throw new IllegalArgumentException("engine is required");
+            }
+        }
+
+        /** A spec without gradient clipping, on the {@link TrainingEngine#AUTO} engine. */
+        public Spec(int inputs, int[] hidden, Activation activation, int outputs, PlainJavaLoss loss,
                 double learningRate, double weightDecay, long seed) {
-            this(inputs, hidden, activation, outputs, loss, learningRate, weightDecay, seed, 0);
+            this(inputs, hidden, activation, outputs, loss, learningRate, weightDecay, seed, 0, TrainingEngine.AUTO);
+        }
+
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+
+        /** Layer widths: inputs, hidden layers, outputs. */
+        int[] widths() {
+            int[] widths = new int[hidden.length + 2];
+            widths[0] = inputs;
+            System.arraycopy(hidden, 0, widths, 1, hidden.length);
+            widths[widths.length - 1] = outputs;
+            return widths;
+        }
+
+        /** The engine {@link #engine()} resolves to for this shape. */
+        public TrainingEngine resolvedEngine() {
+            return engine.resolve(widths());
+        }
+
+        /** This spec on another engine. */
+        public Spec withEngine(TrainingEngine other) {
+            return new Spec(inputs, hidden, activation, outputs, loss, learningRate, weightDecay, seed, maxGradientNorm, other);
         }
     }
 
-    /** A freshly initialised (Xavier) network trained with Adam. */
-    public static MultiLayerNetwork build(Spec spec) {
+    /**
+     * A freshly initialised network trained with Adam: Xavier-normal weights (variance
+     * 2 / (fan-in + fan-out), drawn from the spec's seed) and zero biases, identical on both engines.
+     */
+    public static TrainableNetwork build(Spec spec) {
+        DenseNetwork initial = initialWeights(spec);
+        if (spec.resolvedEngine() == TrainingEngine.PLAIN_JAVA) {
+            return new PlainJavaNetwork(spec, initial);
+        }
+        MultiLayerNetwork net = buildDl4j(spec);
+        load(net, initial);
+        return new Dl4jNetwork(net);
+    }
+
+    /**
+     * Restores a network {@link TrainableNetwork#saveTo stored} under {@code name}, optimiser
+     * state included, on the spec's engine.
+     *
+     * @throws IllegalArgumentException when the checkpoint holds that network from the other engine or of another shape
+     */
+    public static TrainableNetwork restore(Checkpoint checkpoint, String name, Spec spec) {
+        boolean plain = checkpoint.has(name + ".parameters");
+        TrainingEngine engine = spec.resolvedEngine();
+        if (plain != (engine == TrainingEngine.PLAIN_JAVA)) {
+            throw new IllegalArgumentException("checkpoint network " + name + ": stored by the "
+                    + (plain ? TrainingEngine.PLAIN_JAVA : TrainingEngine.DL4J) + " engine, this run trains on " + engine);
+        }
+        if (plain) {
+            return PlainJavaNetwork.restore(checkpoint, name, spec);
+        }
+        return new Dl4jNetwork(checkpoint.network(name));
+    }
+
+    /** A network of the spec's shape and activations with every parameter zero. */
+    static DenseNetwork shape(Spec spec) {
+        int[] widths = spec.widths();
+        List<DenseNetwork.Layer> layers = new ArrayList<>();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            Activation f = l + 2 == widths.length ? Activation.IDENTITY : spec.activation();
+            layers.add(new DenseNetwork.Layer(widths[l], widths[l + 1], new float[widths[l] * widths[l + 1]],
+                    new float[widths[l + 1]], f));
+        }
+        return new DenseNetwork(layers);
+    }
+
+    private static DenseNetwork initialWeights(Spec spec) {
+        DenseNetwork zero = shape(spec);
+        float[] params = new float[zero.parameterCount()];
+        SplittableRandom rng = new SplittableRandom(spec.seed());
+        int offset = 0;
+        for (DenseNetwork.Layer layer : zero.layers()) {
+            double std = Math.sqrt(2.0 / (layer.inputs() + layer.outputs()));
+            int weights = layer.inputs() * layer.outputs();
+            for (int i = 0; i < weights; i++) {
+                params[offset + i] = (float) (std * rng.nextGaussian());
+            }
+            offset += weights + layer.outputs();
+        }
+        return zero.withParameters(params);
+    }
+
+    /** The DL4J network of a spec, with DL4J's own initial weights (replaced by {@link #build}). */
+    static MultiLayerNetwork buildDl4j(Spec spec) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)

@@ -108,6 +108,28 @@ public final class DenseNetwork {
     }
 
     /**
+     * Evaluates the network on {@code rows} inputs stored row after row, e.g. every step of an
+     * episode at once: one pass per layer over the whole batch, faster per row than
+     * {@link #forward(float[])} and with the same results.
+     *
+     * @return {@code rows * outputs()} values, row after row
+     * @throws IllegalArgumentException when {@code inputs} does not hold {@code rows} rows
+     */
+    public float[] forward(float[] inputs, int rows) {
+        if (rows < 0 || inputs.length != rows * inputs()) {
+            throw new IllegalArgumentException("network input: expected " + rows + " rows of " + inputs()
+                    + " values, found " + inputs.length + " values");
+        }
+        float[] x = inputs;
+        for (Layer layer : layers) {
+            float[] y = new float[rows * layer.outputs];
+            layer.forward(x, rows, y);
+            x = y;
+        }
+        return x;
+    }
+
+    /**
      * One dense layer {@code y = f(x W + b)}.
      *
      * @param inputs number of inputs
@@ -159,20 +181,15 @@ public final class DenseNetwork {
         }
 
         float[] forward(float[] x) {
-            float[] y = bias.clone();
-            for (int i = 0; i < inputs; i++) {
-                float xi = x[i];
-                int row = i * outputs;
-                for (int j = 0; j < outputs; j++) {
-                    y[j] += xi * weights[row + j];
-                }
-            }
-            if (activation != Activation.IDENTITY) {
-                for (int j = 0; j < outputs; j++) {
-                    y[j] = activation.apply(y[j]);
-                }
-            }
+            float[] y = new float[outputs];
+            forward(x, 1, y);
             return y;
+        }
+
+        /** {@code y = f(x W + b)} for {@code rows} rows of {@code x}, written into {@code y}. */
+        void forward(float[] x, int rows, float[] y) {
+            DenseKernels.affine(x, rows, inputs, weights, 0, bias, 0, outputs, y);
+            activation.applyInPlace(y, 0, rows * outputs);
         }
     }
 }

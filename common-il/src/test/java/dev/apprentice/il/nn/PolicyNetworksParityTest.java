@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class PolicyNetworksParityTest {
 
     private static MultiLayerNetwork twentySixtyFourSixtyFourFive(Activation activation) {
-        return PolicyNetworks.build(new PolicyNetworks.Spec(20, new int[] {64, 64}, activation, 5,
+        return PolicyNetworks.buildDl4j(new PolicyNetworks.Spec(20, new int[] {64, 64}, activation, 5,
                 new CategoricalNllLoss(0), 1e-3, 0, 7));
     }
 

@@ -8,6 +8,7 @@ import static dev.apprentice.il.algorithms.ConfigChecks.positive;
 
 import dev.apprentice.il.algorithms.ConfigChecks;
 import dev.apprentice.il.algorithms.TrainerConfig;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.policy.Activation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class BcConfig implements TrainerConfig {
     private final double varianceWeighting;
     private final double validationFraction;
     private final int patience;
+    private final TrainingEngine engine;
     private final long seed;
 
     private BcConfig(Builder b) {
@@ -55,6 +57,10 @@ public final class BcConfig implements TrainerConfig {
         }
         this.validationFraction = b.validationFraction;
         this.patience = b.patience;
+        if (b.engine == null) {
+            throw new IllegalArgumentException("engine: expected one of auto, plain-java, dl4j, found null");
+        }
+        this.engine = b.engine;
         this.seed = b.seed;
     }
 
@@ -115,6 +121,11 @@ public final class BcConfig implements TrainerConfig {
         return patience;
     }
 
+    /** Which code trains the network; see {@link TrainingEngine}. */
+    public TrainingEngine engine() {
+        return engine;
+    }
+
     @Override
     public long seed() {
         return seed;
@@ -125,7 +136,7 @@ public final class BcConfig implements TrainerConfig {
         return builder().hiddenSizes(hiddenSizes).activation(activation).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).weightDecay(weightDecay).entropyBonus(entropyBonus)
                 .varianceWeighting(varianceWeighting).validationFraction(validationFraction).patience(patience)
-                .seed(newSeed).build();
+                .engine(engine).seed(newSeed).build();
     }
 
     @Override
@@ -141,6 +152,7 @@ public final class BcConfig implements TrainerConfig {
         m.put("varianceWeighting", varianceWeighting);
         m.put("validationFraction", validationFraction);
         m.put("patience", patience);
+        m.put("engine", engine.name().toLowerCase(java.util.Locale.ROOT));
         m.put("seed", seed);
         return m;
     }
@@ -162,6 +174,7 @@ public final class BcConfig implements TrainerConfig {
         private double varianceWeighting = 1.0;
         private double validationFraction = 0.2;
         private int patience = 20;
+        private TrainingEngine engine = TrainingEngine.AUTO;
         private long seed = 0;
 
         private Builder() {
@@ -214,6 +227,11 @@ public final class BcConfig implements TrainerConfig {
 
         public Builder patience(int value) {
             this.patience = value;
+            return this;
+        }
+
+        public Builder engine(TrainingEngine value) {
+            this.engine = value;
             return this;
         }
 

@@ -9,8 +9,10 @@ import dev.apprentice.il.algorithms.TrainingRun;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.MinibatchSampler;
 import dev.apprentice.il.nn.CategoricalNllLoss;
+import dev.apprentice.il.nn.PlainJavaLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
 import dev.apprentice.il.nn.SquashedGaussianNllLoss;
+import dev.apprentice.il.nn.TrainableNetwork;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
 import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.GaussianMlpPolicy;
@@ -22,14 +24,10 @@ import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Behaviour cloning: maximises the likelihood of the expert's actions under the policy (minus an
- * entropy bonus) by minibatch Adam on a DL4J network, with early stopping on the loss over
+ * entropy bonus) by minibatch Adam on a {@link TrainableNetwork}, with early stopping on the loss over
  * held-out episodes; the best network is exported to a plain-Java {@link Policy}. Discrete
  * actions give a {@link CategoricalMlpPolicy}, bounded boxes a {@link GaussianMlpPolicy}.
  */
@@ -79,14 +77,14 @@ public final class BehaviorCloningTrainer implements Trainer {
         ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
         LabelEncoder labels = new LabelEncoder(actionSpace);
 
-        DataSet validationData = validation == null ? null : toDataSet(validation, normalizer, labels);
+        Batch validationData = validation == null ? null : Batch.of(validation, normalizer, labels);
         MinibatchSampler sampler = training.sampler(config.batchSize(), config.seed());
-        int sw = training.stateWidth();
-        Progress p = run.resume().map(c -> Progress.restore(c, sampler)).orElseGet(() -> new Progress(
-                PolicyNetworks.build(new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(),
-                        config.activation(), labels.width(), labels.loss(config), config.learningRate(),
-                        config.weightDecay(), config.seed()))));
-        MultiLayerNetwork net = p.net;
+        PolicyNetworks.Spec spec = new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(), config.activation(),
+                labels.width(), labels.loss(config), config.learningRate(), config.weightDecay(), config.seed(), 0,
+                config.engine());
+        Progress p = run.resume().map(c -> Progress.restore(c, spec, sampler))
+                .orElseGet(() -> new Progress(PolicyNetworks.build(spec)));
+        TrainableNetwork net = p.net;
         Map<String, Double> metrics = new LinkedHashMap<>();
         boolean stoppedEarly = false;
         while (p.epoch < config.epochs()) {
@@ -99,10 +97,7 @@ public final class BehaviorCloningTrainer implements Trainer {
                 int n = sampler.size();
                 float[] states = sampler.states().clone();
                 normalizer.normalizeRowsInPlace(states);
-                INDArray features = Nd4j.create(states, new long[] {n, sw}, 'c');
-                INDArray target = Nd4j.create(labels.encode(sampler.actions(), n), new long[] {n, labels.labelWidth()}, 'c');
-                net.fit(features, target);
-                lossSum += net.score() * n;
+                lossSum += net.fit(states, labels.encode(sampler.actions(), n), n) * n;
                 samples += n;
             }
             p.trainSeconds += (System.nanoTime() - epochStart) / 1e9;
@@ -111,12 +106,12 @@ public final class BehaviorCloningTrainer implements Trainer {
             metrics.put("train_loss", lossSum / samples);
             metrics.put("samples_per_second", p.samplesSeen / p.trainSeconds);
             if (validationData != null) {
-                metrics.put("validation_loss", net.score(validationData, false));
-                metrics.putAll(labels.validationMetrics(net.output(validationData.getFeatures(), false), validation));
+                metrics.put("validation_loss", net.score(validationData.features, validationData.labels, validationData.rows));
+                metrics.putAll(labels.validationMetrics(net.output(validationData.features, validationData.rows), validation));
                 double criterion = metrics.get(labels.stoppingMetric());
                 if (criterion < p.bestCriterion) {
                     p.bestCriterion = criterion;
-                    p.bestParams = net.params().dup();
+                    p.bestParams = net.parameters();
                     p.bestMetrics = new LinkedHashMap<>(metrics);
                     p.epochsWithoutImprovement = 0;
                 } else {
@@ -124,7 +119,7 @@ public final class BehaviorCloningTrainer implements Trainer {
                 }
             }
             run.evaluateIfDue(p.epoch, config.epochs(),
-                    () -> labels.policy(all.stateSpace(), normalizer, PolicyNetworks.export(net)), metrics);
+                    () -> labels.policy(all.stateSpace(), normalizer, net.export()), metrics);
             run.endIteration(p.epoch, config.epochs(), metrics, () -> p.checkpoint(run));
             if (config.patience() > 0 && validationData != null && p.epochsWithoutImprovement >= config.patience()) {
                 stoppedEarly = true;
@@ -132,45 +127,46 @@ public final class BehaviorCloningTrainer implements Trainer {
             }
         }
         if (p.bestParams != null) {
-            net.setParams(p.bestParams);
+            net.setParameters(p.bestParams);
             Map<String, Double> best = new LinkedHashMap<>(p.bestMetrics);
             best.put("samples_per_second", metrics.get("samples_per_second"));
             metrics = best;
         }
         metrics.put("best_epoch", (double) (p.epoch - p.epochsWithoutImprovement));
-        Policy policy = labels.policy(all.stateSpace(), normalizer, PolicyNetworks.export(net));
+        Policy policy = labels.policy(all.stateSpace(), normalizer, net.export());
         return new TrainingOutcome(policy, algorithm(), config, p.epoch, stoppedEarly, metrics,
                 (System.nanoTime() - start) / 1e9);
     }
 
     /** The state of a BC run between epochs: what a checkpoint holds. */
     private static final class Progress {
-        final MultiLayerNetwork net;
+        final TrainableNetwork net;
         int epoch;
         double bestCriterion = Double.POSITIVE_INFINITY;
-        INDArray bestParams;
+        float[] bestParams;
         Map<String, Double> bestMetrics = new LinkedHashMap<>();
         int epochsWithoutImprovement;
         double trainSeconds;
         long samplesSeen;
 
-        Progress(MultiLayerNetwork net) {
+        Progress(TrainableNetwork net) {
             this.net = net;
         }
 
         Checkpoint checkpoint(TrainingRun run) {
-            Checkpoint c = run.checkpoint(epoch).putNetwork("policy", net)
-                    .putDoubles("progress", new double[] {bestCriterion, epochsWithoutImprovement, trainSeconds, samplesSeen})
+            Checkpoint c = run.checkpoint(epoch);
+            net.saveTo(c, "policy");
+            c.putDoubles("progress", new double[] {bestCriterion, epochsWithoutImprovement, trainSeconds, samplesSeen})
                     .putMetrics("best", bestMetrics);
             if (bestParams != null) {
-                c.putFloats("best_params", bestParams.toFloatVector());
+                c.putFloats("best_params", bestParams);
             }
             return c;
         }
 
         /** Restores the state and replays the sampler's shuffles, so the next epoch sees the same order. */
-        static Progress restore(Checkpoint c, MinibatchSampler sampler) {
-            Progress p = new Progress(c.network("policy"));
+        static Progress restore(Checkpoint c, PolicyNetworks.Spec spec, MinibatchSampler sampler) {
+            Progress p = new Progress(PolicyNetworks.restore(c, "policy", spec));
             p.epoch = c.iteration();
             double[] d = c.doubles("progress");
             p.bestCriterion = d[0];
@@ -179,7 +175,7 @@ public final class BehaviorCloningTrainer implements Trainer {
             p.samplesSeen = (long) d[3];
             p.bestMetrics = c.metrics("best");
             if (c.has("best_params")) {
-                p.bestParams = Nd4j.create(c.floats("best_params"), new long[] {1, p.net.numParams()}, 'c');
+                p.bestParams = c.floats("best_params");
             }
             for (int e = 0; e < p.epoch; e++) {
                 sampler.startEpoch();
@@ -188,19 +184,22 @@ public final class BehaviorCloningTrainer implements Trainer {
         }
     }
 
-    private static DataSet toDataSet(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
-        int n = set.size();
-        int sw = set.stateWidth();
-        int aw = set.actionWidth();
-        float[] states = new float[n * sw];
-        float[] actions = new float[n * aw];
-        for (int i = 0; i < n; i++) {
-            set.copyState(i, states, i * sw);
-            set.copyAction(i, actions, i * aw);
+    /** A whole set as one batch of normalised features and encoded labels, for validation. */
+    private record Batch(float[] features, float[] labels, int rows) {
+
+        static Batch of(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
+            int n = set.size();
+            int sw = set.stateWidth();
+            int aw = set.actionWidth();
+            float[] states = new float[n * sw];
+            float[] actions = new float[n * aw];
+            for (int i = 0; i < n; i++) {
+                set.copyState(i, states, i * sw);
+                set.copyAction(i, actions, i * aw);
+            }
+            normalizer.normalizeRowsInPlace(states);
+            return new Batch(states, labels.encode(actions, n), n);
         }
-        normalizer.normalizeRowsInPlace(states);
-        return new DataSet(Nd4j.create(states, new long[] {n, sw}, 'c'),
-                Nd4j.create(labels.encode(actions, n), new long[] {n, labels.labelWidth()}, 'c'));
     }
 
     /** Turns expert actions into network targets, and network outputs into a policy, per action space. */
@@ -231,7 +230,7 @@ public final class BehaviorCloningTrainer implements Trainer {
             return actionSpace instanceof Discrete d ? d.n() : actionSpace.width();
         }
 
-        org.nd4j.linalg.lossfunctions.ILossFunction loss(BcConfig config) {
+        PlainJavaLoss loss(BcConfig config) {
             return actionSpace instanceof Discrete ? new CategoricalNllLoss(config.entropyBonus())
                     : new SquashedGaussianNllLoss(config.entropyBonus(), config.varianceWeighting());
         }
@@ -256,9 +255,13 @@ public final class BehaviorCloningTrainer implements Trainer {
             return u;
         }
 
-        Map<String, Double> validationMetrics(INDArray outputs, DemonstrationSet validation) {
+        Map<String, Double> validationMetrics(float[] outputs, DemonstrationSet validation) {
             int n = validation.size();
-            float[][] rows = outputs.toFloatMatrix();
+            int w = width();
+            float[][] rows = new float[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = java.util.Arrays.copyOfRange(outputs, i * w, (i + 1) * w);
+            }
             Map<String, Double> m = new LinkedHashMap<>();
             if (actionSpace instanceof Discrete) {
                 int correct = 0;

@@ -11,6 +11,7 @@ import dev.apprentice.il.algorithms.ConfigChecks;
 import dev.apprentice.il.algorithms.TrainerConfig;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.discriminator.DiscriminatorConfig;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.policy.Activation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class GailConfig implements TrainerConfig {
     private final double gaeLambda;
     private final DiscriminatorConfig discriminator;
     private final int warmStartEpochs;
+    private final TrainingEngine engine;
     private final long seed;
 
     private GailConfig(Builder b) {
@@ -60,6 +62,10 @@ public final class GailConfig implements TrainerConfig {
         this.gaeLambda = inRange("gaeLambda", b.gaeLambda, 0.0, 1.0);
         this.discriminator = required("discriminator", b.discriminator);
         this.warmStartEpochs = atLeast("warmStartEpochs", b.warmStartEpochs, 0);
+        if (b.engine == null) {
+            throw new IllegalArgumentException("engine: expected one of auto, plain-java, dl4j, found null");
+        }
+        this.engine = b.engine;
         this.seed = b.seed;
     }
 
@@ -144,7 +150,12 @@ public final class GailConfig implements TrainerConfig {
     /** The BC settings of the warm start: the policy's architecture, no early stopping. */
     BcConfig warmStartConfig() {
         return BcConfig.builder().hiddenSizes(policyHiddenSizes).activation(activation).epochs(warmStartEpochs)
-                .validationFraction(0).patience(0).seed(seed).build();
+                .validationFraction(0).patience(0).engine(engine).seed(seed).build();
+    }
+
+    /** Which code trains the networks; see {@link TrainingEngine}. */
+    public TrainingEngine engine() {
+        return engine;
     }
 
     @Override
@@ -170,6 +181,7 @@ public final class GailConfig implements TrainerConfig {
         m.put("gaeLambda", gaeLambda);
         m.put("discriminator", discriminator.toMap());
         m.put("warmStartEpochs", warmStartEpochs);
+        m.put("engine", engine.name().toLowerCase(Locale.ROOT));
         m.put("seed", seed);
         return m;
     }
@@ -196,6 +208,7 @@ public final class GailConfig implements TrainerConfig {
         private double gaeLambda = 0.97;
         private DiscriminatorConfig discriminator = DiscriminatorConfig.defaults();
         private int warmStartEpochs = 0;
+        private TrainingEngine engine = TrainingEngine.AUTO;
         private long seed = 0;
 
         private Builder() {
@@ -273,6 +286,11 @@ public final class GailConfig implements TrainerConfig {
 
         public Builder warmStartEpochs(int value) {
             this.warmStartEpochs = value;
+            return this;
+        }
+
+        public Builder engine(TrainingEngine value) {
+            this.engine = value;
             return this;
         }
 

@@ -16,8 +16,10 @@ import dev.apprentice.il.discriminator.DiscriminatorMetrics;
 import dev.apprentice.il.discriminator.DiscriminatorReward;
 import dev.apprentice.il.env.Environment;
 import dev.apprentice.il.env.RolloutCollector;
+import dev.apprentice.il.nn.MeanSquaredErrorLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
 import dev.apprentice.il.nn.PpoClippedLoss;
+import dev.apprentice.il.nn.TrainableNetwork;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
 import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.GaussianMlpPolicy;
@@ -33,10 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * Generative adversarial imitation learning (Ho and Ermon, NeurIPS 2016) with a PPO generator:
@@ -114,7 +112,7 @@ public final class GailTrainer implements Trainer {
                 DiscriminatorMetrics d = state.discriminator.train(expert, generated,
                         IterationSeeds.random(config.seed(), it, DISCRIMINATOR_BATCHES));
                 Batch batch = Batch.of(episodes, current, state.discriminator.reward(),
-                        PolicyNetworks.export(state.value), state.normalizer, config);
+                        state.value.export(), state.normalizer, config);
                 double[] losses = ppoUpdate(state, batch, IterationSeeds.random(config.seed(), it, MINIBATCH_ORDER));
                 state.iteration = it;
 
@@ -181,11 +179,8 @@ public final class GailTrainer implements Trainer {
                     System.arraycopy(batch.labels, row * lw, labels, k * lw, lw);
                     returns[k] = batch.returns[row];
                 }
-                INDArray x = Nd4j.create(features, new long[] {m, sw}, 'c');
-                state.policyNet.fit(x, Nd4j.create(labels, new long[] {m, lw}, 'c'));
-                policyLoss += state.policyNet.score();
-                state.value.fit(x, Nd4j.create(returns, new long[] {m, 1}, 'c'));
-                valueLoss += state.value.score();
+                policyLoss += state.policyNet.fit(features, labels, m);
+                valueLoss += state.value.fit(features, returns, m);
                 updates++;
             }
         }
@@ -299,13 +294,13 @@ public final class GailTrainer implements Trainer {
 
     /** Everything a GAIL run carries between iterations: what a checkpoint holds. */
     private static final class State {
-        final MultiLayerNetwork policyNet;
-        final MultiLayerNetwork value;
+        final TrainableNetwork policyNet;
+        final TrainableNetwork value;
         final Discriminator discriminator;
         final ObservationNormalizer normalizer;
         int iteration;
 
-        private State(MultiLayerNetwork policyNet, MultiLayerNetwork value, Discriminator discriminator,
+        private State(TrainableNetwork policyNet, TrainableNetwork value, Discriminator discriminator,
                 ObservationNormalizer normalizer, int iteration) {
             this.policyNet = policyNet;
             this.value = value;
@@ -316,23 +311,14 @@ public final class GailTrainer implements Trainer {
 
         static State fresh(ImitationTask task, GailConfig config) {
             DemonstrationSet expert = task.demonstrations();
-            Space actionSpace = expert.actionSpace();
-            boolean continuous = actionSpace instanceof Box;
-            int outputs = continuous ? 2 * actionSpace.width() : ((Discrete) actionSpace).n();
-            int sw = expert.stateWidth();
-            MultiLayerNetwork policyNet = PolicyNetworks.build(new PolicyNetworks.Spec(sw, config.policyHiddenSizes(),
-                    config.activation(), outputs,
-                    new PpoClippedLoss(continuous, config.clipRange(), config.entropyCoefficient()),
-                    config.policyLearningRate(), 0, IterationSeeds.mix(config.seed(), 0, 0), MAX_GRADIENT_NORM));
-            MultiLayerNetwork value = PolicyNetworks.build(new PolicyNetworks.Spec(sw, config.valueHiddenSizes(),
-                    config.activation(), 1, new LossMSE(), config.valueLearningRate(), 0,
-                    IterationSeeds.mix(config.seed(), 0, 1), MAX_GRADIENT_NORM));
+            TrainableNetwork policyNet = PolicyNetworks.build(policySpec(expert, config));
+            TrainableNetwork value = PolicyNetworks.build(valueSpec(expert, config));
             float[][] moments = expert.stateMoments();
             ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
             if (config.warmStartEpochs() > 0) {
                 MlpPolicy cloned = (MlpPolicy) new BehaviorCloningTrainer(config.warmStartConfig())
                         .train(ImitationTask.of(expert), TrainingListener.NONE).policy();
-                PolicyNetworks.load(policyNet, cloned.network());
+                policyNet.load(cloned.network());
                 normalizer = cloned.normalizer();
             }
             Discriminator discriminator = Discriminator.forExpert(expert, config.discriminator(),
@@ -340,21 +326,41 @@ public final class GailTrainer implements Trainer {
             return new State(policyNet, value, discriminator, normalizer, 0);
         }
 
+        /** The policy network: logits, or means and log-std parameters, trained on PPO's clipped objective. */
+        static PolicyNetworks.Spec policySpec(DemonstrationSet expert, GailConfig config) {
+            Space actionSpace = expert.actionSpace();
+            boolean continuous = actionSpace instanceof Box;
+            int outputs = continuous ? 2 * actionSpace.width() : ((Discrete) actionSpace).n();
+            return new PolicyNetworks.Spec(expert.stateWidth(), config.policyHiddenSizes(), config.activation(), outputs,
+                    new PpoClippedLoss(continuous, config.clipRange(), config.entropyCoefficient()),
+                    config.policyLearningRate(), 0, IterationSeeds.mix(config.seed(), 0, 0), MAX_GRADIENT_NORM,
+                    config.engine());
+        }
+
+        /** The value baseline, regressed on GAE returns. */
+        static PolicyNetworks.Spec valueSpec(DemonstrationSet expert, GailConfig config) {
+            return new PolicyNetworks.Spec(expert.stateWidth(), config.valueHiddenSizes(), config.activation(), 1,
+                    new MeanSquaredErrorLoss(), config.valueLearningRate(), 0, IterationSeeds.mix(config.seed(), 0, 1),
+                    MAX_GRADIENT_NORM, config.engine());
+        }
+
         static State restore(Checkpoint c, DemonstrationSet expert, GailConfig config) {
-            return new State(c.network("policy"), c.network("value"),
+            return new State(PolicyNetworks.restore(c, "policy", policySpec(expert, config)),
+                    PolicyNetworks.restore(c, "value", valueSpec(expert, config)),
                     Discriminator.restore(c, "discriminator", expert.stateSpace(), expert.actionSpace(), config.discriminator()),
                     new ObservationNormalizer(c.floats("normalizer.mean"), c.floats("normalizer.std")), c.iteration());
         }
 
         Checkpoint checkpoint(Checkpoint c) {
-            c.putNetwork("policy", policyNet).putNetwork("value", value)
-                    .putFloats("normalizer.mean", normalizer.mean()).putFloats("normalizer.std", normalizer.std());
+            policyNet.saveTo(c, "policy");
+            value.saveTo(c, "value");
+            c.putFloats("normalizer.mean", normalizer.mean()).putFloats("normalizer.std", normalizer.std());
             discriminator.saveTo(c, "discriminator");
             return c;
         }
 
         MlpPolicy policy(DemonstrationSet expert) {
-            DenseNetwork network = PolicyNetworks.export(policyNet);
+            DenseNetwork network = policyNet.export();
             if (expert.actionSpace() instanceof Discrete d) {
                 return new CategoricalMlpPolicy(expert.stateSpace(), d, normalizer, network);
             }
