@@ -6,6 +6,7 @@ import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.bc.BcConfig;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.env.Environment;
@@ -45,7 +46,7 @@ public final class ApprenticeCli {
     /** Evaluation seeds start here, far from the demonstration seeds, so evaluation is on held-out episodes. */
     static final long EVALUATION_SEED_BASE = ImitationReport.EVALUATION_SEED_BASE;
     private static final Set<String> TRAIN_OPTIONS = Set.of("env", "algorithm", "episodes", "eval-episodes", "seed",
-            "epochs", "batch-size", "learning-rate", "hidden", "entropy-bonus", "patience", "registry", "model", "threads", "store");
+            "epochs", "batch-size", "learning-rate", "hidden", "entropy-bonus", "patience", "registry", "model", "threads", "store", "engine");
     private static final Set<String> FLAGS = Set.of("json", "no-promote");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -122,6 +123,7 @@ public final class ApprenticeCli {
                              [--threads N] [--store DIR (learn from a demonstration store's complete episodes
                              of this env instead of recording the expert)] [--no-promote] [--json]; BC only: [--epochs 200] [--batch-size 64]
                              [--learning-rate 0.001] [--hidden 64,64] [--entropy-bonus 0.001] [--patience 20]
+                             [--engine auto|plain-java|dl4j]
                   report     Normalised return of each algorithm vs the number of expert trajectories, mean ± sd
                              over seeds: [--envs cartpole,pendulum] [--algorithms bc,dagger,gail,rail]
                              [--trajectories 1,4,7,10] [--seeds 5] [--eval-episodes 50] [--threads N] [--json]
@@ -363,6 +365,7 @@ public final class ApprenticeCli {
                 .entropyBonus(o.decimal("entropy-bonus", defaults.entropyBonus()))
                 .patience(o.integer("patience", defaults.patience(), 0))
                 .hiddenSizes(parseHidden(o.string("hidden", null), defaults.hiddenSizes()))
+                .engine(TrainingEngine.parse(o.string("engine", "auto")))
                 .build();
     }
 

@@ -13,7 +13,9 @@ import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.env.Environment;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.StepResult;
+import dev.apprentice.il.discriminator.DiscriminatorConfig;
 import dev.apprentice.il.env.reference.ReferenceTask;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Space;
@@ -66,6 +68,10 @@ public class AdversarialTrainingBenchmark {
     /** The adversarial algorithm whose training is measured. */
     @Param({"gail", "rail"})
     public String algorithm;
+
+    /** The engine that trains the networks (policy, value and discriminator). */
+    @Param({"PLAIN_JAVA", "DL4J"})
+    public TrainingEngine engine;
 
     /** Rollout threads of the trainer and of the baseline's collector. */
     @Param({"1", "2"})
@@ -125,11 +131,17 @@ public class AdversarialTrainingBenchmark {
     private Trainer trainer() {
         return switch (algorithm) {
             case "gail" -> new GailTrainer(GailConfig.builder().iterations(GAIL_ITERATIONS)
-                    .stepsPerIteration(GAIL_STEPS_PER_ITERATION).seed(1).build(), threads);
-            case "rail" -> new RailTrainer(RailConfig.builder().iterations(RAIL_ITERATIONS).threads(threads).seed(1)
-                    .build());
+                    .stepsPerIteration(GAIL_STEPS_PER_ITERATION).engine(engine).discriminator(discriminator(DiscriminatorConfig.defaults())).seed(1)
+                    .build(), threads);
+            case "rail" -> new RailTrainer(RailConfig.builder().iterations(RAIL_ITERATIONS).threads(threads)
+                    .discriminator(discriminator(RailConfig.defaultDiscriminator())).seed(1).build());
             default -> throw new IllegalArgumentException("algorithm: expected gail or rail, found '" + algorithm + "'");
         };
+    }
+
+    /** The algorithm's default discriminator on this benchmark's engine. */
+    private DiscriminatorConfig discriminator(DiscriminatorConfig defaults) {
+        return defaults.toBuilder().engine(engine).build();
     }
 
     /** The environment steps taken during a measurement iteration, which JMH reports per second. */

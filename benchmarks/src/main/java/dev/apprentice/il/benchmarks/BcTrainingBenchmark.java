@@ -5,6 +5,8 @@ import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.env.reference.ReferenceTask;
 import dev.apprentice.il.nn.CategoricalNllLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
+import dev.apprentice.il.nn.TrainableNetwork;
+import dev.apprentice.il.nn.TrainingEngine;
 import dev.apprentice.il.policy.Activation;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.spaces.Discrete;
@@ -12,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,8 +28,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Behaviour-cloning training throughput: one epoch of minibatch Adam ({@code net.fit}) over 10
- * CartPole expert episodes, reported in samples per second (one JMH operation is one sample).
+ * Behaviour-cloning training throughput on each {@link TrainingEngine}: one epoch of minibatch Adam
+ * ({@link TrainableNetwork#fit}) over 10 CartPole expert episodes, reported in samples per second
+ * (one JMH operation is one sample). {@code benchmarks/run} runs the PyTorch peer beside it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,9 +47,22 @@ public class BcTrainingBenchmark {
     @Param({"64", "256"})
     public int batchSize;
 
-    private MultiLayerNetwork network;
-    private final List<INDArray> features = new ArrayList<>();
-    private final List<INDArray> labels = new ArrayList<>();
+    /**
+     * Width of both hidden layers: 64 is the project's default; larger widths
+     * ({@code -p hiddenWidth=256,512,1024}) locate where DL4J's matrix products overtake plain Java,
+     * which sets {@link TrainingEngine#AUTO_MAX_WIDTH}.
+     */
+    @Param({"64"})
+    public int hiddenWidth;
+
+    /** The engine that trains. */
+    @Param({"PLAIN_JAVA", "DL4J"})
+    public TrainingEngine engine;
+
+    private TrainableNetwork network;
+    private final List<float[]> features = new ArrayList<>();
+    private final List<float[]> labels = new ArrayList<>();
+    private final List<Integer> rows = new ArrayList<>();
 
     /**
      * Records the demonstrations, normalises states, one-hot encodes actions, shuffles once and
@@ -92,21 +105,23 @@ public class BcTrainingBenchmark {
                 oneHot[k * actions + (int) demos.action(sample)[0]] = 1f;
             }
             normalizer.normalizeRowsInPlace(states);
-            features.add(Nd4j.create(states, new long[] {n, sw}, 'c'));
-            labels.add(Nd4j.create(oneHot, new long[] {n, actions}, 'c'));
+            features.add(states);
+            labels.add(oneHot);
+            rows.add(n);
         }
 
-        network = PolicyNetworks.build(new PolicyNetworks.Spec(sw, new int[] {64, 64}, Activation.TANH, actions,
-                new CategoricalNllLoss(1e-3), 1e-3, 0.0, 0L));
+        network = PolicyNetworks.build(new PolicyNetworks.Spec(sw, new int[] {hiddenWidth, hiddenWidth}, Activation.TANH, actions,
+                new CategoricalNllLoss(1e-3), 1e-3, 0.0, 0L, 0, engine));
     }
 
     /** One training epoch; JMH divides by {@value #SAMPLES} to report samples per second. */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public double epoch() {
+        double loss = 0;
         for (int b = 0; b < features.size(); b++) {
-            network.fit(features.get(b), labels.get(b));
+            loss = network.fit(features.get(b), labels.get(b), rows.get(b));
         }
-        return network.score();
+        return loss;
     }
 }

@@ -44,7 +44,7 @@ public class ForwardPassBenchmark {
     /** Builds the DL4J network, exports its weights, and checks that both give the same outputs. */
     @Setup
     public void setUp() {
-        dl4jNetwork = PolicyNetworks.build(new PolicyNetworks.Spec(INPUTS, HIDDEN, Activation.TANH, OUTPUTS,
+        dl4jNetwork = PolicyNetworks.buildDl4j(new PolicyNetworks.Spec(INPUTS, HIDDEN, Activation.TANH, OUTPUTS,
                 new CategoricalNllLoss(0.0), 1e-3, 0.0, 42L));
         plainNetwork = PolicyNetworks.export(dl4jNetwork);
         SplittableRandom rng = new SplittableRandom(7);

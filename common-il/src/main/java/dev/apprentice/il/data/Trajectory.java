@@ -132,6 +132,16 @@ public final class Trajectory {
         return terminated;
     }
 
+    /** All {@code T + 1} states, row after row (a copy). */
+    public float[] states() {
+        return states.clone();
+    }
+
+    /** All {@code T} actions, row after row (a copy). */
+    public float[] actions() {
+        return actions.clone();
+    }
+
     /** Copies the {@code T} decision states (all but the last) into {@code dest} at {@code offset}. */
     void copyDecisionStates(float[] dest, int offset) {
         System.arraycopy(states, 0, dest, offset, length() * stateWidth);

@@ -1,5 +1,6 @@
 package dev.apprentice.il.discriminator;
 
+import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.policy.DenseNetwork;
 
 /**
@@ -37,6 +38,18 @@ public final class DiscriminatorReward implements RewardFunction {
     @Override
     public double reward(float[] state, float[] action) {
         return reward(objective, form, output(state, action));
+    }
+
+    /** Encodes the whole episode and runs the network once over all its steps. */
+    @Override
+    public double[] rewards(Trajectory episode) {
+        int n = episode.length();
+        float[] outputs = network.forward(input.encode(episode.states(), episode.actions(), n), n);
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            out[t] = reward(objective, form, outputs[t]);
+        }
+        return out;
     }
 
     /** D from a raw output: σ(y) for GAN, y clipped into [ε, 1 − ε] for least squares. */

@@ -30,6 +30,7 @@ import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,7 @@ public final class GailTrainer implements Trainer {
                 DemonstrationSet generated = DemonstrationSet.fromTrajectories(expert.stateSpace(), actionSpace, episodes);
                 DiscriminatorMetrics d = state.discriminator.train(expert, generated,
                         IterationSeeds.random(config.seed(), it, DISCRIMINATOR_BATCHES));
-                Batch batch = Batch.of(episodes, current, state.discriminator.reward(),
-                        state.value.export(), state.normalizer, config);
+                Batch batch = Batch.of(episodes, current, state.discriminator.reward(), state.value.export(), config);
                 double[] losses = ppoUpdate(state, batch, IterationSeeds.random(config.seed(), it, MINIBATCH_ORDER));
                 state.iteration = it;
 
@@ -210,7 +210,7 @@ public final class GailTrainer implements Trainer {
         }
 
         static Batch of(List<Trajectory> episodes, MlpPolicy policy, DiscriminatorReward reward, DenseNetwork value,
-                ObservationNormalizer normalizer, GailConfig config) {
+                GailConfig config) {
             int n = episodes.stream().mapToInt(Trajectory::length).sum();
             int sw = policy.observationSpace().dimension();
             Space actionSpace = policy.actionSpace();
@@ -220,31 +220,30 @@ public final class GailTrainer implements Trainer {
             int row = 0;
             for (Trajectory t : episodes) {
                 int len = t.length();
-                double[] values = new double[len + 1];
-                for (int s = 0; s <= len; s++) {
-                    float[] z = normalizer.normalize(t.state(s));
-                    values[s] = value.forward(z)[0];
-                    if (s < len) {
-                        System.arraycopy(z, 0, b.states, (row + s) * sw, sw);
-                    }
-                }
+                // Every network runs once per episode over all its steps, not once per step.
+                float[] z = t.states();
+                policy.normalizer().normalizeRowsInPlace(z);
+                float[] values = value.forward(z, len + 1);
                 if (t.terminated()) {
                     values[len] = 0;
                 }
-                double gae = 0;
-                double[] rewards = new double[len];
-                for (int s = 0; s < len; s++) {
-                    rewards[s] = reward.reward(t.state(s), t.action(s));
-                    b.rewardSum += rewards[s];
+                double[] rewards = reward.rewards(t);
+                for (double r : rewards) {
+                    b.rewardSum += r;
                 }
+                double gae = 0;
                 for (int s = len - 1; s >= 0; s--) {
                     double delta = rewards[s] + config.discount() * values[s + 1] - values[s];
                     gae = delta + config.discount() * config.gaeLambda() * gae;
                     advantages[row + s] = (float) gae;
                     b.returns[row + s] = (float) (gae + values[s]);
                 }
+                float[] decisionStates = Arrays.copyOf(z, len * sw);
+                System.arraycopy(decisionStates, 0, b.states, row * sw, len * sw);
+                float[] outputs = policy.network().forward(decisionStates, len);
+                int width = policy.network().outputs();
                 for (int s = 0; s < len; s++) {
-                    b.encodeAction(policy, t.state(s), t.action(s), row + s);
+                    b.encodeAction(policy, outputs, s * width, width, t.action(s), row + s);
                 }
                 row += len;
             }
@@ -252,23 +251,29 @@ public final class GailTrainer implements Trainer {
             return b;
         }
 
-        /** Writes the action (index, or pre-squash u) and its log-probability under the rollout policy. */
-        private void encodeAction(MlpPolicy policy, float[] state, float[] action, int row) {
+        /** Writes the action (index, or pre-squash u) and its log-probability under the rollout policy's outputs. */
+        private void encodeAction(MlpPolicy policy, float[] out, int offset, int width, float[] action, int row) {
             int at = row * labelWidth;
-            if (policy instanceof CategoricalMlpPolicy categorical) {
+            if (policy instanceof CategoricalMlpPolicy) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < width; j++) {
+                    max = Math.max(max, out[offset + j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < width; j++) {
+                    sum += Math.exp(out[offset + j] - max);
+                }
                 labels[at] = action[0];
-                labels[at + 1] = (float) categorical.logProbability(state, action);
+                labels[at + 1] = (float) (out[offset + (int) action[0]] - max - Math.log(sum));
                 return;
             }
             GaussianMlpPolicy gaussian = (GaussianMlpPolicy) policy;
-            float[] out = gaussian.networkOutput(state);
-            int d = out.length / 2;
-            float[] u = SquashedGaussianDistribution.unsquash(action, gaussian.actionSpace(),
-                    SQUASH_MARGIN);
+            int d = width / 2;
+            float[] u = SquashedGaussianDistribution.unsquash(action, gaussian.actionSpace(), SQUASH_MARGIN);
             double logP = 0;
             for (int j = 0; j < d; j++) {
-                double logStd = GaussianMlpPolicy.boundedLogStd(out[d + j]);
-                double z = (u[j] - out[j]) / Math.exp(logStd);
+                double logStd = GaussianMlpPolicy.boundedLogStd(out[offset + d + j]);
+                double z = (u[j] - out[offset + j]) / Math.exp(logStd);
                 logP += -0.5 * z * z - logStd - HALF_LOG_2PI;
                 labels[at + j] = u[j];
             }

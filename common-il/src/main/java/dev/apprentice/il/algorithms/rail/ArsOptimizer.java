@@ -251,7 +251,10 @@ public final class ArsOptimizer implements AutoCloseable {
                 (env, s) -> rollout(env, candidates[s / m], reward, episodeSeeds[s / m / 2][s % m])).toArray(new Rollout[0]);
     }
 
-    /** One episode of a deterministic policy, summing the optimised reward and recording what it saw. */
+    /**
+     * One episode of a deterministic policy, recording what it saw, then the optimised reward of
+     * all its steps in one batched pass.
+     */
     private Rollout rollout(Environment env, Policy policy, RewardFunction reward, long seed) {
         int sw = observationSpace.width();
         int aw = actionSpace.width();
@@ -259,18 +262,11 @@ public final class ArsOptimizer implements AutoCloseable {
         float[] states = new float[64 * sw];
         float[] actions = new float[64 * aw];
         float[] environmentRewards = new float[64];
-        double rewardReturn = 0;
         float[] obs = env.reset(seed);
         System.arraycopy(obs, 0, states, 0, sw);
         for (int t = 0; t < maxEpisodeSteps; t++) {
             float[] action = policy.actDeterministic(obs);
             seen.add(obs);
-            double r = reward.reward(obs, action);
-            if (!Double.isFinite(r)) {
-                throw new IllegalStateException("reward function returned " + r + " for state " + Arrays.toString(obs)
-                        + " and action " + Arrays.toString(action) + "; expected a finite value");
-            }
-            rewardReturn += r;
             StepResult result = env.step(action);
             if (t + 1 == environmentRewards.length) {
                 states = Arrays.copyOf(states, states.length * 2);
@@ -286,10 +282,25 @@ public final class ArsOptimizer implements AutoCloseable {
                 Trajectory trajectory = new Trajectory(sw, aw, Arrays.copyOf(states, (length + 1) * sw),
                         Arrays.copyOf(actions, length * aw), Arrays.copyOf(environmentRewards, length),
                         result.terminated());
-                return new Rollout(rewardReturn, seen, trajectory);
+                return new Rollout(rewardReturn(reward, trajectory), seen, trajectory);
             }
         }
         throw new IllegalStateException("episode with seed " + seed + " did not end within " + maxEpisodeSteps + " steps");
+    }
+
+    /** Σ r(s_t, a_t) over the episode, scored in one pass. */
+    private static double rewardReturn(RewardFunction reward, Trajectory episode) {
+        double[] rewards = reward.rewards(episode);
+        double sum = 0;
+        for (int t = 0; t < rewards.length; t++) {
+            if (!Double.isFinite(rewards[t])) {
+                throw new IllegalStateException("reward function returned " + rewards[t] + " for state "
+                        + Arrays.toString(episode.state(t)) + " and action " + Arrays.toString(episode.action(t))
+                        + "; expected a finite value");
+            }
+            sum += rewards[t];
+        }
+        return sum;
     }
 
     private static float[] toFloats(double[] theta) {
