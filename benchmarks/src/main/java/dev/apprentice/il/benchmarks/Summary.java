@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Prints a JMH JSON result file as Markdown tables, with the ratios the README quotes: DL4J over
- * plain-Java forward pass, adversarial training over its rollout baseline, and thread speed-ups.
+ * plain-Java forward pass, adversarial training over its rollout baseline, thread speed-ups, and,
+ * given the PyTorch peer's results, BC training in Java over PyTorch at the same batch size.
  */
 public final class Summary {
 
@@ -23,13 +25,17 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Usage: {@code Summary <jmh-result.json>}. */
+    /**
+     * Usage: {@code Summary <jmh-result.json> [pytorch-bc.json]}, the second file written by
+     * {@code benchmarks/pytorch/bc_training.py --json}.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Summary <jmh-result.json>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: Summary <jmh-result.json> [pytorch-bc.json]");
             System.exit(2);
         }
-        JsonNode results = new ObjectMapper().readTree(Files.readString(Path.of(args[0])));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(Files.readString(Path.of(args[0])));
         JsonNode plain = null;
         JsonNode dl4j = null;
         System.out.println();
@@ -69,6 +75,9 @@ public final class Summary {
             System.out.println(".");
         }
         printAdversarialTraining(results);
+        if (args.length == 2) {
+            printBcTrainingAgainstPyTorch(results, json.readTree(Files.readString(Path.of(args[1]))));
+        }
     }
 
     private static void printRow(String benchmark, String params, JsonNode metric, String unit) {
@@ -124,6 +133,54 @@ public final class Summary {
                 }
             });
         });
+    }
+
+    /**
+     * Each BC training row (per engine, when the benchmark has that parameter) next to the PyTorch
+     * peer at the same batch size, with Java / PyTorch on the means.
+     */
+    private static void printBcTrainingAgainstPyTorch(JsonNode results, JsonNode pytorch) {
+        Map<Integer, JsonNode> pytorchByBatch = new TreeMap<>();
+        for (JsonNode r : pytorch.path("results")) {
+            pytorchByBatch.put(r.get("batchSize").asInt(), r);
+        }
+        Map<String, Map<Integer, JsonNode>> javaByEngine = new TreeMap<>();
+        for (JsonNode r : results) {
+            if (r.get("benchmark").asText().endsWith(".BcTrainingBenchmark.epoch")) {
+                javaByEngine.computeIfAbsent(r.path("params").path("engine").asText("-"), e -> new TreeMap<>())
+                        .put(r.path("params").path("batchSize").asInt(), r.get("primaryMetric"));
+            }
+        }
+        if (javaByEngine.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "BC training, samples/s (mean, iterations min–max), Java against PyTorch %s "
+                + "(Python %s, %d thread, BLAS %s) at the same batch size:%n", pytorch.path("torch").asText("?"),
+                pytorch.path("python").asText("?"), pytorch.path("threads").asInt(), pytorch.path("blas").asText("?"));
+        System.out.println();
+        System.out.println("| engine | batch size | Java samples/s | PyTorch samples/s | Java / PyTorch |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        javaByEngine.forEach((engine, byBatch) -> byBatch.forEach((batch, java) -> {
+            JsonNode torch = pytorchByBatch.get(batch);
+            String torchCell = torch == null ? "n/a" : pyTorchWithRange(torch);
+            String ratioCell = torch == null ? "n/a" : String.format(Locale.ROOT, "%.2f×",
+                    java.get("score").asDouble() / torch.get("samplesPerSecond").asDouble());
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", engine, batch, withRange(java), torchCell,
+                    ratioCell);
+        }));
+        System.out.println();
+        System.out.println("Targets: Java / PyTorch ≥ 1.0× at batch 256 and ≥ 0.7× at batch 64.");
+    }
+
+    private static String pyTorchWithRange(JsonNode result) {
+        double[] raw = new double[result.get("iterations").size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = result.get("iterations").get(i).asDouble();
+        }
+        Arrays.sort(raw);
+        return format(result.get("samplesPerSecond").asDouble()) + " (" + format(raw[0]) + "–"
+                + format(raw[raw.length - 1]) + ")";
     }
 
     private static double ratio(JsonNode numerator, JsonNode denominator) {
