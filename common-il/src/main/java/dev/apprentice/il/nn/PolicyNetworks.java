@@ -150,8 +150,11 @@ public final class PolicyNetworks {
         return zero.withParameters(params);
     }
 
-    /** The DL4J network of a spec, with DL4J's own initial weights (replaced by {@link #build}). */
-    static MultiLayerNetwork buildDl4j(Spec spec) {
+    /**
+     * The bare DL4J network of a spec, with DL4J's own initial weights, for callers that need
+     * DL4J's API itself (e.g. to compare its inference); trainers use {@link #build}.
+     */
+    public static MultiLayerNetwork buildDl4j(Spec spec) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)

@@ -1,6 +1,7 @@
 package dev.apprentice.il.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
 public final class DenseNetwork {
 
     private final List<Layer> layers;
+    /** Each layer's weights as rows {@code [input][output]}, the layout {@link DenseKernels} vectorises. */
+    private final float[][][] weightRows;
 
     /** @param layers at least one layer, each taking the previous layer's outputs as inputs */
     public DenseNetwork(List<Layer> layers) {
@@ -26,6 +29,10 @@ public final class DenseNetwork {
             }
         }
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
+        this.weightRows = new float[layers.size()][][];
+        for (int l = 0; l < layers.size(); l++) {
+            weightRows[l] = layers.get(l).weightRows();
+        }
     }
 
     public List<Layer> layers() {
@@ -100,11 +107,7 @@ public final class DenseNetwork {
         if (input.length != inputs()) {
             throw new IllegalArgumentException("network input: expected " + inputs() + " values, found " + input.length);
         }
-        float[] x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x);
-        }
-        return x;
+        return forward(input, 1);
     }
 
     /**
@@ -120,13 +123,28 @@ public final class DenseNetwork {
             throw new IllegalArgumentException("network input: expected " + rows + " rows of " + inputs()
                     + " values, found " + inputs.length + " values");
         }
-        float[] x = inputs;
-        for (Layer layer : layers) {
-            float[] y = new float[rows * layer.outputs];
-            layer.forward(x, rows, y);
+        float[][] x = new float[rows][];
+        if (rows == 1) {
+            x[0] = inputs;
+        } else {
+            for (int r = 0; r < rows; r++) {
+                x[r] = Arrays.copyOfRange(inputs, r * inputs(), (r + 1) * inputs());
+            }
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            float[][] y = new float[rows][layer.outputs];
+            DenseKernels.affine(x, 0, rows, weightRows[l], layer.inputs, layer.bias, y);
+            for (float[] row : y) {
+                layer.activation.applyInPlace(row, 0, row.length);
+            }
             x = y;
         }
-        return x;
+        float[] out = new float[rows * outputs()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x[r], 0, out, r * outputs(), outputs());
+        }
+        return out;
     }
 
     /**
@@ -180,16 +198,13 @@ public final class DenseNetwork {
             return bias.clone();
         }
 
-        float[] forward(float[] x) {
-            float[] y = new float[outputs];
-            forward(x, 1, y);
-            return y;
-        }
-
-        /** {@code y = f(x W + b)} for {@code rows} rows of {@code x}, written into {@code y}. */
-        void forward(float[] x, int rows, float[] y) {
-            DenseKernels.affine(x, rows, inputs, weights, 0, bias, 0, outputs, y);
-            activation.applyInPlace(y, 0, rows * outputs);
+        /** The weights as rows {@code [input][output]} (copies). */
+        float[][] weightRows() {
+            float[][] rows = new float[inputs][];
+            for (int i = 0; i < inputs; i++) {
+                rows[i] = Arrays.copyOfRange(weights, i * outputs, (i + 1) * outputs);
+            }
+            return rows;
         }
     }
 }
