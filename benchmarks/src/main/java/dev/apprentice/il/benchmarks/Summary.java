@@ -100,7 +100,9 @@ public final class Summary {
                 continue;
             }
             String method = name.substring(name.lastIndexOf('.') + 1);
-            byAlgorithm.computeIfAbsent(r.path("params").path("algorithm").asText(), a -> new TreeMap<>())
+            String engine = r.path("params").path("engine").asText("");
+            String label = r.path("params").path("algorithm").asText() + (engine.isEmpty() ? "" : " " + engine);
+            byAlgorithm.computeIfAbsent(label, a -> new TreeMap<>())
                     .computeIfAbsent(r.path("params").path("threads").asInt(), t -> new TreeMap<>())
                     .put(method, steps);
         }
@@ -130,6 +132,21 @@ public final class Summary {
                     System.out.printf(Locale.ROOT, "| %s | %d / 1 | %s | %s |%n", algorithm, threads,
                             speedUp(metrics.get("training"), one.get("training")),
                             speedUp(metrics.get("rollouts"), one.get("rollouts")));
+                }
+            });
+        });
+        System.out.println();
+        System.out.println("| algorithm | threads | training, PLAIN_JAVA engine / DL4J engine |");
+        System.out.println("|---|---:|---:|");
+        byAlgorithm.forEach((label, byThreads) -> {
+            if (!label.endsWith(" PLAIN_JAVA")) {
+                return;
+            }
+            Map<Integer, Map<String, JsonNode>> dl4j = byAlgorithm.get(label.replace(" PLAIN_JAVA", " DL4J"));
+            byThreads.forEach((threads, metrics) -> {
+                if (dl4j != null && dl4j.containsKey(threads)) {
+                    System.out.printf(Locale.ROOT, "| %s | %d | %s |%n", label.replace(" PLAIN_JAVA", ""), threads,
+                            speedUp(metrics.get("training"), dl4j.get(threads).get("training")));
                 }
             });
         });
