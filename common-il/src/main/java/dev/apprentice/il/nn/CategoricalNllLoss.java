@@ -1,5 +1,7 @@
 package dev.apprentice.il.nn;
 
+import dev.apprentice.il.policy.CategoricalDistribution;
+
 /**
  * Behaviour-cloning loss for discrete actions on logits: cross-entropy with the expert's action
  * minus {@code entropyBonus} times the policy's entropy, {@code L = -Σ y log p - β H(p)} with
@@ -32,15 +34,7 @@ public final class CategoricalNllLoss extends PlainJavaLoss {
 
     @Override
     double exampleLoss(float[] z, int offset, int k, float[] y, int labelOffset, int labelWidth, float[] gradient) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[offset + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += Math.exp(z[offset + j] - max);
-        }
-        double logSum = max + Math.log(sum);
+        double logSum = CategoricalDistribution.logSumExp(z, offset, k);
         double crossEntropy = 0;
         double entropy = 0;
         double labelMass = 0;

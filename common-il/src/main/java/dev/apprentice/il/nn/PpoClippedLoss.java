@@ -1,5 +1,7 @@
 package dev.apprentice.il.nn;
 
+import dev.apprentice.il.policy.CategoricalDistribution;
+
 import dev.apprentice.il.policy.GaussianMlpPolicy;
 
 /**
@@ -90,15 +92,7 @@ public final class PpoClippedLoss extends PlainJavaLoss {
                     + labelWidth + " values");
         }
         int action = (int) labels[lo];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[offset + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += Math.exp(z[offset + j] - max);
-        }
-        double logSum = max + Math.log(sum);
+        double logSum = CategoricalDistribution.logSumExp(z, offset, k);
         double entropy = 0;
         for (int j = 0; j < k; j++) {
             double logP = z[offset + j] - logSum;

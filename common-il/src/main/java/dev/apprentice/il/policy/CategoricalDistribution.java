@@ -11,6 +11,19 @@ public final class CategoricalDistribution implements ActionDistribution {
         this.probabilities = probabilities;
     }
 
+    /** {@code log Σ_j exp(z_j)} over {@code z[offset..offset + k)}, shifted by the maximum so that it cannot overflow. */
+    public static double logSumExp(float[] z, int offset, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z[offset + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(z[offset + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+
     /** Softmax of {@code logits}. */
     public static CategoricalDistribution fromLogits(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;

@@ -20,6 +20,7 @@ import dev.apprentice.il.nn.MeanSquaredErrorLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
 import dev.apprentice.il.nn.PpoClippedLoss;
 import dev.apprentice.il.nn.TrainableNetwork;
+import dev.apprentice.il.policy.CategoricalDistribution;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
 import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.GaussianMlpPolicy;
@@ -255,16 +256,8 @@ public final class GailTrainer implements Trainer {
         private void encodeAction(MlpPolicy policy, float[] out, int offset, int width, float[] action, int row) {
             int at = row * labelWidth;
             if (policy instanceof CategoricalMlpPolicy) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < width; j++) {
-                    max = Math.max(max, out[offset + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < width; j++) {
-                    sum += Math.exp(out[offset + j] - max);
-                }
                 labels[at] = action[0];
-                labels[at + 1] = (float) (out[offset + (int) action[0]] - max - Math.log(sum));
+                labels[at + 1] = (float) (out[offset + (int) action[0]] - CategoricalDistribution.logSumExp(out, offset, width));
                 return;
             }
             GaussianMlpPolicy gaussian = (GaussianMlpPolicy) policy;
