@@ -17,11 +17,6 @@ public enum Activation {
         }
 
         @Override
-        public float derivativeFromOutput(float y) {
-            return 1 - y * y;
-        }
-
-        @Override
         public void multiplyByDerivative(float[] gradient, float[] outputs, int n) {
             for (int i = 0; i < n; i++) {
                 float y = outputs[i];
@@ -44,11 +39,6 @@ public enum Activation {
         }
 
         @Override
-        public float derivativeFromOutput(float y) {
-            return y > 0 ? 1f : 0f;
-        }
-
-        @Override
         public void multiplyByDerivative(float[] gradient, float[] outputs, int n) {
             for (int i = 0; i < n; i++) {
                 gradient[i] = outputs[i] > 0 ? gradient[i] : 0f;
@@ -64,11 +54,6 @@ public enum Activation {
 
         @Override
         public void applyInPlace(float[] values, int from, int to) {
-        }
-
-        @Override
-        public float derivativeFromOutput(float y) {
-            return 1f;
         }
 
         @Override
@@ -98,9 +83,6 @@ public enum Activation {
      * used by batched forward passes in training and serving.
      */
     public abstract void applyInPlace(float[] values, int from, int to);
-
-    /** The derivative at the input that produced output {@code y}, written in terms of {@code y}. */
-    public abstract float derivativeFromOutput(float y);
 
     /**
      * Multiplies {@code gradient[0..n)} by the derivative at the inputs that produced

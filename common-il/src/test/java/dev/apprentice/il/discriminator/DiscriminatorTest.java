@@ -143,6 +143,26 @@ class DiscriminatorTest {
                 DiscriminatorReward.probability(DiscriminatorObjective.LEAST_SQUARES, 3.0), 1e-12);
     }
 
+    @ParameterizedTest
+    @EnumSource(RewardForm.class)
+    void episodeRewardsInOneBatchedPassEqualTheStepByStepRewards(RewardForm form) {
+        // given
+        Discriminator d = Discriminator.forExpert(cartPoleExpert,
+                quick(DiscriminatorObjective.LEAST_SQUARES).rewardForm(form).build(), 8);
+        train(d, cartPoleExpert, cartPoleRandom, 10);
+        DiscriminatorReward reward = d.reward();
+        Trajectory episode = collector.collect(ReferenceTask.CARTPOLE.environments(),
+                new UniformRandomActor(ReferenceTask.CARTPOLE.environments().get().actionSpace()),
+                RolloutCollector.seeds(30_000, 1)).get(0);
+        // when
+        double[] batched = reward.rewards(episode);
+        // then
+        assertEquals(episode.length(), batched.length);
+        for (int t = 0; t < episode.length(); t++) {
+            assertEquals(reward.reward(episode.state(t), episode.action(t)), batched[t], 1e-6, "step " + t);
+        }
+    }
+
     @Test
     void rewardSnapshotDoesNotChangeWhenTrainingContinues() {
         // given

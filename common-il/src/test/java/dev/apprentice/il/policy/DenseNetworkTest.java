@@ -43,6 +43,35 @@ class DenseNetworkTest {
     }
 
     @Test
+    void batchedForwardEqualsRowByRowForward() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        float[] w1 = new float[5 * 7];
+        float[] w2 = new float[7 * 3];
+        for (int i = 0; i < w1.length; i++) {
+            w1[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < w2.length; i++) {
+            w2[i] = (float) rng.nextGaussian();
+        }
+        DenseNetwork net = new DenseNetwork(List.of(
+                new DenseNetwork.Layer(5, 7, w1, new float[] {0.1f, -0.2f, 0.3f, 0f, 0f, 0.5f, -1f}, Activation.TANH),
+                new DenseNetwork.Layer(7, 3, w2, new float[] {1f, 0f, -1f}, Activation.IDENTITY)));
+        int rows = 11;
+        float[] inputs = new float[rows * 5];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) rng.nextGaussian();
+        }
+
+        float[] batched = net.forward(inputs, rows);
+
+        for (int r = 0; r < rows; r++) {
+            float[] single = net.forward(java.util.Arrays.copyOfRange(inputs, r * 5, (r + 1) * 5));
+            assertArrayEquals(single, java.util.Arrays.copyOfRange(batched, r * 3, (r + 1) * 3), 1e-6f, "row " + r);
+        }
+        assertRejected(() -> net.forward(new float[9], 2), "network input: expected 2 rows of 5 values, found 9 values");
+    }
+
+    @Test
     void reportsShapeAndParameterCount() {
         DenseNetwork network = new DenseNetwork(List.of(hidden(Activation.RELU), OUTPUT));
 
