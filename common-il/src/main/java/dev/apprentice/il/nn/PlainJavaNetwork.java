@@ -113,11 +113,28 @@ final class PlainJavaNetwork implements TrainableNetwork {
         return forwardAndLoss(features, labels, rows, false);
     }
 
+    /**
+     * Evaluates at most this many rows at a time, so that the work buffers stay the size of a
+     * training minibatch when a caller asks for the outputs of a whole data set.
+     */
+    private static final int OUTPUT_SLICE = 1024;
+
     @Override
     public float[] output(float[] features, int rows) {
-        load(features, rows);
-        forward(rows);
-        return flatOutputs(rows);
+        int in = inputs();
+        if (rows < 1 || features.length != rows * in) {
+            throw new IllegalArgumentException("network input: expected " + rows + " rows of " + in
+                    + " values, found " + features.length + " values");
+        }
+        int width = outputs();
+        float[] out = new float[rows * width];
+        for (int from = 0; from < rows; from += OUTPUT_SLICE) {
+            int n = Math.min(OUTPUT_SLICE, rows - from);
+            load(Arrays.copyOfRange(features, from * in, (from + n) * in), n);
+            forward(n);
+            System.arraycopy(flatOutputs(n), 0, out, from * width, n * width);
+        }
+        return out;
     }
 
     @Override

@@ -116,6 +116,16 @@ class TrainingEngineParityTest {
         assertClose(java.util.Arrays.copyOf(plain.output(x, ROWS), c.outputs()), exported.forward(row), 1e-6, "export");
     }
 
+    @Test
+    void outputsOfMoreRowsThanOneSliceMatchDl4j() {
+        Case c = losses().findFirst().orElseThrow();
+        TrainableNetwork plain = PolicyNetworks.build(spec(c, Activation.TANH, 0, 0, TrainingEngine.PLAIN_JAVA));
+        TrainableNetwork dl4j = PolicyNetworks.build(spec(c, Activation.TANH, 0, 0, TrainingEngine.DL4J));
+        int rows = 2_500;
+        float[] x = gaussian(4, rows * c.inputs(), 1.5);
+        assertClose(dl4j.output(x, rows), plain.output(x, rows), 1e-5, "outputs of " + rows + " rows");
+    }
+
     private static float[] dl4jGradient(Dl4jNetwork dl4j, float[] x, float[] y) {
         MultiLayerNetwork net = dl4j.network();
         net.setInput(Nd4j.create(x, new long[] {ROWS, net.layerInputSize(0)}, 'c'));

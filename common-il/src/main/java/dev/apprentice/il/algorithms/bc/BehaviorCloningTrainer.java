@@ -106,7 +106,7 @@ public final class BehaviorCloningTrainer implements Trainer {
             metrics.put("train_loss", lossSum / samples);
             metrics.put("samples_per_second", p.samplesSeen / p.trainSeconds);
             if (validationData != null) {
-                metrics.put("validation_loss", net.score(validationData.features, validationData.labels, validationData.rows));
+                metrics.put("validation_loss", validationData.meanLoss(net));
                 metrics.putAll(labels.validationMetrics(net.output(validationData.features, validationData.rows), validation));
                 double criterion = metrics.get(labels.stoppingMetric());
                 if (criterion < p.bestCriterion) {
@@ -186,6 +186,22 @@ public final class BehaviorCloningTrainer implements Trainer {
 
     /** A whole set as one batch of normalised features and encoded labels, for validation. */
     private record Batch(float[] features, float[] labels, int rows) {
+
+        /** Rows scored at a time: BC's losses are per example, so slices keep the engine's buffers small. */
+        static final int SLICE = 1024;
+
+        /** The mean loss over all rows, scored slice by slice. */
+        double meanLoss(TrainableNetwork net) {
+            int in = features.length / rows;
+            int lw = labels.length / rows;
+            double sum = 0;
+            for (int from = 0; from < rows; from += SLICE) {
+                int n = Math.min(SLICE, rows - from);
+                sum += n * net.score(java.util.Arrays.copyOfRange(features, from * in, (from + n) * in),
+                        java.util.Arrays.copyOfRange(labels, from * lw, (from + n) * lw), n);
+            }
+            return sum / rows;
+        }
 
         static Batch of(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
             int n = set.size();
