@@ -121,18 +121,17 @@ final class PlainJavaNetwork implements TrainableNetwork {
 
     @Override
     public float[] output(float[] features, int rows) {
-        int in = inputs();
-        if (rows < 1 || features.length != rows * in) {
-            throw new IllegalArgumentException("network input: expected " + rows + " rows of " + in
-                    + " values, found " + features.length + " values");
-        }
+        checkFeatures(features, rows);
         int width = outputs();
         float[] out = new float[rows * width];
         for (int from = 0; from < rows; from += OUTPUT_SLICE) {
             int n = Math.min(OUTPUT_SLICE, rows - from);
-            load(Arrays.copyOfRange(features, from * in, (from + n) * in), n);
+            copyRows(features, from, n);
             forward(n);
-            System.arraycopy(flatOutputs(n), 0, out, from * width, n * width);
+            float[][] last = layerInputs[layers];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(last[r], 0, out, (from + r) * width, width);
+            }
         }
         return out;
     }
@@ -209,17 +208,27 @@ final class PlainJavaNetwork implements TrainableNetwork {
         }
     }
 
-    /** Copies {@code rows} feature rows into the first layer's input buffer. */
+    /** Checks that {@code features} holds {@code rows} rows and copies them into the first layer's input buffer. */
     private void load(float[] features, int rows) {
+        checkFeatures(features, rows);
+        copyRows(features, 0, rows);
+    }
+
+    private void checkFeatures(float[] features, int rows) {
         int in = inputs();
         if (rows < 1 || features.length != rows * in) {
             throw new IllegalArgumentException("network input: expected " + rows + " rows of " + in
                     + " values, found " + features.length + " values");
         }
-        ensureCapacity(rows);
+    }
+
+    /** Copies rows {@code from} to {@code from + n − 1} of {@code features} into the first layer's input buffer. */
+    private void copyRows(float[] features, int from, int n) {
+        int in = inputs();
+        ensureCapacity(n);
         float[][] x = layerInputs[0];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(features, r * in, x[r], 0, in);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(features, (from + r) * in, x[r], 0, in);
         }
     }
 
@@ -255,13 +264,6 @@ final class PlainJavaNetwork implements TrainableNetwork {
         }
     }
 
-    private float[] flatOutputs(int rows) {
-        int width = outputs();
-        float[][] out = layerInputs[layers];
-        float[] flat = new float[rows * width];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(out[r], 0, flat, r * width, width);
-        }
         return flat;
     }
 

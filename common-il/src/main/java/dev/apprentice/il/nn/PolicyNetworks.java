@@ -82,11 +82,6 @@ public final class PolicyNetworks {
         public TrainingEngine resolvedEngine() {
             return engine.resolve(widths());
         }
-
-        /** This spec on another engine. */
-        public Spec withEngine(TrainingEngine other) {
-            return new Spec(inputs, hidden, activation, outputs, loss, learningRate, weightDecay, seed, maxGradientNorm, other);
-        }
     }
 
     /**

@@ -303,6 +303,8 @@ class IngestionTest {
             try (DemonstrationStore store = DemonstrationStore.open(dir)) {
                 DemonstrationIngester<ExpertStep> ingester = ingester("127.0.0.1:1", "arm-nowhere", store);
                 ingester.start();
+                // Not a wait for a condition: close must be bounded whether or not the consumer is
+                // already inside its first poll; half a second makes it likely that it is.
                 Thread.sleep(500);
 
                 // when
