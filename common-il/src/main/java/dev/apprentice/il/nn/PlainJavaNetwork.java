@@ -264,9 +264,6 @@ final class PlainJavaNetwork implements TrainableNetwork {
         }
     }
 
-        return flat;
-    }
-
     /** Forward pass and loss; when {@code withGradient}, leaves the mean loss's gradient at the outputs in the last delta. */
     private double forwardAndLoss(float[] features, float[] labels, int rows, boolean withGradient) {
         load(features, rows);
