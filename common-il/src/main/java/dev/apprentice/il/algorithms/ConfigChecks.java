@@ -65,6 +65,21 @@ public final class ConfigChecks {
         return value;
     }
 
+    /**
+     * The largest minibatch any trainer accepts: far above useful sizes, and small enough that
+     * a minibatch's buffers (rows × widths) stay allocatable.
+     */
+    public static final int MAX_BATCH_SIZE = 1_000_000;
+
+    /** A minibatch size in [1, {@value #MAX_BATCH_SIZE}]. */
+    public static int batchSize(String name, int value) {
+        atLeast(name, value, 1);
+        if (value > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException(name + ": expected at most " + MAX_BATCH_SIZE + ", found " + value);
+        }
+        return value;
+    }
+
     /** One or more hidden-layer widths, each in [1, 4096]; returns a copy. */
     public static int[] hiddenSizes(String name, int[] sizes) {
         if (sizes == null || sizes.length == 0) {

@@ -38,7 +38,7 @@ public final class DiscriminatorConfig {
         this.objective = required("discriminator.objective", b.objective);
         this.rewardForm = required("discriminator.rewardForm", b.rewardForm);
         this.learningRate = positive("discriminator.learningRate", b.learningRate);
-        this.batchSize = atLeast("discriminator.batchSize", b.batchSize, 1);
+        this.batchSize = ConfigChecks.batchSize("discriminator.batchSize", b.batchSize);
         this.updatesPerIteration = atLeast("discriminator.updatesPerIteration", b.updatesPerIteration, 1);
         this.gradientPenalty = nonNegative("discriminator.gradientPenalty", b.gradientPenalty);
         this.penaltyStep = positive("discriminator.penaltyStep", b.penaltyStep);

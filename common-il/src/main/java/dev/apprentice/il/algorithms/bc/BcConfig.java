@@ -39,7 +39,7 @@ public final class BcConfig implements TrainerConfig {
         this.hiddenSizes = ConfigChecks.hiddenSizes("hiddenSizes", b.hiddenSizes);
         this.activation = hiddenActivation("activation", b.activation);
         this.epochs = atLeast("epochs", b.epochs, 1);
-        this.batchSize = atLeast("batchSize", b.batchSize, 1);
+        this.batchSize = ConfigChecks.batchSize("batchSize", b.batchSize);
         this.learningRate = positive("learningRate", b.learningRate);
         this.weightDecay = nonNegative("weightDecay", b.weightDecay);
         this.entropyBonus = nonNegative("entropyBonus", b.entropyBonus);

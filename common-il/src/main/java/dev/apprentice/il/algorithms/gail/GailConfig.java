@@ -55,7 +55,7 @@ public final class GailConfig implements TrainerConfig {
         this.policyLearningRate = positive("policyLearningRate", b.policyLearningRate);
         this.valueLearningRate = positive("valueLearningRate", b.valueLearningRate);
         this.ppoEpochs = atLeast("ppoEpochs", b.ppoEpochs, 1);
-        this.minibatchSize = atLeast("minibatchSize", b.minibatchSize, 1);
+        this.minibatchSize = ConfigChecks.batchSize("minibatchSize", b.minibatchSize);
         this.clipRange = inRange("clipRange", b.clipRange, 0.01, 1.0);
         this.entropyCoefficient = nonNegative("entropyCoefficient", b.entropyCoefficient);
         this.discount = inRange("discount", b.discount, 0.0, 1.0);
