@@ -33,7 +33,7 @@ public record ClinicalMetrics(double timeInBand, double secondsToBis60, double n
             throw new IllegalArgumentException("trace: expected a case longer than induction ("
                     + CasePhase.INDUCTION_SECONDS + " s), found " + n + " s");
         }
-        int maintenance = n - CasePhase.INDUCTION_SECONDS;
+        int maintenance = n - CasePhase.INDUCTION_SECONDS + 1; // seconds 600 .. n
         double[] errors = new double[maintenance];
         int inBand = 0;
         int hypotensive = 0;
@@ -55,7 +55,7 @@ public record ClinicalMetrics(double timeInBand, double secondsToBis60, double n
                 if (bis >= 40 && bis <= 60) {
                     inBand++;
                 }
-                errors[second - 1 - CasePhase.INDUCTION_SECONDS] = 100 * (bis - TARGET) / TARGET;
+                errors[second - CasePhase.INDUCTION_SECONDS] = 100 * (bis - TARGET) / TARGET;
             }
             if (trace.mapShown(i) < 65) {
                 hypotensive++;

@@ -28,21 +28,22 @@ public final class ExpertRecorder {
      * @param source the expert's id
      * @param episode the episode id
      * @param env the simulator
-     * @param expert the scripted expert
+     * @param expert the scripted expert (its {@link Actor#forEpisode() actor for one episode} plays)
      * @param seed seeds the environment and the expert
      * @param maxSteps the time limit; an episode cut by it is marked {@code timeLimited}
      * @param start the event time of step 0
      * @param decisionInterval the event time between decisions
      * @param metadata labels for every step (the seed is added as {@code seed})
      */
-    public static List<ExpertStep> record(String domain, String source, String episode, Environment env, Actor expert,
-            long seed, int maxSteps, Instant start, Duration decisionInterval, Map<String, String> metadata) {
+    public static List<ExpertStep> record(String domain, String source, String episode, Environment env,
+            Actor sharedExpert, long seed, int maxSteps, Instant start, Duration decisionInterval, Map<String, String> metadata) {
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps: expected at least 1, found " + maxSteps);
         }
         Map<String, String> labels = new LinkedHashMap<>(metadata);
         labels.put("seed", Long.toString(seed));
         boolean discrete = env.actionSpace() instanceof Discrete;
+        Actor expert = sharedExpert.forEpisode();
         SplittableRandom rng = new SplittableRandom(seed);
         float[] state = env.reset(seed);
         List<ExpertStep> steps = new ArrayList<>();

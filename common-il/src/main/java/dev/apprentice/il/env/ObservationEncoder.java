@@ -2,6 +2,7 @@ package dev.apprentice.il.env;
 
 import dev.apprentice.il.policy.Actor;
 import dev.apprentice.il.spaces.Box;
+import java.util.random.RandomGenerator;
 
 /**
  * A domain's feature map from the raw observation its streams, store and API carry to the vector
@@ -27,6 +28,18 @@ public interface ObservationEncoder {
 
     /** An actor on raw observations that acts as {@code featureActor} does on their features. */
     default Actor actorOnRawObservations(Actor featureActor) {
-        return (observation, rng) -> featureActor.act(encode(observation), rng);
+        ObservationEncoder encoder = this;
+        return new Actor() {
+            @Override
+            public float[] act(float[] observation, RandomGenerator rng) {
+                return featureActor.act(encode(observation), rng);
+            }
+
+            @Override
+            public Actor forEpisode() {
+                Actor episodeActor = featureActor.forEpisode();
+                return episodeActor == featureActor ? this : encoder.actorOnRawObservations(episodeActor);
+            }
+        };
     }
 }

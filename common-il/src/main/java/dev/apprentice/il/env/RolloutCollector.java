@@ -135,8 +135,9 @@ public final class RolloutCollector implements AutoCloseable {
         return seeds;
     }
 
-    /** Runs a single episode on the calling thread. */
-    public Trajectory runEpisode(Environment env, Actor actor, long seed) {
+    /** Runs a single episode on the calling thread, with {@link Actor#forEpisode() the actor for one episode}. */
+    public Trajectory runEpisode(Environment env, Actor sharedActor, long seed) {
+        Actor actor = sharedActor.forEpisode();
         SplittableRandom rng = new SplittableRandom(seed ^ ACTOR_SEED_SALT);
         List<float[]> states = new ArrayList<>();
         List<float[]> actions = new ArrayList<>();

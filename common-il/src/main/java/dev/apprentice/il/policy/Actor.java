@@ -18,4 +18,20 @@ public interface Actor {
      * @return a new array holding the action, in the environment's action space
      */
     float[] act(float[] observation, RandomGenerator rng);
+
+    /**
+     * This actor for one episode. Stateless actors (every learned policy, most scripted experts)
+     * return themselves. An actor that remembers the episode's earlier decisions (a TCI pump's
+     * drug model, a human) returns a fresh instance that one thread uses for one episode, and may
+     * refuse {@link #act} on the shared instance. Whoever runs an episode calls this once at its
+     * start.
+     */
+    default Actor forEpisode() {
+        return this;
+    }
+
+    /** Whether this actor answers for any observation on its own, without an episode's history (DAgger needs one). */
+    default boolean stateless() {
+        return forEpisode() == this;
+    }
 }

@@ -89,6 +89,53 @@ class RolloutCollectorTest {
         }
     }
 
+    /** An actor that counts its own decisions: each episode must get a fresh one. */
+    private static final class StepCountingActor implements Actor {
+        private final List<Integer> firstCounts;
+        private int decisions;
+
+        StepCountingActor(List<Integer> firstCounts) {
+            this.firstCounts = firstCounts;
+        }
+
+        @Override
+        public float[] act(float[] observation, java.util.random.RandomGenerator rng) {
+            if (decisions++ == 0) {
+                synchronized (firstCounts) {
+                    firstCounts.add(decisions);
+                }
+            }
+            return new float[] {decisions % 2};
+        }
+    }
+
+    @Test
+    void everyEpisodeGetsTheActorsFreshInstanceForOneEpisode() {
+        // given an actor whose shared instance refuses to act and whose episode instances remember their decisions
+        List<Integer> firstDecisions = new java.util.ArrayList<>();
+        Actor episodic = new Actor() {
+            @Override
+            public float[] act(float[] observation, java.util.random.RandomGenerator rng) {
+                throw new IllegalStateException("the shared instance must not act");
+            }
+
+            @Override
+            public Actor forEpisode() {
+                return new StepCountingActor(firstDecisions);
+            }
+        };
+
+        // when
+        try (RolloutCollector collector = new RolloutCollector(2, 1000)) {
+            collector.collect(CartPoleEnvironment::new, episodic, new long[] {1, 2, 3, 4, 5});
+        }
+
+        // then every episode started with a fresh count
+        assertEquals(List.of(1, 1, 1, 1, 1), firstDecisions);
+        assertFalse(episodic.stateless());
+        assertTrue(new CartPoleExpert().stateless());
+    }
+
     @Test
     void resultsComeBackInSeedOrder() {
         long[] seeds = {9, 2, 31, 4, 17, 8, 5};

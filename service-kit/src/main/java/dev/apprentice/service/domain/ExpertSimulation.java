@@ -22,10 +22,10 @@ public interface ExpertSimulation {
      */
     ExpertEpisode record(String expert, long seed, Instant start, Duration decisionInterval);
 
-    /** An expert acting on raw observations. */
+    /** An expert acting on raw observations (one that remembers its episode plays {@link Actor#forEpisode()} per episode). */
     Actor expert(String name);
 
-    /** Starts a live episode on a seed with a driver acting on raw observations. */
+    /** Starts a live episode on a seed with a driver acting on raw observations (already {@link Actor#forEpisode() for this episode}). */
     LiveEpisode live(long seed, Actor driver);
 
     /** Frames per second of the live view. */

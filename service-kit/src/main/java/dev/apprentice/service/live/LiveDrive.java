@@ -45,9 +45,9 @@ public final class LiveDrive {
         seed++;
         pause = 0;
         served = policies.served(model).orElse(null);
-        expertSide.start(sim.live(seed, expert));
+        expertSide.start(sim.live(seed, expert.forEpisode()));
         if (served != null) {
-            policySide.start(sim.live(seed, encoder.actorOnRawObservations(served.policy().deterministic())));
+            policySide.start(sim.live(seed, encoder.actorOnRawObservations(served.policy().deterministic()).forEpisode()));
         } else {
             policySide.stop();
         }

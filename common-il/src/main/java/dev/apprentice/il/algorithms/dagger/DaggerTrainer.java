@@ -73,7 +73,7 @@ public final class DaggerTrainer implements Trainer {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException when the task has no environments or no expert, or its
+     * @throws IllegalArgumentException when the task has no environments or no stateless expert, or its
      *     environments' spaces differ from the demonstrations'
      */
     @Override
@@ -85,6 +85,10 @@ public final class DaggerTrainer implements Trainer {
         Actor expert = task.expert().orElseThrow(() -> new IllegalArgumentException(
                 "task: DAgger asks an expert to label the states its policy visits, found no expert; add one with"
                         + " ImitationTask.withExpert(expert)"));
+        if (!expert.stateless()) {
+            throw new IllegalArgumentException("task: DAgger asks its expert to label any state the policy visits, but"
+                    + " this expert remembers its episodes (Actor.forEpisode returns another actor) and cannot");
+        }
         DemonstrationSet demonstrations = task.demonstrations();
         requireSameSpaces(environments.get(), demonstrations);
         TrainingRun run = new TrainingRun(this, task, options);

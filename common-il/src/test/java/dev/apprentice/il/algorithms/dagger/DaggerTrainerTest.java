@@ -62,6 +62,28 @@ class DaggerTrainerTest {
     }
 
     @Test
+    void rejectsAnExpertThatRemembersItsEpisodes() {
+        // given an expert that can only act inside an episode it started
+        dev.apprentice.il.policy.Actor stateless = TASK.expert();
+        dev.apprentice.il.policy.Actor episodic = new dev.apprentice.il.policy.Actor() {
+            @Override
+            public float[] act(float[] observation, java.util.random.RandomGenerator rng) {
+                return stateless.act(observation, rng);
+            }
+
+            @Override
+            public dev.apprentice.il.policy.Actor forEpisode() {
+                return stateless::act;
+            }
+        };
+        ImitationTask task = ImitationTask.of(demos).withEnvironments(TASK.environments()).withExpert(episodic);
+
+        // when / then
+        assertRejected(() -> new DaggerTrainer(small().build()).train(task, progress -> { }),
+                "this expert remembers its episodes", "cannot");
+    }
+
+    @Test
     void rejectsEnvironmentsWhoseSpacesDifferFromTheDemonstrations() {
         // given
         ImitationTask mismatched = ImitationTask.of(demos).withEnvironments(() -> IdentityEnvironment.discrete(3))
