@@ -8,7 +8,7 @@ public class Tune {
         PidAnaesthesiologist p = PidAnaesthesiologist.TUNED;
         if (a.length > 0) {
             double[] v = java.util.Arrays.stream(a[0].split(",")).mapToDouble(Double::parseDouble).toArray();
-            p = new PidAnaesthesiologist(v[0], (int) v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
+            p = new PidAnaesthesiologist(v[0], (int) v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
         }
         long t0 = System.nanoTime();
         print("pid", p);
