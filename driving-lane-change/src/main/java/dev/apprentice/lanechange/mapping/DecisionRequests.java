@@ -1,5 +1,9 @@
 package dev.apprentice.lanechange.mapping;
 
+import static dev.apprentice.service.http.JsonValues.kind;
+import static dev.apprentice.service.http.JsonValues.number;
+import static dev.apprentice.service.http.JsonValues.path;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.service.domain.DecisionCodec;
 import dev.apprentice.service.error.InvalidRequestException;
@@ -34,18 +38,18 @@ public final class DecisionRequests implements DecisionCodec {
     @Override
     public float[] observation(JsonNode body, String path) {
         if (body == null || !body.isObject()) {
-            throw new InvalidRequestException(name(path, "body"), "expected a JSON object with 'observation' or"
+            throw new InvalidRequestException(path(path, "body"), "expected a JSON object with 'observation' or"
                     + " 'vehicles', found " + kind(body));
         }
         JsonNode observation = body.get("observation");
         JsonNode vehicles = body.get("vehicles");
         if ((observation == null) == (vehicles == null)) {
-            throw new InvalidRequestException(name(path, "observation"), "expected exactly one of 'observation' (5x5"
+            throw new InvalidRequestException(path(path, "observation"), "expected exactly one of 'observation' (5x5"
                     + " kinematics) or 'vehicles' (ego and surrounding vehicles), found "
                     + (observation == null ? "neither" : "both"));
         }
-        return observation != null ? kinematics(observation, name(path, "observation")) : vehicles(vehicles,
-                name(path, "vehicles"));
+        return observation != null ? kinematics(observation, path(path, "observation")) : vehicles(vehicles,
+                path(path, "vehicles"));
     }
 
     private static float[] kinematics(JsonNode node, String field) {
@@ -91,17 +95,6 @@ public final class DecisionRequests implements DecisionCodec {
         throw new InvalidRequestException(field, "expected a value in [-1, 1], found " + v);
     }
 
-    private static double number(JsonNode node, String field) {
-        if (node == null || !node.isNumber()) {
-            throw new InvalidRequestException(field, "expected a number, found " + kind(node));
-        }
-        double v = node.doubleValue();
-        if (!Double.isFinite(v)) {
-            throw new InvalidRequestException(field, "expected a finite number, found " + v);
-        }
-        return v;
-    }
-
     private static float[] vehicles(JsonNode node, String field) {
         if (!node.isObject()) {
             throw new InvalidRequestException(field, "expected an object with 'ego' and 'others', found " + kind(node));
@@ -144,20 +137,5 @@ public final class DecisionRequests implements DecisionCodec {
             throw new InvalidRequestException(field + ".vy", "expected a lateral speed in [-10, 10] m/s, found " + vy);
         }
         return new KinematicsObservation.Vehicle(x, y, vx, vy);
-    }
-
-    private static String name(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
-    }
-
-    private static String kind(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                + (node.isValueNode() ? " " + node.toString() : "");
     }
 }

@@ -2,6 +2,7 @@ package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.http.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class JsonFields {
     static JsonFields of(JsonNode body, Set<String> allowed) {
         if (body == null || !body.isObject()) {
             throw new InvalidRequestException("body", "body: expected a JSON object with fields " + allowed + ", found "
-                    + describe(body));
+                    + JsonValues.kind(body));
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
@@ -38,7 +39,7 @@ final class JsonFields {
             return null;
         }
         if (!n.isTextual()) {
-            throw new InvalidRequestException(field, field + ": expected a string, found " + describe(n));
+            throw new InvalidRequestException(field, field + ": expected a string, found " + JsonValues.kind(n));
         }
         return n.asText();
     }
@@ -49,7 +50,7 @@ final class JsonFields {
             return null;
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new InvalidRequestException(field, field + ": expected an integer, found " + describe(n));
+            throw new InvalidRequestException(field, field + ": expected an integer, found " + JsonValues.kind(n));
         }
         return n.intValue();
     }
@@ -60,7 +61,7 @@ final class JsonFields {
             return null;
         }
         if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new InvalidRequestException(field, field + ": expected an integer, found " + describe(n));
+            throw new InvalidRequestException(field, field + ": expected an integer, found " + JsonValues.kind(n));
         }
         return n.longValue();
     }
@@ -71,12 +72,12 @@ final class JsonFields {
             return null;
         }
         if (!n.isArray()) {
-            throw new InvalidRequestException(field, field + ": expected an array of strings, found " + describe(n));
+            throw new InvalidRequestException(field, field + ": expected an array of strings, found " + JsonValues.kind(n));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n.size(); i++) {
             if (!n.get(i).isTextual()) {
-                throw new InvalidRequestException(field + "[" + i + "]", field + "[" + i + "]: expected a string, found " + describe(n.get(i)));
+                throw new InvalidRequestException(field + "[" + i + "]", field + "[" + i + "]: expected a string, found " + JsonValues.kind(n.get(i)));
             }
             out.add(n.get(i).asText());
         }
@@ -86,13 +87,5 @@ final class JsonFields {
     private JsonNode present(String field) {
         JsonNode n = body.get(field);
         return n == null || n.isNull() ? null : n;
-    }
-
-    static String describe(JsonNode n) {
-        if (n == null || n.isMissingNode()) {
-            return "nothing";
-        }
-        return n.isValueNode() ? n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + n : n.getNodeType()
-                .name().toLowerCase(java.util.Locale.ROOT);
     }
 }
