@@ -7,7 +7,9 @@ import java.util.Locale;
 /** Which pharmacokinetic model gives a patient's propofol parameters. */
 public enum PropofolModel {
     /** Schnider 1998/1999, the default: most published controller comparisons use it. */
-    SCHNIDER;
+    SCHNIDER,
+    /** Eleveld 2018, the current general-purpose standard (patients with opioids). */
+    ELEVELD;
 
     /** The name used in requests and configuration, e.g. {@code schnider}. */
     public String id() {
@@ -29,6 +31,7 @@ public enum PropofolModel {
     public PkParameters parameters(Covariates patient) {
         return switch (this) {
             case SCHNIDER -> SchniderModel.parameters(patient);
+            case ELEVELD -> EleveldModel.parameters(patient);
         };
     }
 }

@@ -62,7 +62,8 @@ public final class SurgicalStimulation {
         for (int t = start; t < bis.length; t++) {
             double since = t - start;
             double shape = since < 30 ? since / 30 : Math.exp(-(since - 30) / fadeSeconds);
-            if (shape < 1e-3) {
+            // Only the fade may end the event: the rise starts from zero.
+            if (since >= 30 && shape < 1e-3) {
                 break;
             }
             bis[t] += (float) (bisSize * shape);

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Prints a JMH JSON result file as Markdown tables, with the ratios the README quotes: DL4J over
- * plain-Java forward pass, adversarial training over its rollout baseline, thread speed-ups, and,
- * given the PyTorch peer's results, BC training in Java over PyTorch at the same batch size.
+ * plain-Java forward pass, adversarial training over its rollout baseline, thread speed-ups, simulated
+ * anaesthesia seconds per wall-clock second, and, given the PyTorch peer's results, BC training in
+ * Java over PyTorch at the same batch size.
  */
 public final class Summary {
 
@@ -75,6 +76,7 @@ public final class Summary {
             System.out.println(".");
         }
         printAdversarialTraining(results);
+        printSimulatedSecondsPerSecond(results);
         if (args.length == 2) {
             printBcTrainingAgainstPyTorch(results, json.readTree(Files.readString(Path.of(args[1]))));
         }
@@ -198,6 +200,44 @@ public final class Summary {
         Arrays.sort(raw);
         return format(result.get("samplesPerSecond").asDouble()) + " (" + format(raw[0]) + "–"
                 + format(raw[raw.length - 1]) + ")";
+    }
+
+    /**
+     * {@link PatientSimulatorBenchmark}'s time per simulated hour as simulated seconds per wall-clock
+     * second on one core, the figure that says how many cases a training run can afford.
+     */
+    private static void printSimulatedSecondsPerSecond(JsonNode results) {
+        boolean first = true;
+        for (JsonNode r : results) {
+            String name = r.get("benchmark").asText();
+            JsonNode m = r.get("primaryMetric");
+            double secondsPerUnit = secondsPerOperationUnit(m.get("scoreUnit").asText());
+            if (!name.contains(".PatientSimulatorBenchmark.") || Double.isNaN(secondsPerUnit)) {
+                continue;
+            }
+            if (first) {
+                System.out.println();
+                System.out.println("| Simulated hour | Params | Simulated s per wall-clock s, one core (iterations min–max) |");
+                System.out.println("|---|---|---:|");
+                first = false;
+            }
+            double[] raw = iterations(m);
+            double hour = PatientSimulatorBenchmark.HOUR;
+            System.out.printf(Locale.ROOT, "| %s | %s | %s (%s–%s) |%n", name.substring(name.lastIndexOf('.') + 1),
+                    params(r), format(hour / (m.get("score").asDouble() * secondsPerUnit)),
+                    format(hour / (raw[raw.length - 1] * secondsPerUnit)), format(hour / (raw[0] * secondsPerUnit)));
+        }
+    }
+
+    /** Seconds in one unit of an average-time score ({@code ms/op} and the like), NaN for other units. */
+    private static double secondsPerOperationUnit(String unit) {
+        return switch (unit) {
+            case "s/op" -> 1;
+            case "ms/op" -> 1e-3;
+            case "us/op" -> 1e-6;
+            case "ns/op" -> 1e-9;
+            default -> Double.NaN;
+        };
     }
 
     private static double ratio(JsonNode numerator, JsonNode denominator) {
