@@ -49,7 +49,7 @@ public final class TciAnaesthesiologist implements Anaesthesiologist {
         static final double PROPOFOL_MAX = 7;
         static final double REMIFENTANIL_INDUCTION = 4;
         static final double REMIFENTANIL_BEFORE_INCISION = 5;
-        static final double REMIFENTANIL_MIN = 1;
+        static final double REMIFENTANIL_MIN = 1.5;
         /** Remifentanil runs alone first, so that the opioid is on board when the patient loses consciousness. */
         static final int PROPOFOL_START_SECONDS = 60;
         static final double REMIFENTANIL_MAX = 8;
@@ -69,6 +69,10 @@ public final class TciAnaesthesiologist implements Anaesthesiologist {
         static final double URGENT_PROPOFOL_STEP = 0.4;
         static final double REMIFENTANIL_STEP = 1;
         static final double HYPOTENSION = 65;
+        /** Propofol given up per MAP check once remifentanil is at its floor and the patient is deeper than needed. */
+        static final double HYPOTENSION_PROPOFOL_STEP = 0.3;
+        /** The pump counts as at its target within this much, µg/mL. */
+        static final double TARGET_REACHED = 0.3;
         /** A rise of MAP this far above the pre-induction value reads as nociception. */
         static final double HYPERTENSION_RATIO = 1.15;
 
@@ -133,7 +137,7 @@ public final class TciAnaesthesiologist implements Anaesthesiologist {
                 }
             } else if (recent > 60 && average > 55 && since >= URGENT_SECONDS) {
                 changePropofol(Math.max(URGENT_PROPOFOL_STEP, PROPOFOL_GAIN * (recent - BIS_TARGET)), t);
-                if (o.map() >= HYPOTENSION + 5) {
+                if (o.map() >= LOW_MAP) {
                     remifentanilTarget = Math.min(REMIFENTANIL_MAX, remifentanilTarget + REMIFENTANIL_STEP);
                 }
             } else if (recent < 40 && average < 45 && since >= URGENT_SECONDS) {
@@ -142,7 +146,7 @@ public final class TciAnaesthesiologist implements Anaesthesiologist {
                 double step = Math.max(-PROPOFOL_MAX_STEP, Math.min(PROPOFOL_MAX_STEP, PROPOFOL_GAIN * (average - aim)));
                 // Wait while the pump is still on its way to the last target: its effect is not in the BIS yet.
                 double gap = propofol.effectSite() - propofolTarget;
-                if (step > 0 ? gap > -0.3 : gap < 0.3) {
+                if (step > 0 ? gap > -TARGET_REACHED : gap < TARGET_REACHED) {
                     changePropofol(step, t);
                 }
             }
@@ -156,8 +160,8 @@ public final class TciAnaesthesiologist implements Anaesthesiologist {
                 lastMapResponse = t;
                 if (remifentanilTarget > REMIFENTANIL_MIN) {
                     remifentanilTarget = Math.max(REMIFENTANIL_MIN, remifentanilTarget - REMIFENTANIL_STEP);
-                } else if (mean(o, ClinicalObservation.BIS_HISTORY) < BIS_TARGET) {
-                    changePropofol(-0.3, t);
+                } else if (asleep && mean(o, ClinicalObservation.BIS_HISTORY) < BIS_TARGET) {
+                    changePropofol(-HYPOTENSION_PROPOFOL_STEP, t);
                 }
             } else if (o.map() > HYPERTENSION_RATIO * baselineMap) {
                 lastMapResponse = t;
