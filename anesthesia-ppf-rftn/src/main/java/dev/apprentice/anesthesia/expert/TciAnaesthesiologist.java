@@ -9,8 +9,12 @@ import dev.apprentice.anesthesia.sim.PropofolModel;
 
 /**
  * The "TCI anaesthesiologist" expert style: effect-site TCI of both drugs (Schnider propofol,
- * Minto remifentanil) with the target changes a clinician makes from the BIS and MAP they see.
- * Deterministic: the same observations give the same rates.
+ * Minto remifentanil) with the target changes a clinician makes from the BIS and MAP they see:
+ * remifentanil 4 ng/mL first, propofol from 1 min at 2.5 µg/mL plus 0.5 a minute until BIS < 60,
+ * remifentanil 5 ng/mL from 9 min (before the incision window), then propofol steps every 90 s
+ * toward BIS 50 from the 50 s BIS average, quicker steps when BIS leaves 40–60, remifentanil
+ * lowered for MAP < 65 and raised for BIS above 60 or MAP 15 % over baseline. Deterministic: the
+ * same observations give the same rates.
  */
 public final class TciAnaesthesiologist implements Anaesthesiologist {
 
