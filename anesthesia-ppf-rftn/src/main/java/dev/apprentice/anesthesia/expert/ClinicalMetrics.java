@@ -33,7 +33,7 @@ public record ClinicalMetrics(double timeInBand, double secondsToBis60, double n
             throw new IllegalArgumentException("trace: expected a case longer than induction ("
                     + CasePhase.INDUCTION_SECONDS + " s), found " + n + " s");
         }
-        int maintenance = n - CasePhase.INDUCTION_SECONDS + 1; // seconds 600 .. n
+        int maintenance = n - CasePhase.INDUCTION_SECONDS;
         double[] errors = new double[maintenance];
         int inBand = 0;
         int hypotensive = 0;
@@ -49,13 +49,14 @@ public record ClinicalMetrics(double timeInBand, double secondsToBis60, double n
                 firstBelow60 = second;
             }
             nadir = Math.min(nadir, bis);
-            if (CasePhase.at(second) == CasePhase.INDUCTION) {
+            // Second i + 1 runs from i to i + 1 and belongs to the phase it starts in.
+            if (CasePhase.at(i) == CasePhase.INDUCTION) {
                 inductionLow = Math.min(inductionLow, bis);
             } else {
                 if (bis >= 40 && bis <= 60) {
                     inBand++;
                 }
-                errors[second - CasePhase.INDUCTION_SECONDS] = 100 * (bis - TARGET) / TARGET;
+                errors[i - CasePhase.INDUCTION_SECONDS] = 100 * (bis - TARGET) / TARGET;
             }
             if (trace.mapShown(i) < 65) {
                 hypotensive++;
