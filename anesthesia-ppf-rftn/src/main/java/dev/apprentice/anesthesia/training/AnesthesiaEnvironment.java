@@ -61,7 +61,7 @@ public final class AnesthesiaEnvironment implements Environment {
         CaseTrace trace = current.trace();
         double reward = 0;
         for (int i = from; i < from + seconds; i++) {
-            if (CasePhase.at(i + 1) == CasePhase.MAINTENANCE) {
+            if (CasePhase.at(i) == CasePhase.MAINTENANCE) { // second i + 1 belongs to the phase it starts in
                 double bis = trace.bisShown(i);
                 reward += bis >= 40 && bis <= 60 ? 1 : 0;
             }

@@ -43,10 +43,11 @@ public final class JsonValues {
         return node.asText();
     }
 
-    /** The object at {@code field}, with no fields but {@code allowed}. */
+    /** The object at {@code field} ({@code ""}: the body itself), with no fields but {@code allowed}. */
     public static JsonNode object(JsonNode node, String field, java.util.Set<String> allowed) {
         if (node == null || !node.isObject()) {
-            throw new InvalidRequestException(field, "expected an object with " + allowed + ", found " + kind(node));
+            throw new InvalidRequestException(field.isEmpty() ? "body" : field, "expected an object with " + allowed
+                    + ", found " + kind(node));
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {

@@ -1,0 +1,2 @@
+/** The propofol/remifentanil decision-support service: the domain bean the service kit builds on. */
+package dev.apprentice.anesthesia;
