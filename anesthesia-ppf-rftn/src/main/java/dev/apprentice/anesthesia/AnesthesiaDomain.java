@@ -138,6 +138,12 @@ public class AnesthesiaDomain implements ImitationDomain {
         return Optional.of(guard);
     }
 
+    /** A state far from the served policy's training states gets no recommendation: defer to the clinician. */
+    @Override
+    public boolean defersFarFromTrainingData() {
+        return true;
+    }
+
     /** The safety envelope. */
     public SafetyEnvelope envelope() {
         return envelope;

@@ -141,6 +141,23 @@ class AnesthesiaServiceTest {
     }
 
     @Test
+    @Order(5)
+    void aStateFarFromTheTrainingDataGetsNoRecommendationButADeferral() {
+        // Two hours in, awake (BIS 95), no drug running and none on board: no expert case ever looked like this.
+        String awake = "{\"patient\": {\"age\": 95, \"sex\": \"male\", \"weightKg\": 140, \"heightCm\": 200},"
+                + " \"elapsedSeconds\": 7200, \"observations\": [{\"t\": 7200, \"bis\": 95, \"map\": 140}],"
+                + " \"running\": {\"propofol\": 0, \"remifentanil\": 0}, \"effectSite\": {\"propofol\": 0,"
+                + " \"remifentanil\": 0}}";
+        given().contentType(ContentType.JSON).body(awake).post(API + "/recommendations")
+                .then().statusCode(200)
+                .body("deferred", equalTo(true))
+                .body("deferralReason", containsString("far from the training data"))
+                .body("deferralReason", containsString("defer to the clinician"))
+                .body("propofol", equalTo(null))
+                .body("policyVersion", equalTo(1));
+    }
+
+    @Test
     @Order(6)
     void missingStaleAndImpossibleInputsAnswer400NamingTheField() {
         record Case(String body, String field, String message) {

@@ -34,6 +34,7 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
 
     private static final List<MetricSpec> METRICS = List.of(
             MetricSpec.of("timeInBand", "BIS 40–60", "%", 1, Direction.HIGHER_IS_BETTER),
+            MetricSpec.of("worstTimeInBand", "worst case", "%", 1, Direction.HIGHER_IS_BETTER),
             MetricSpec.safetyLowerIsBetter("hypotension", "MAP < 65", "%", 1, 0.02),
             MetricSpec.safetyLowerIsBetter("envelopeViolations", "envelope violations", null, 0, 0),
             MetricSpec.of("clampedShare", "clamped", "%", 1, Direction.LOWER_IS_BETTER),
@@ -77,7 +78,7 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
     @Override
     public Map<String, Double> evaluate(Policy policy, EvaluationProtocol protocol, RolloutCollector collector) {
         GuardedPolicy guarded = new GuardedPolicy("policy", policy, imitation.features(), envelope);
-        Map<String, Double> m = clinical(guarded, protocol);
+        Map<String, Double> m = clinical(guarded, PatientSource.COHORT, seeds(protocol));
         m.put("envelopeViolations", (double) guarded.violations());
         m.put("clampedShare", guarded.clampedShare());
         return m;
@@ -86,12 +87,10 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
     @Override
     public List<Baseline> baselines(EvaluationProtocol protocol, RolloutCollector collector) {
         List<Baseline> out = new ArrayList<>();
-        for (Anaesthesiologist a : List.of(imitation.expert(protocol.expert()), new FixedRateAnaesthesiologist())) {
-            Map<String, Double> m = clinical(a, protocol);
-            m.put("envelopeViolations", 0.0);
-            out.add(new Baseline(a == imitation.expert(protocol.expert()) ? "expert (" + a.name() + ")"
-                    : "fixed rates by weight", m));
-        }
+        Anaesthesiologist expert = imitation.expert(protocol.expert());
+        out.add(new Baseline("expert (" + expert.name() + ")", clinical(expert, PatientSource.COHORT, seeds(protocol))));
+        out.add(new Baseline("fixed rates by weight", clinical(new FixedRateAnaesthesiologist(), PatientSource.COHORT,
+                seeds(protocol))));
         return out;
     }
 
@@ -101,14 +100,19 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
                 imitation.expert(protocol.expert()).actor(), seeds(protocol), imitation.features()));
     }
 
-    /** The clinical metrics (means over the protocol's cases) of an anaesthesiologist. */
-    public Map<String, Double> clinical(Anaesthesiologist who, EvaluationProtocol protocol) {
-        List<ClinicalMetrics> cases = LongStream.of(seeds(protocol)).parallel()
-                .mapToObj(seed -> CaseRunner.run(who, PatientSource.COHORT.patient(seed), seed, imitation.cases()))
+    /**
+     * The clinical metrics of an anaesthesiologist: means over the cases of these seeds and
+     * patients, and the lowest time in band of any case ({@code worstTimeInBand}).
+     */
+    public Map<String, Double> clinical(Anaesthesiologist who, PatientSource patients, long[] seeds) {
+        List<ClinicalMetrics> cases = LongStream.of(seeds).parallel()
+                .mapToObj(seed -> CaseRunner.run(who, patients.patient(seed), seed, imitation.cases()))
                 .toList();
-        ClinicalMetrics mean = CohortMetrics.of(cases).mean();
+        CohortMetrics cohort = CohortMetrics.of(cases);
+        ClinicalMetrics mean = cohort.mean();
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("timeInBand", mean.timeInBand());
+        m.put("worstTimeInBand", cohort.worstTimeInBand());
         m.put("hypotension", mean.hypotension());
         m.put("secondsToBis60", mean.secondsToBis60());
         m.put("nadir", mean.nadir());

@@ -6,6 +6,7 @@ import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.EvaluationResult;
 import dev.apprentice.il.eval.Evaluator;
+import dev.apprentice.il.eval.Spread;
 import dev.apprentice.il.policy.UniformRandomActor;
 import dev.apprentice.lanechange.LaneChangeDomain;
 import dev.apprentice.lanechange.sim.DriverStyle;
@@ -108,7 +109,8 @@ public final class LaneChangeReport {
                             (System.nanoTime() - start) / 1e9);
                     cells.add(cell);
                     System.err.printf(Locale.ROOT, "%-4s %2d episodes: normalised return %s, collisions %s (%.0f s)%n",
-                            algorithm.id(), count, meanSd(normalized, 3), meanSd(collisions, 3), cell.seconds());
+                            algorithm.id(), count, Spread.of(normalized).format(3), Spread.of(collisions).format(3),
+                            cell.seconds());
                 }
             }
         }
@@ -123,19 +125,9 @@ public final class LaneChangeReport {
                 randomDriving.meanSpeed(), randomDriving.laneChangesPerKm()));
         for (Cell c : cells) {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", c.episodes(), c.algorithm(),
-                    meanSd(c.normalized(), 3), meanSd(c.collisions(), 3), meanSd(c.speed(), 2), meanSd(c.laneChanges(), 2)));
+                    Spread.of(c.normalized()).format(3), Spread.of(c.collisions()).format(3), Spread.of(c.speed()).format(2),
+                    Spread.of(c.laneChanges()).format(2)));
         }
         return md.toString();
-    }
-
-    static String meanSd(double[] values, int decimals) {
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double sq = 0;
-        for (double v : values) {
-            sq += (v - mean) * (v - mean);
-        }
-        double sd = values.length > 1 ? Math.sqrt(sq / (values.length - 1)) : 0;
-        String f = "%." + decimals + "f";
-        return String.format(Locale.ROOT, f + " ± " + f, mean, sd);
     }
 }

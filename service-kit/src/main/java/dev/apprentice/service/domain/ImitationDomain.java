@@ -62,6 +62,15 @@ public interface ImitationDomain {
         return Optional.empty();
     }
 
+    /**
+     * Whether a decision on a state far from the served policy's training states is refused ("defer
+     * to the clinician") rather than guessed: the distance is the {@link dev.apprentice.il.data.StateProfile}
+     * kept in every model card, its threshold a quantile of the training states' own distances.
+     */
+    default boolean defersFarFromTrainingData() {
+        return false;
+    }
+
     /** Limits on decision batches and on ingested steps. */
     default DomainLimits limits() {
         return DomainLimits.DEFAULT;

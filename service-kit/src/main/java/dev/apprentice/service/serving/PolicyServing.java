@@ -1,5 +1,6 @@
 package dev.apprentice.service.serving;
 
+import dev.apprentice.il.data.StateProfile;
 import dev.apprentice.il.policy.ActionDistribution;
 import dev.apprentice.il.policy.CategoricalDistribution;
 import dev.apprentice.il.policy.Policy;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +49,8 @@ public class PolicyServing {
 
     /** The model-card data key naming the policy's observation encoding. */
     public static final String ENCODER_KEY = "observationEncoder";
+    /** Model-card data key of the training states' {@link StateProfile}. */
+    public static final String PROFILE_KEY = "stateProfile";
 
     private final ImitationDomain domain;
     private final PolicyRegistry registry;
@@ -153,7 +157,20 @@ public class PolicyServing {
                     + loaded.card().observationSpace() + " -> " + loaded.card().actionSpace() + "; this service needs "
                     + domain.encoder().outputSpace().describe() + " -> " + domain.actionSpace().describe());
         }
-        return new ServedPolicy(model, version, loaded.card(), p);
+        Object profileData = loaded.card().data().get(PROFILE_KEY);
+        StateProfile profile = null;
+        if (profileData != null) {
+            try {
+                profile = StateProfile.fromMap(profileData instanceof Map<?, ?> m ? m : Map.of());
+            } catch (IllegalArgumentException e) {
+                throw new UnservableVersionException("version " + version + " of " + model + " has a damaged state profile: "
+                        + e.getMessage());
+            }
+        } else if (domain.defersFarFromTrainingData()) {
+            throw new UnservableVersionException("version " + version + " of " + model + " carries no state profile, and"
+                    + " this service defers states far from the training data: retrain it");
+        }
+        return new ServedPolicy(model, version, loaded.card(), p, profile);
     }
 
     /**
@@ -315,12 +332,20 @@ public class PolicyServing {
     public Decision decide(String model, float[] observation) {
         ServedPolicy s = requireServed(model);
         long start = System.nanoTime();
-        ActionDistribution distribution = s.policy().distribution(domain.encoder().encode(observation));
+        float[] features = domain.encoder().encode(observation);
+        ActionDistribution distribution = s.policy().distribution(features);
         float[] action = distribution.mode();
         ActionLabels labels = domain.actionLabels();
         Boolean refused = null;
         List<String> reasons = null;
-        if (domain.guard().isPresent()) {
+        double distance = s.profile() == null ? 0 : s.profile().distance(features);
+        if (domain.defersFarFromTrainingData() && !(distance <= s.profile().threshold())) {
+            refused = true;
+            reasons = List.of(String.format(Locale.ROOT, "no recommendation: the state is far from the training data"
+                    + " (distance %.1f > %.1f, beyond %.1f %% of the training states); defer to the clinician", distance,
+                    s.profile().threshold(), 100 * s.profile().quantile()));
+            action = null;
+        } else if (domain.guard().isPresent()) {
             GuardVerdict verdict = domain.guard().get().review(observation, action);
             refused = verdict.refused();
             reasons = verdict.reasons();

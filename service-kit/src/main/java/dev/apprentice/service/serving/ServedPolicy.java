@@ -1,5 +1,6 @@
 package dev.apprentice.service.serving;
 
+import dev.apprentice.il.data.StateProfile;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.ModelCard;
 
@@ -10,6 +11,7 @@ import dev.apprentice.il.registry.ModelCard;
  * @param version its registry version
  * @param card its model card
  * @param policy the policy (acts on the domain's features)
+ * @param profile where its training states lie, or null for versions trained before profiles were kept
  */
-public record ServedPolicy(String model, int version, ModelCard card, Policy policy) {
+public record ServedPolicy(String model, int version, ModelCard card, Policy policy, StateProfile profile) {
 }

@@ -5,6 +5,7 @@ import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.TrainingStoppedException;
 import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.data.StateProfile;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.registry.ModelCard;
@@ -71,6 +72,8 @@ public class TrainingService {
     static final int CHECKPOINTS_PER_RUN = 20;
     /** Checkpoint interval of recipes without a configured iteration count (behaviour cloning's epochs). */
     static final int EPOCHS_PER_CHECKPOINT = 5;
+    /** The share of training states a state profile's threshold keeps within: 99.9 %. */
+    static final double PROFILE_QUANTILE = 0.999;
     /** How long a shutdown waits for the running job to checkpoint at an iteration boundary. */
     static final Duration GRACEFUL_STOP = Duration.ofSeconds(8);
 
@@ -322,6 +325,7 @@ public class TrainingService {
             TrainingOutcome outcome = domain.training().trainer(request.algorithm(), seed, training.threads(), iterations)
                     .train(task, options);
 
+            profile(task.demonstrations()).ifPresent(p -> provenance.put(PolicyServing.PROFILE_KEY, p.toMap()));
             EvaluationSummary summary = new EvaluationSummary(protocol, evaluation.evaluate(outcome.policy(), protocol,
                     collector));
             ModelCard draft = ModelCard.draft(settings.model(), outcome, "kafka:" + settings.topic(), task.demonstrations(),
@@ -486,5 +490,13 @@ public class TrainingService {
             worker.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The training states' profile, when there are enough states to estimate one (twice the feature count). */
+    private static Optional<StateProfile> profile(DemonstrationSet features) {
+        if (features.size() < 2 * features.stateWidth()) {
+            return Optional.empty();
+        }
+        return Optional.of(StateProfile.fit(features, PROFILE_QUANTILE));
     }
 }

@@ -18,7 +18,11 @@ import java.util.Arrays;
  */
 final class LinearWarmStart {
 
-    /** Gradient step on normalised features; full-batch, so stable well above Adam's usual rates. */
+    /**
+     * Gradient step on normalised features; full-batch, so stable well above Adam's usual rates,
+     * unless strongly correlated features make the squared error's curvature exceed 2 / step
+     * (then {@link #stableStep} takes over).
+     */
     static final double LEARNING_RATE = 0.5;
     /** L2 penalty on M: keeps weights finite when an action is separable from the others. */
     static final double L2 = 1e-3;
@@ -45,6 +49,7 @@ final class LinearWarmStart {
         }
         boolean discrete = expert.actionSpace() instanceof Discrete;
         Box box = discrete ? null : (Box) expert.actionSpace();
+        double step = stableStep(x, cols);
         double[] theta = new double[rows * cols];
         double[] gradient = new double[theta.length];
         double[] y = new double[rows];
@@ -89,16 +94,62 @@ final class LinearWarmStart {
                 for (int c = 0; c < cols; c++) {
                     int k = r * cols + c;
                     double penalty = c < d ? L2 * theta[k] : 0;
-                    theta[k] -= LEARNING_RATE * (gradient[k] + penalty);
+                    theta[k] -= step * (gradient[k] + penalty);
                 }
             }
         }
         double[] mean = new double[d];
         double[] m2 = new double[d];
+        for (double t : theta) {
+            if (!Double.isFinite(t)) {
+                throw new IllegalStateException("linear warm start diverged (step " + step + "); report this with the data");
+            }
+        }
         for (int j = 0; j < d; j++) {
             mean[j] = moments[0][j];
             m2[j] = (double) moments[1][j] * moments[1][j] * n;
         }
         return new ArsState(theta, n, mean, m2);
+    }
+
+    /**
+     * {@link #LEARNING_RATE}, or 1.9 / λ when the largest eigenvalue λ of the features' second-moment
+     * matrix (estimated by 50 power iterations) would make that rate diverge: gradient descent on a
+     * quadratic is stable below 2 / λ. Correlated features (a BIS history, a rate and its logarithm)
+     * push λ well above the 4 that {@code 0.5} tolerates.
+     */
+    static double stableStep(double[][] x, int cols) {
+        double[] gram = new double[cols * cols];
+        for (double[] row : x) {
+            for (int a = 0; a < cols; a++) {
+                for (int b = 0; b < cols; b++) {
+                    gram[a * cols + b] += row[a] * row[b] / x.length;
+                }
+            }
+        }
+        double[] v = new double[cols];
+        Arrays.fill(v, 1 / Math.sqrt(cols));
+        double lambda = 0;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double[] w = new double[cols];
+            for (int a = 0; a < cols; a++) {
+                for (int b = 0; b < cols; b++) {
+                    w[a] += gram[a * cols + b] * v[b];
+                }
+            }
+            double norm = 0;
+            for (double value : w) {
+                norm += value * value;
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0) {
+                return LEARNING_RATE;
+            }
+            lambda = norm;
+            for (int a = 0; a < cols; a++) {
+                v[a] = w[a] / norm;
+            }
+        }
+        return Math.min(LEARNING_RATE, 1.9 / (lambda + L2));
     }
 }
