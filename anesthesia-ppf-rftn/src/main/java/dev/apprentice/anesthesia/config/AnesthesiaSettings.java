@@ -41,7 +41,7 @@ public interface AnesthesiaSettings {
         @WithDefault("30")
         double propofolIncreasePerMinute();
 
-        @WithDefault("0.6")
+        @WithDefault("1.2")
         double remifentanilIncreasePerMinute();
 
         @WithDefault("40")

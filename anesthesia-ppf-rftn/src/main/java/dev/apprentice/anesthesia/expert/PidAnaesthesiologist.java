@@ -11,7 +11,9 @@ import dev.apprentice.anesthesia.clinical.InfusionRates;
  * (the effect site, which the drug itself integrates, plays the integral's part, so every
  * decision follows from what the clinician sees), remifentanil at a fixed ratio to propofol with a
  * boost while BIS climbs fast above 50 (surgical stimulation), and less of both while MAP is below
- * 65 mmHg. No propofol increase while BIS is below 40.
+ * 65 mmHg. No propofol increase while BIS is below 40, and in maintenance increases of at most
+ * 5 mg/kg/h propofol and 0.2 µg/kg/min remifentanil per decision, like a rate-limited closed loop
+ * (and inside the default safety envelope).
  *
  * @param inductionRate propofol rate during the induction dose, mg/kg/h
  * @param inductionSeconds length of the induction dose, s
@@ -27,7 +29,12 @@ public record PidAnaesthesiologist(double inductionRate, int inductionSeconds, d
         double ratio, double stimulationBoost, double minPropofol, double maxPropofol) implements Anaesthesiologist {
 
     /** The tuned controller (README: how the experts were tuned). */
-    public static final PidAnaesthesiologist TUNED = new PidAnaesthesiologist(90, 60, 2.5, 0.6, 10, 0.02, 0.5, 2, 20);
+    public static final PidAnaesthesiologist TUNED = new PidAnaesthesiologist(90, 60, 2.5, 0.6, 10, 0.02, 0.5, 3, 20);
+
+    /** Largest maintenance propofol increase per decision, mg/kg/h. */
+    static final double MAX_PROPOFOL_STEP = 5;
+    /** Largest maintenance remifentanil increase per decision, µg/kg/min. */
+    static final double MAX_REMIFENTANIL_STEP = 0.2;
 
     @Override
     public String name() {
@@ -56,8 +63,11 @@ public record PidAnaesthesiologist(double inductionRate, int inductionSeconds, d
         if (o.bisNow() < 40 || now < 42) {
             propofol = Math.min(propofol, o.running().propofol());
         }
+        propofol = Math.min(propofol, o.running().propofol() + MAX_PROPOFOL_STEP);
         propofol = Math.max(minPropofol, Math.min(maxPropofol, propofol));
         double r = ratio * (1 + (slope > 0.1 && now > ClinicalMetrics.TARGET ? stimulationBoost : 0));
-        return new InfusionRates(propofol, r * propofol * (hypotensive ? 0.7 : 1));
+        double remifentanil = Math.min(r * propofol * (hypotensive ? 0.7 : 1),
+                o.running().remifentanil() + MAX_REMIFENTANIL_STEP);
+        return new InfusionRates(propofol, remifentanil);
     }
 }

@@ -24,10 +24,10 @@ public record EnvelopeLimits(double propofolMaintenanceMin, double propofolMaint
     /**
      * Maintenance propofol 3–20 mg/kg/h, at most 150 mg/kg/h during induction and 3.33 mg/s ever;
      * remifentanil 0.03–1.5 µg/kg/min in maintenance and at most 8.33 µg/s ever; maintenance increases
-     * of at most 30 mg/kg/h and 0.6 µg/kg/min per minute; no propofol increase below BIS 40; no
+     * of at most 30 mg/kg/h and 1.2 µg/kg/min per minute; no propofol increase below BIS 40; no
      * increase of either drug below MAP 55 mmHg.
      */
-    public static final EnvelopeLimits DEFAULT = new EnvelopeLimits(3, 20, 150, 3.33, 0.03, 1.5, 8.33, 30, 0.6, 40, 55);
+    public static final EnvelopeLimits DEFAULT = new EnvelopeLimits(3, 20, 150, 3.33, 0.03, 1.5, 8.33, 30, 1.2, 40, 55);
 
     public EnvelopeLimits {
         check(propofolMaintenanceMin >= 0 && propofolMaintenanceMin <= propofolMaintenanceMax,

@@ -77,7 +77,7 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
 
     @Override
     public Map<String, Double> evaluate(Policy policy, EvaluationProtocol protocol, RolloutCollector collector) {
-        GuardedPolicy guarded = new GuardedPolicy("policy", policy, imitation.features(), envelope);
+        GuardedPolicy guarded = new GuardedPolicy("policy", policy, imitation.features(), envelope, null);
         Map<String, Double> m = clinical(guarded, PatientSource.COHORT, seeds(protocol));
         m.put("envelopeViolations", (double) guarded.violations());
         m.put("clampedShare", guarded.clampedShare());

@@ -3,12 +3,15 @@ package dev.apprentice.anesthesia.training;
 import dev.apprentice.anesthesia.AnesthesiaDomain;
 import dev.apprentice.anesthesia.expert.Anaesthesiologist;
 import dev.apprentice.anesthesia.expert.FixedRateAnaesthesiologist;
+import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.data.DemonstrationSet;
+import dev.apprentice.il.data.StateProfile;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.Spread;
 import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.training.TrainingService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +34,8 @@ public final class AnesthesiaReport {
     public static final long COHORT_SEED = 2_000_000L;
 
     private static final String[] COLUMNS = {"timeInBand", "worstTimeInBand", "hypotension", "clampedShare",
-        "envelopeViolations", "secondsToBis60", "mdape", "propofolMgPerKg", "randomTimeInBand", "randomHypotension"};
+        "envelopeViolations", "deferredShare", "expertDeferred", "secondsToBis60", "mdape", "propofolMgPerKg",
+        "randomTimeInBand", "randomHypotension"};
 
     private AnesthesiaReport() {
     }
@@ -74,6 +78,7 @@ public final class AnesthesiaReport {
         if (who instanceof GuardedPolicy g) {
             m.put("clampedShare", g.clampedShare());
             m.put("envelopeViolations", (double) g.violations());
+            m.put("deferredShare", g.deferredShare());
         }
         return m;
     }
@@ -91,16 +96,25 @@ public final class AnesthesiaReport {
             rows.add(row(a.name() + (a == expert ? " (teacher)" : ""), List.of(measure(evaluation, a, randomPatients))));
         }
         try (RolloutCollector collector = new RolloutCollector(threads, imitation.cases().maxDecisions())) {
+            // The teacher's own decisions on the cohort, as the policies see them: how often would the service defer on them?
+            DemonstrationSet cohortExpert = collector.demonstrations(imitation.rawEnvironments(PatientSource.COHORT),
+                    expert.actor(), RolloutCollector.seeds(COHORT_SEED, 13));
+            DemonstrationSet heldOutExpert = cohortExpert.mapStates(imitation.features().outputSpace(),
+                    imitation.features()::encode);
             for (Algorithm algorithm : algorithms) {
                 List<Map<String, Double>> perSeed = new ArrayList<>();
                 long start = System.nanoTime();
                 for (int s = 0; s < seeds; s++) {
                     DemonstrationSet raw = collector.demonstrations(imitation.rawEnvironments(PatientSource.RANDOM),
                             expert.actor(), RolloutCollector.seeds((long) s * cases, cases));
+                    ImitationTask task = imitation.task(raw);
                     TrainingOutcome outcome = imitation.trainer(algorithm, s + 1, threads, 0)
-                            .train(imitation.task(raw), TrainingOptions.listener(p -> { }));
-                    perSeed.add(measure(evaluation, new GuardedPolicy(algorithm.id(), outcome.policy(),
-                            imitation.features(), domain.envelope()), randomPatients));
+                            .train(task, TrainingOptions.listener(p -> { }));
+                    StateProfile profile = StateProfile.fit(task.demonstrations(), TrainingService.PROFILE_QUANTILE);
+                    Map<String, Double> m = measure(evaluation, new GuardedPolicy(algorithm.id(), outcome.policy(),
+                            imitation.features(), domain.envelope(), profile), randomPatients);
+                    m.put("expertDeferred", profile.farShare(heldOutExpert));
+                    perSeed.add(m);
                 }
                 rows.add(row(algorithm.id(), perSeed));
                 System.err.printf(Locale.ROOT, "%s: %.0f s%n", algorithm.id(), (System.nanoTime() - start) / 1e9);
@@ -111,9 +125,10 @@ public final class AnesthesiaReport {
                 + " cohort: the 13 patients of Ionescu et al. 2008 (case seeds %d…); random: %d held-out patients (seeds"
                 + " %d…); learned policies behind the safety envelope; mean ± sd over %d training seeds.%n%n",
                 expert.name(), cases, COHORT_SEED, randomPatients, HELD_OUT_SEED, seeds));
-        md.append("| policy | BIS 40–60 (cohort) | worst case | MAP < 65 | clamped | envelope violations | to BIS < 60 (s)"
-                + " | MDAPE (%) | propofol (mg/kg) | BIS 40–60 (random) | MAP < 65 (random) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| policy | BIS 40–60 (cohort) | worst case | MAP < 65 | clamped | envelope violations | would defer"
+                + " | teacher's cohort states deferred | to BIS < 60 (s) | MDAPE (%) | propofol (mg/kg) | BIS 40–60 (random)"
+                + " | MAP < 65 (random) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(md::append);
         return md.toString();
     }
@@ -126,8 +141,8 @@ public final class AnesthesiaReport {
                 sb.append(" – |");
                 continue;
             }
-            boolean share = column.equals("timeInBand") || column.equals("worstTimeInBand") || column.contains("ypotension")
-                    || column.equals("clampedShare") || column.equals("randomTimeInBand");
+            boolean share = column.contains("TimeInBand") || column.equals("timeInBand") || column.contains("ypotension")
+                    || column.contains("Share") || column.equals("expertDeferred");
             if (share) {
                 values = Arrays.stream(values).map(v -> 100 * v).toArray();
             }

@@ -73,7 +73,7 @@ public class TrainingService {
     /** Checkpoint interval of recipes without a configured iteration count (behaviour cloning's epochs). */
     static final int EPOCHS_PER_CHECKPOINT = 5;
     /** The share of training states a state profile's threshold keeps within: 99.9 %. */
-    static final double PROFILE_QUANTILE = 0.999;
+    public static final double PROFILE_QUANTILE = 0.999;
     /** How long a shutdown waits for the running job to checkpoint at an iteration boundary. */
     static final Duration GRACEFUL_STOP = Duration.ofSeconds(8);
 
