@@ -83,13 +83,21 @@ public final class CasePublisher implements AutoCloseable {
                 sent.add(producer.send(new ProducerRecord<>(topic, records.episodeKey(r), codec.encode(r))));
             }
             producer.flush();
-            for (int i = 0; i < sent.size(); i++) {
+            Throwable first = null;
+            int failed = 0;
+            for (Future<RecordMetadata> f : sent) {
                 try {
-                    sent.get(i).get();
+                    f.get();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("record " + i + " of " + sent.size() + " was refused: "
-                            + e.getCause().getMessage(), e.getCause());
+                    // Once one send fails the producer fails the transaction's pending sends too, with
+                    // the same cause: report the cause once, and how many records it took down.
+                    first = first == null ? e.getCause() : first;
+                    failed++;
                 }
+            }
+            if (first != null) {
+                throw new IllegalStateException(failed + " of " + sent.size() + " records failed: " + first.getMessage(),
+                        first);
             }
             producer.commitTransaction();
             return sent.size();
