@@ -120,7 +120,7 @@ public final class AnesthesiaReport {
                 System.err.printf(Locale.ROOT, "%s: %.0f s%n", algorithm.id(), (System.nanoTime() - start) / 1e9);
             }
         }
-        StringBuilder md = new StringBuilder();
+        StringBuilder md = new StringBuilder(experts(evaluation, imitation, randomPatients)).append('\n');
         md.append(String.format(Locale.ROOT, "Teacher: %s; %d training cases per seed (random patients, seeds 0…);"
                 + " cohort: the 13 patients of Ionescu et al. 2008 (case seeds %d…); random: %d held-out patients (seeds"
                 + " %d…); learned policies behind the safety envelope; mean ± sd over %d training seeds.%n%n",
@@ -130,6 +130,30 @@ public final class AnesthesiaReport {
                 + " | MAP < 65 (random) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(md::append);
+        return md.toString();
+    }
+
+    /** The experts' and the baseline's standard metrics on the cohort and on the random held-out patients. */
+    static String experts(AnesthesiaEvaluation evaluation, AnesthesiaImitation imitation, int randomPatients) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Experts on the 13-patient cohort (case seeds %d…)"
+                + " and on %d random patients (seeds %d…); means over cases, the worst case's time in band in"
+                + " brackets.%n%n", COHORT_SEED, randomPatients, HELD_OUT_SEED));
+        md.append("| anaesthesiologist | patients | BIS 40–60 | to BIS < 60 (s) | nadir | below 40 in induction | MDPE (%)"
+                + " | MDAPE (%) | wobble (%) | propofol (mg/kg) | remifentanil (µg/kg) | MAP < 65 |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Anaesthesiologist a : List.of(imitation.expert("pid"), imitation.expert("tci"),
+                new FixedRateAnaesthesiologist())) {
+            for (PatientSource source : PatientSource.values()) {
+                Map<String, Double> m = source == PatientSource.COHORT
+                        ? evaluation.clinical(a, source, RolloutCollector.seeds(COHORT_SEED, 13))
+                        : evaluation.clinical(a, source, RolloutCollector.seeds(HELD_OUT_SEED, randomPatients));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% (%.1f %%) | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f"
+                        + " | %.1f | %.1f | %.1f %% |%n", a.name(), source == PatientSource.COHORT ? "cohort" : "random",
+                        100 * m.get("timeInBand"), 100 * m.get("worstTimeInBand"), m.get("secondsToBis60"), m.get("nadir"),
+                        m.get("overshoot"), m.get("mdpe"), m.get("mdape"), m.get("wobble"), m.get("propofolMgPerKg"),
+                        m.get("remifentanilUgPerKg"), 100 * m.get("hypotension")));
+            }
+        }
         return md.toString();
     }
 
