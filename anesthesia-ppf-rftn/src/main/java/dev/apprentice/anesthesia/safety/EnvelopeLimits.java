@@ -30,14 +30,17 @@ public record EnvelopeLimits(double propofolMaintenanceMin, double propofolMaint
     public static final EnvelopeLimits DEFAULT = new EnvelopeLimits(3, 20, 150, 3.33, 0.03, 1.5, 8.33, 30, 1.2, 40, 55);
 
     public EnvelopeLimits {
-        check(propofolMaintenanceMin >= 0 && propofolMaintenanceMin <= propofolMaintenanceMax,
-                "propofolMaintenanceMin", propofolMaintenanceMin, "in [0, propofolMaintenanceMax]");
-        check(propofolMaintenanceMax <= propofolInductionMax, "propofolMaintenanceMax", propofolMaintenanceMax,
-                "at most propofolInductionMax");
+        // In declaration order, each value under its own key, so that a bad value is never blamed on another.
+        check(propofolMaintenanceMin >= 0, "propofolMaintenanceMin", propofolMaintenanceMin, "at least 0");
+        check(propofolMaintenanceMax >= propofolMaintenanceMin, "propofolMaintenanceMax", propofolMaintenanceMax,
+                "at least propofolMaintenanceMin");
+        check(propofolInductionMax >= propofolMaintenanceMax, "propofolInductionMax", propofolInductionMax,
+                "at least propofolMaintenanceMax");
         check(propofolHardMaxMgPerSecond > 0 && propofolHardMaxMgPerSecond <= 6.67, "propofolHardMaxMgPerSecond",
                 propofolHardMaxMgPerSecond, "in (0, 6.67] (the pump's limit)");
-        check(remifentanilMaintenanceMin >= 0 && remifentanilMaintenanceMin <= remifentanilMaintenanceMax,
-                "remifentanilMaintenanceMin", remifentanilMaintenanceMin, "in [0, remifentanilMaintenanceMax]");
+        check(remifentanilMaintenanceMin >= 0, "remifentanilMaintenanceMin", remifentanilMaintenanceMin, "at least 0");
+        check(remifentanilMaintenanceMax >= remifentanilMaintenanceMin, "remifentanilMaintenanceMax",
+                remifentanilMaintenanceMax, "at least remifentanilMaintenanceMin");
         check(remifentanilHardMaxUgPerSecond > 0 && remifentanilHardMaxUgPerSecond <= 16.67,
                 "remifentanilHardMaxUgPerSecond", remifentanilHardMaxUgPerSecond, "in (0, 16.67] (the pump's limit)");
         check(propofolIncreasePerMinute > 0, "propofolIncreasePerMinute", propofolIncreasePerMinute, "positive");

@@ -15,6 +15,12 @@ import java.util.List;
  */
 public final class SafetyEnvelope {
 
+    /**
+     * How far past a bound a rate still counts as inside, in the rate's unit: a running rate that went
+     * through mg/s and back is an ulp off, and holding it must not read as a clamp.
+     */
+    static final double TOLERANCE = 1e-9;
+
     private final EnvelopeLimits limits;
     private final int decisionSeconds;
 
@@ -68,11 +74,11 @@ public final class SafetyEnvelope {
         List<String> out = new ArrayList<>();
         Bounds p = propofolBounds(o);
         Bounds r = remifentanilBounds(o);
-        if (!(rates.propofol() >= p.low - 1e-9 && rates.propofol() <= p.high + 1e-9)) {
+        if (!(rates.propofol() >= p.low - TOLERANCE && rates.propofol() <= p.high + TOLERANCE)) {
             out.add("propofol " + rates.propofol() + " outside [" + p.low + ", " + p.high + "] (" + p.lowWhy + " / "
                     + p.highWhy + ")");
         }
-        if (!(rates.remifentanil() >= r.low - 1e-9 && rates.remifentanil() <= r.high + 1e-9)) {
+        if (!(rates.remifentanil() >= r.low - TOLERANCE && rates.remifentanil() <= r.high + TOLERANCE)) {
             out.add("remifentanil " + rates.remifentanil() + " outside [" + r.low + ", " + r.high + "] (" + r.lowWhy
                     + " / " + r.highWhy + ")");
         }
@@ -152,11 +158,11 @@ public final class SafetyEnvelope {
                 reasons.add(drug + ": the policy gave no number; set to " + format(low) + " " + unit + " (" + lowWhy + ")");
                 return low;
             }
-            if (proposed > high) {
+            if (proposed > high + TOLERANCE) {
                 reasons.add(drug + ": " + format(proposed) + " lowered to " + format(high) + " " + unit + " (" + highWhy + ")");
                 return high;
             }
-            if (proposed < low) {
+            if (proposed < low - TOLERANCE || proposed < 0) {
                 reasons.add(drug + ": " + format(proposed) + " raised to " + format(low) + " " + unit + " (" + lowWhy + ")");
                 return low;
             }
