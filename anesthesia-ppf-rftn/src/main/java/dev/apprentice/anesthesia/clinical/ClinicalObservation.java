@@ -43,10 +43,10 @@ public record ClinicalObservation(Covariates patient, double elapsedSeconds, Cas
     public static final int DIMENSION = REMIFENTANIL_CE + 1;
 
     /**
-     * Where raw observations may lie: ages 0–110, weights 5–300 kg, heights 50–250 cm, cases up to
+     * Where raw observations may lie: ages 1–110, weights 5–300 kg, heights 50–250 cm, cases up to
      * 24 h, BIS 0–100, MAP 0–300 mmHg, rates up to what a pump delivers to a 5 kg patient
-     * (propofol 5,000 mg/kg/h, remifentanil 200 µg/kg/min), effect sites up to 50 µg/mL and
-     * 200 ng/mL.
+     * (propofol 5,000 mg/kg/h, remifentanil 200 µg/kg/min), and effect sites up to what pumps at
+     * their limits reach (propofol 300 µg/mL, remifentanil 2,000 ng/mL).
      */
     public static final Box SPACE = space();
 
@@ -61,7 +61,7 @@ public record ClinicalObservation(Covariates patient, double elapsedSeconds, Cas
     private static Box space() {
         float[] low = new float[DIMENSION];
         float[] high = new float[DIMENSION];
-        set(low, high, AGE, 0, 110);
+        set(low, high, AGE, 1, 110);
         set(low, high, MALE, 0, 1);
         set(low, high, WEIGHT, 5, 300);
         set(low, high, HEIGHT, 50, 250);
@@ -73,8 +73,8 @@ public record ClinicalObservation(Covariates patient, double elapsedSeconds, Cas
         set(low, high, MAP, 0, 300);
         set(low, high, PROPOFOL_RATE, 0, 5_000);
         set(low, high, REMIFENTANIL_RATE, 0, 200);
-        set(low, high, PROPOFOL_CE, 0, 50);
-        set(low, high, REMIFENTANIL_CE, 0, 200);
+        set(low, high, PROPOFOL_CE, 0, 300);
+        set(low, high, REMIFENTANIL_CE, 0, 2_000);
         return new Box(low, high);
     }
 

@@ -60,11 +60,12 @@ public record PidAnaesthesiologist(double inductionRate, int inductionSeconds, d
         if (hypotensive) {
             propofol -= 1;
         }
-        if (o.bisNow() < 40 || now < 42) {
-            propofol = Math.min(propofol, o.running().propofol());
-        }
         propofol = Math.min(propofol, o.running().propofol() + MAX_PROPOFOL_STEP);
         propofol = Math.max(minPropofol, Math.min(maxPropofol, propofol));
+        if (o.bisNow() < 40 || now < 42) {
+            // Holding the running rate wins over the minimum, as in the safety envelope.
+            propofol = Math.min(propofol, o.running().propofol());
+        }
         double r = ratio * (1 + (slope > 0.1 && now > ClinicalMetrics.TARGET ? stimulationBoost : 0));
         double remifentanil = Math.min(r * propofol * (hypotensive ? 0.7 : 1),
                 o.running().remifentanil() + MAX_REMIFENTANIL_STEP);

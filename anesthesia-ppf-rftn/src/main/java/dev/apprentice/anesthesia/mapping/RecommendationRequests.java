@@ -90,8 +90,9 @@ public final class RecommendationRequests implements DecisionCodec {
         }
         InfusionRates running = rates(body.get("running"), path(path, "running"));
         JsonNode ce = object(body.get("effectSite"), path(path, "effectSite"), DRUGS);
-        double propofolCe = number(ce.get("propofol"), path(path, "effectSite.propofol"), 0, 50, "µg/mL");
-        double remifentanilCe = number(ce.get("remifentanil"), path(path, "effectSite.remifentanil"), 0, 200, "ng/mL");
+        double propofolCe = number(ce.get("propofol"), path(path, "effectSite.propofol"), 0, 300, "µg/mL");
+        double remifentanilCe = number(ce.get("remifentanil"), path(path, "effectSite.remifentanil"), 0, 2_000,
+                "ng/mL");
         return new ClinicalObservation(patient, elapsed, CasePhase.at(elapsed), history, map, running, propofolCe,
                 remifentanilCe).toVector();
     }

@@ -13,8 +13,9 @@ import dev.apprentice.il.spaces.Box;
 /**
  * A simulated case as an {@link Environment}: raw {@link ClinicalObservation} vectors in, both
  * rates per kg out, one decision per interval. The reward (for evaluation only) is the share of the
- * interval's maintenance seconds with the BIS shown in 40–60, less half the share of seconds with
- * MAP below 65 mmHg; induction earns nothing either way. Cases end by their length (truncated).
+ * interval's maintenance seconds with the BIS shown in 40–60 (induction seconds earn none), less
+ * half the share of its seconds with MAP below 65 mmHg, induction included. Cases end by their
+ * length (truncated).
  */
 public final class AnesthesiaEnvironment implements Environment {
 

@@ -118,7 +118,7 @@ class RecommendationRequestsTest {
         assertInvalid(b -> ((ObjectNode) b.get("observations").get(10)).put("map", "high"), "observations[10].map");
         assertInvalid(b -> ((ObjectNode) b.get("observations").get(10)).putNull("bis"), "observations[10].bis");
         assertInvalid(b -> ((ObjectNode) b.get("running")).put("propofol", -1), "running.propofol");
-        assertInvalid(b -> ((ObjectNode) b.get("effectSite")).put("remifentanil", 201), "effectSite.remifentanil");
+        assertInvalid(b -> ((ObjectNode) b.get("effectSite")).put("remifentanil", 2001), "effectSite.remifentanil");
     }
 
     @Test

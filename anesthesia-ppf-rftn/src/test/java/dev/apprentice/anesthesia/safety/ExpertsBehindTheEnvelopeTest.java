@@ -29,4 +29,16 @@ class ExpertsBehindTheEnvelopeTest {
             assertTrue(cohort.mean().timeInBand() >= 0.85, expert.name() + ": " + cohort.mean().timeInBand());
         }
     }
+
+    @Test
+    void theDefaultEnvelopeNeverOverrulesThePidTeacherOnTheCohort() {
+        // Given the teacher policies learn from, behind the default envelope
+        EnvelopeAudit audit = new EnvelopeAudit(PidAnaesthesiologist.TUNED, new SafetyEnvelope(EnvelopeLimits.DEFAULT, 10));
+
+        // When it runs the cohort
+        CaseRunner.cohort(audit, 1, CaseSettings.DEFAULT);
+
+        // Then it was never clamped: what policies learn from it lies inside the envelope
+        assertEquals(0, audit.clampedShare(), () -> "clamps by rule: " + audit.sharesByRule());
+    }
 }

@@ -59,11 +59,11 @@ class SafetyEnvelopeTest {
 
     @Test
     void aMaintenanceIncreaseIsBoundedPerMinuteOverTheTenSecondDecision() {
-        // 30 mg/kg/h and 0.6 µg/kg/min per minute are 5 and 0.1 per 10 s decision
+        // 30 mg/kg/h and 1.2 µg/kg/min per minute are 5 and 0.2 per 10 s decision
         assertClamped(maintenance(70, 55, 80, new InfusionRates(8, 0.2)), new InfusionRates(19, 0.2),
                 new InfusionRates(13, 0.2), "propofol", "largest increase of 30.0 mg/kg/h per minute");
         assertClamped(maintenance(70, 55, 80, new InfusionRates(8, 0.2)), new InfusionRates(8, 1),
-                new InfusionRates(8, 0.3), "remifentanil", "largest increase of 0.6 µg/kg/min per minute");
+                new InfusionRates(8, 0.4), "remifentanil", "largest increase of 1.2 µg/kg/min per minute");
     }
 
     @Test
