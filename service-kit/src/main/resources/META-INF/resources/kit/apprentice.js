@@ -104,14 +104,17 @@ const Apprentice = (() => {
       const large = keys.map((k, i) => data[i + 1].some(v => v !== null && Math.abs(v) > 10));
       const xLabel = job.algorithm === "bc" ? "epoch" : "iteration";
       const axes = [{label: xLabel}, {label: "loss, accuracy, return", scale: "small"}];
-      if (large.some(Boolean)) axes.push({label: large.map((l, i) => l ? keys[i].replaceAll("_", " ") : null)
-        .filter(Boolean).join(", "), scale: "large", side: 1, grid: {show: false}});
+      const right = keys.filter((k, i) => large[i]).map(k => k.replaceAll("_", " "));
+      // Several names do not fit along the axis: the legend marks their series "(right)" instead.
+      if (right.length) axes.push({label: right.length === 1 ? right[0] : "series marked (right)", scale: "large",
+        side: 1, size: 70, grid: {show: false}});
       chart = new uPlot({
         width: Math.max(300, box.clientWidth || 520), height: 260,
         scales: {x: {time: false}},
         axes,
         series: [{label: xLabel}].concat(keys.map((k, i) => ({
-          label: k.replaceAll("_", " "), stroke: colours[i % colours.length], width: 2, spanGaps: true,
+          label: k.replaceAll("_", " ") + (large[i] && right.length > 1 ? " (right)" : ""),
+          stroke: colours[i % colours.length], width: 2, spanGaps: true,
           scale: large[i] ? "large" : "small",
           value: (u, v) => v === null || v === undefined ? "–" : v.toFixed(3)}))),
       }, data, box);
