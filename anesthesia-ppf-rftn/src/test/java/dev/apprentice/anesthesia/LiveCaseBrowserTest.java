@@ -91,6 +91,8 @@ class LiveCaseBrowserTest {
     static WebDriver driver;
     static Path profile;
     static boolean policyPromoted;
+    /** The promoted policy's share of decisions the envelope clamped on the evaluation cohort. */
+    static double clampedShare;
 
     @TestHTTPResource("/")
     URL page;
@@ -208,6 +210,20 @@ class LiveCaseBrowserTest {
         assertEquals("0", cells.get(3).getText(), () -> "v1's envelope violations: " + cells.get(3).getText());
     }
 
+    @Test
+    @Order(6)
+    void theEnvelopesClampsShowAboveThePolicysCase() throws Exception {
+        WebDriver browser = openThePage();
+        // The live case is a cohort patient like the evaluation's, so a policy clamped that often is
+        // clamped within the seconds waited (maintenance, where clamps start, is 6 s of live view in).
+        Assumptions.assumeTrue(clampedShare > 0.1, () -> "v1 is seldom clamped (" + clampedShare + ")");
+        WebElement guard = browser.findElement(By.id("policy-guard"));
+        until("#policy-guard to say what the envelope clamped and why",
+                d -> guard.isDisplayed() && guard.getText().startsWith("guard: clamped: ")
+                        && guard.getText().matches(".* (lowered|raised) to .*"),
+                () -> "#policy-guard: " + guard.getText() + " (share clamped in evaluation " + clampedShare + ")");
+    }
+
     /** The BIS value in a side's described state. */
     static String bisOf(String stats) {
         int at = stats.indexOf("BIS ");
@@ -237,6 +253,7 @@ class LiveCaseBrowserTest {
         Response job = admin().get(API + "/training/jobs/" + id);
         assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
         assertEquals(Boolean.TRUE, job.path("promoted"), () -> "job: " + job.asString());
+        clampedShare = ((Number) job.path("evaluation.metrics.clampedShare")).doubleValue();
         policyPromoted = true;
     }
 
