@@ -1,11 +1,14 @@
 "use strict";
 /*
  * The page kit every domain service shares. A domain's page loads this file and calls
- *   Apprentice.page({ title, drawScene(canvas, scene), describe(scene, side) })
+ *   Apprentice.page({ title, drawScene(canvas, scene), describe(scene), failed(scene), failure })
  * and gets: a status bar (served version, ingestion), the live view (the served policy and the
- * expert on the same seed, drawn by the domain's drawScene), the latest training job's curves
+ * expert on the same seed, drawn by the domain's drawScene; the policy's label says when the
+ * domain's guard clamped or deferred its latest decision), the latest training job's curves
  * (uPlot, delivered by the kit's WebJar: axes, legend, units) and the evaluation table, whose
- * columns come from the domain's metric descriptions.
+ * columns come from the domain's metric descriptions. Optional: sceneHeight (canvas pixels, 120 by
+ * default), showReturn (false where the environment's return means nothing to the page's readers)
+ * and evaluationNote (how to read the table, the normalised return's meaning by default).
  */
 const Apprentice = (() => {
   const UPLOT = "webjars/uplot/@uplot.version@/dist/";
@@ -29,23 +32,27 @@ const Apprentice = (() => {
     });
   }
 
-  function layout(title) {
+  const NORMALISED_RETURN = "normalised return: 0 = random, 1 = expert";
+
+  function layout(domain) {
+    const height = domain.sceneHeight || 120;
     document.body.append(
-      el("header", {}, el("h1", {}, "Apprentice · " + title), el("span", {id: "served"}, "no policy served yet"),
+      el("header", {}, el("h1", {}, "Apprentice · " + domain.title), el("span", {id: "served"}, "no policy served yet"),
         el("span", {id: "ingest"})),
       el("main", {},
         el("section", {id: "live"}, el("h2", {}, "Live: the served policy and the expert on the same seed"),
           el("div", {class: "scene-label"}, el("span", {id: "policy-label"}, "policy: waiting for a promoted version"),
             el("span", {id: "policy-stats"})),
-          el("canvas", {id: "policy-road", class: "scene", width: 900, height: 120}),
+          el("div", {id: "policy-guard", class: "guard", hidden: ""}),
+          el("canvas", {id: "policy-road", class: "scene", width: 900, height}),
           el("div", {class: "scene-label"}, el("span", {id: "expert-label"}, "expert"), el("span", {id: "expert-stats"})),
-          el("canvas", {id: "expert-road", class: "scene", width: 900, height: 120}),
+          el("canvas", {id: "expert-road", class: "scene", width: 900, height}),
           el("div", {class: "scene-label"}, el("span", {id: "seed", class: "muted"}),
             el("span", {id: "frames", class: "muted", "data-count": "0"}))),
         el("section", {}, el("h2", {}, "Training"), el("div", {id: "job-label", class: "muted"}, "no training job yet"),
           el("div", {id: "chart", "data-points": "0"})),
         el("section", {class: "wide"},
-          el("h2", {id: "evaluation-title"}, "Evaluation (held-out seeds; normalised return: 0 = random, 1 = expert)"),
+          el("h2", {id: "evaluation-title"}, `Evaluation (held-out seeds; ${domain.evaluationNote || NORMALISED_RETURN})`),
           el("table", {id: "evaluation"}, el("thead"), el("tbody")))));
   }
 
@@ -58,11 +65,15 @@ const Apprentice = (() => {
       document.getElementById("policy-label").textContent = f.policyVersion
         ? `policy v${f.policyVersion} (${f.policyAlgorithm})` + (f.policy && domain.failed(f.policy) ? " — " + domain.failure : "")
         : "policy: waiting for a promoted version";
+      const tail = r => domain.showReturn === false ? "" : ` · return ${fmt(r, 1)}`;
       document.getElementById("policy-stats").textContent = f.policy
-        ? `${f.policyAction || ""} · ${domain.describe(f.policy)} · return ${fmt(f.policyReturn, 1)}` : "";
+        ? `${f.policyAction || ""} · ${domain.describe(f.policy)}${tail(f.policyReturn)}` : "";
+      const guard = document.getElementById("policy-guard");
+      guard.hidden = !(f.policy && f.policyGuard);
+      guard.textContent = f.policy && f.policyGuard ? "guard: " + f.policyGuard : "";
       document.getElementById("expert-label").textContent = "expert" + (domain.failed(f.expert) ? " — " + domain.failure : "");
       document.getElementById("expert-stats").textContent =
-        `${f.expertAction || ""} · ${domain.describe(f.expert)} · return ${fmt(f.expertReturn, 1)}`;
+        `${f.expertAction || ""} · ${domain.describe(f.expert)}${tail(f.expertReturn)}`;
       document.getElementById("seed").textContent = `seed ${f.seed}`;
       const frames = document.getElementById("frames");
       frames.dataset.count = String(Number(frames.dataset.count) + 1);
@@ -93,14 +104,17 @@ const Apprentice = (() => {
       const large = keys.map((k, i) => data[i + 1].some(v => v !== null && Math.abs(v) > 10));
       const xLabel = job.algorithm === "bc" ? "epoch" : "iteration";
       const axes = [{label: xLabel}, {label: "loss, accuracy, return", scale: "small"}];
-      if (large.some(Boolean)) axes.push({label: large.map((l, i) => l ? keys[i].replaceAll("_", " ") : null)
-        .filter(Boolean).join(", "), scale: "large", side: 1, grid: {show: false}});
+      const right = keys.filter((k, i) => large[i]).map(k => k.replaceAll("_", " "));
+      // Several names do not fit along the axis: the legend marks their series "(right)" instead.
+      if (right.length) axes.push({label: right.length === 1 ? right[0] : "series marked (right)", scale: "large",
+        side: 1, size: 70, grid: {show: false}});
       chart = new uPlot({
         width: Math.max(300, box.clientWidth || 520), height: 260,
         scales: {x: {time: false}},
         axes,
         series: [{label: xLabel}].concat(keys.map((k, i) => ({
-          label: k.replaceAll("_", " "), stroke: colours[i % colours.length], width: 2, spanGaps: true,
+          label: k.replaceAll("_", " ") + (large[i] && right.length > 1 ? " (right)" : ""),
+          stroke: colours[i % colours.length], width: 2, spanGaps: true,
           scale: large[i] ? "large" : "small",
           value: (u, v) => v === null || v === undefined ? "–" : v.toFixed(3)}))),
       }, data, box);
@@ -116,7 +130,7 @@ const Apprentice = (() => {
     return spec.unit === "%" ? `<td>${fmt(100 * value, spec.decimals)} %</td>` : `<td>${fmt(value, spec.decimals)}</td>`;
   }
 
-  function drawTable(evaluation) {
+  function drawTable(evaluation, note) {
     const specs = evaluation.metrics;
     document.querySelector("#evaluation thead").innerHTML = "<tr><th>policy</th>" + specs.map(s =>
       `<th>${escape(s.label)}${s.unit && s.unit !== "%" ? " (" + escape(s.unit) + ")" : ""}</th>`).join("") + "</tr>";
@@ -133,7 +147,7 @@ const Apprentice = (() => {
     document.querySelector("#evaluation tbody").innerHTML = rows.join("");
     const p = evaluation.protocol;
     document.getElementById("evaluation-title").textContent = `Evaluation: ${p.episodes} held-out episodes from seed `
-      + `${p.firstSeed} against the ${p.expert} expert (normalised return: 0 = random, 1 = expert)`;
+      + `${p.firstSeed} against the ${p.expert} expert (${note || NORMALISED_RETURN})`;
   }
 
   async function refresh(domain) {
@@ -152,7 +166,7 @@ const Apprentice = (() => {
           + (job.version ? ` → v${job.version}${job.promoted ? " (promoted)" : ""}` : "") + (job.error ? ` — ${job.error}` : "")
         : "no training job yet";
       drawChart(job);
-      drawTable(d.evaluation);
+      drawTable(d.evaluation, domain.evaluationNote);
       if (!d.simulated) document.getElementById("live").hidden = true;
     } catch (e) {
       document.getElementById("served").textContent = "dashboard unavailable: " + e;
@@ -160,9 +174,9 @@ const Apprentice = (() => {
   }
 
   return {
-    /** Builds the page and starts it; domain = {title, drawScene(canvas, scene), describe(scene), failed(scene), failure}. */
+    /** Builds the page and starts it; domain = {title, drawScene(canvas, scene), describe(scene), failed(scene), failure, ...}. */
     page(domain) {
-      layout(domain.title);
+      layout(domain);
       connectLive(domain);
       loadUplot().catch(() => {}).finally(() => refresh(domain));
       setInterval(() => refresh(domain), 2000);

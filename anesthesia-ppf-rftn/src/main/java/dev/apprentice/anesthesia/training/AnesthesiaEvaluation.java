@@ -32,6 +32,8 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
     /** Bump when a metric changes meaning, so that older cards are re-evaluated before comparison. */
     static final String VERSION = "anesthesia-eval-v1";
 
+    /** Varvel's performance errors are percentages of the target BIS already, not shares the page would scale. */
+    private static final String PERCENT_OF_TARGET = "% of target";
     private static final List<MetricSpec> METRICS = List.of(
             MetricSpec.of("timeInBand", "BIS 40–60", "%", 1, Direction.HIGHER_IS_BETTER),
             MetricSpec.of("worstTimeInBand", "worst case", "%", 1, Direction.HIGHER_IS_BETTER),
@@ -41,9 +43,9 @@ public final class AnesthesiaEvaluation implements DomainEvaluation {
             MetricSpec.of("secondsToBis60", "to BIS < 60", "s", 0, Direction.LOWER_IS_BETTER),
             MetricSpec.of("nadir", "nadir", null, 1, Direction.NEUTRAL),
             MetricSpec.of("overshoot", "below 40 in induction", null, 1, Direction.LOWER_IS_BETTER),
-            MetricSpec.of("mdpe", "MDPE", "%", 1, Direction.NEUTRAL),
-            MetricSpec.of("mdape", "MDAPE", "%", 1, Direction.LOWER_IS_BETTER),
-            MetricSpec.of("wobble", "wobble", "%", 1, Direction.LOWER_IS_BETTER),
+            MetricSpec.of("mdpe", "MDPE", PERCENT_OF_TARGET, 1, Direction.NEUTRAL),
+            MetricSpec.of("mdape", "MDAPE", PERCENT_OF_TARGET, 1, Direction.LOWER_IS_BETTER),
+            MetricSpec.of("wobble", "wobble", PERCENT_OF_TARGET, 1, Direction.LOWER_IS_BETTER),
             MetricSpec.of("propofolMgPerKg", "propofol", "mg/kg", 1, Direction.NEUTRAL),
             MetricSpec.of("remifentanilUgPerKg", "remifentanil", "µg/kg", 1, Direction.NEUTRAL));
 

@@ -10,6 +10,8 @@ package dev.apprentice.service.live;
  * @param policy the policy's scene, or null when none is served
  * @param expert the expert's scene
  * @param policyAction the policy's latest action, or null
+ * @param policyGuard what the domain's guard did to that action ("clamped: …" or "deferred to the expert: …",
+ *     with its reasons), or null when it passed unchanged or the domain has no guard
  * @param expertAction the expert's latest action
  * @param policyReturn the policy's return so far in this episode
  * @param expertReturn the expert's return so far
@@ -17,6 +19,6 @@ package dev.apprentice.service.live;
  * @param expertDone the expert's episode is over
  */
 public record LiveFrame(long seed, int policyVersion, String policyAlgorithm, Object policy, Object expert,
-        String policyAction, String expertAction, double policyReturn, double expertReturn, boolean policyDone,
+        String policyAction, String policyGuard, String expertAction, double policyReturn, double expertReturn, boolean policyDone,
         boolean expertDone) {
 }

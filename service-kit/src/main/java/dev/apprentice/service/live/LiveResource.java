@@ -65,8 +65,8 @@ public class LiveResource {
         }
         LiveDrive drive;
         try {
-            drive = new LiveDrive(sim, policies, settings.domain().encoder(), settings.evaluationExpert(),
-                    seed == null ? training.evaluationSeed() : seed);
+            drive = new LiveDrive(sim, policies, settings.domain().encoder(), settings.domain().guard().orElse(null),
+                    settings.evaluationExpert(), seed == null ? training.evaluationSeed() : seed);
         } catch (RuntimeException e) {
             open.decrementAndGet();
             throw e;
