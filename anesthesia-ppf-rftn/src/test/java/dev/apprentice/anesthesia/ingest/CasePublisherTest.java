@@ -99,7 +99,13 @@ class CasePublisherTest {
                 CasePublisher.transactionalId("dr-a", "case-ok"), Map.of())) {
             sent = publisher.publish(c);
         }
+        // commitTransaction returns once the coordinator has decided; the partitions' commit markers (which
+        // move the last stable offset a read_committed consumer reads to) follow asynchronously.
         List<ConsumerRecord<String, byte[]>> seen = committed(topic);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (seen.size() < sent && Instant.now().isBefore(deadline)) {
+            seen = committed(topic);
+        }
 
         assertEquals(2, c.episodes().size(), "the sample's gap cuts it in two");
         assertEquals(c.decisions(), sent);
