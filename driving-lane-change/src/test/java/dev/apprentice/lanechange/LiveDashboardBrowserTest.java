@@ -5,45 +5,30 @@ import static dev.apprentice.lanechange.LaneChangeServiceTest.admin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apprentice.service.testing.Await;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
+import dev.apprentice.service.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real browser (Debian's headless chromium, installed by
@@ -52,9 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * training curve and fills the evaluation table.
  *
  * <p>Its own test profile gives it a fresh service (broker, store and registry), so the promoted
- * policy is version 1 whatever other test classes did before. Selenium never downloads a browser
- * or a driver: the driver executable is given explicitly (which keeps Selenium Manager out), and
- * the browser is told to make no background network requests.
+ * policy is version 1 whatever other test classes did before. The browser is the kit's
+ * {@link HeadlessChromium}, which downloads nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedServiceResource.class)
@@ -66,58 +50,15 @@ class LiveDashboardBrowserTest {
     public static class FreshService implements QuarkusTestProfile {
     }
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final String MISSING_BROWSER = CHROMIUM + " or " + CHROMEDRIVER + " is missing: run scripts/install-browser"
-            + " (installs Debian's chromium and chromium-driver)";
-    static final Duration WAIT = Duration.ofSeconds(30);
     /** The ego vehicle's fill on the road canvases: #2a9d8f, or #d62828 after a collision. */
     static final String EGO_COLOURS = "[[42, 157, 143], [214, 40, 40]]";
 
-    static WebDriver driver;
-    static Path profile;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium("live-dashboard.png", 1400, 1000);
     static boolean policyPromoted;
 
     @TestHTTPResource("/")
     URL page;
-
-    /** In CI a missing browser fails the class: CI must run scripts/install-browser first. */
-    @BeforeAll
-    static void inCiTheBrowserMustBeInstalled() {
-        if (!browserInstalled() && "true".equals(System.getenv("CI"))) {
-            fail(MISSING_BROWSER);
-        }
-    }
-
-    /** Elsewhere each test is skipped, with the reason (Surefire does not report a class-level skip). */
-    @BeforeEach
-    void elsewhereTheTestsAreSkippedWithoutABrowser() {
-        Assumptions.assumeTrue(browserInstalled(), () -> MISSING_BROWSER + "; skipped outside CI");
-    }
-
-    static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    @AfterAll
-    static void quitTheBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                Path shot = Path.of(System.getProperty("java.io.tmpdir"), "live-dashboard.png");
-                Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            }
-        } finally {
-            if (driver != null) {
-                driver.quit();
-                driver = null;
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
-    }
 
     @Test
     @Order(1)
@@ -132,7 +73,7 @@ class LiveDashboardBrowserTest {
     @Order(2)
     void thePageAnimatesMoreThanThirtyLiveFrames() throws Exception {
         WebElement frames = openThePage().findElement(By.id("frames"));
-        until("more than 30 live frames (data-count of #frames)",
+        chromium.until("more than 30 live frames (data-count of #frames)",
                 d -> Integer.parseInt(frames.getDomAttribute("data-count")) > 30,
                 () -> "data-count=" + frames.getDomAttribute("data-count"));
     }
@@ -141,7 +82,7 @@ class LiveDashboardBrowserTest {
     @Order(3)
     void thePolicyLabelNamesThePromotedVersion() throws Exception {
         WebElement label = openThePage().findElement(By.id("policy-label"));
-        until("#policy-label to name policy v1", d -> label.getText().contains("policy v1"),
+        chromium.until("#policy-label to name policy v1", d -> label.getText().contains("policy v1"),
                 () -> "#policy-label: " + label.getText());
         assertTrue(label.getText().contains("(bc)"), () -> "#policy-label: " + label.getText());
     }
@@ -163,10 +104,10 @@ class LiveDashboardBrowserTest {
                 return [colours.size, egoPixels];""";
         Function<WebDriver, List<?>> pixels = d -> (List<?>) ((JavascriptExecutor) d)
                 .executeScript(script, "policy-road", EGO_COLOURS);
-        until("the ego vehicle's colour on #policy-road",
+        chromium.until("the ego vehicle's colour on #policy-road",
                 d -> ((Number) pixels.apply(d).get(1)).longValue() > 0,
-                () -> "#policy-road [distinct colours, ego pixels] = " + pixels.apply(driver));
-        List<?> seen = pixels.apply(driver);
+                () -> "#policy-road [distinct colours, ego pixels] = " + pixels.apply(chromium.driver()));
+        List<?> seen = pixels.apply(chromium.driver());
         assertTrue(((Number) seen.get(0)).longValue() > 1, () -> "#policy-road is one flat colour: " + seen);
     }
 
@@ -174,7 +115,7 @@ class LiveDashboardBrowserTest {
     @Order(5)
     void theTrainingChartPlotsTheJobsProgress() throws Exception {
         WebElement chart = openThePage().findElement(By.id("chart"));
-        until("plotted points on #chart (data-points)",
+        chromium.until("plotted points on #chart (data-points)",
                 d -> Integer.parseInt(chart.getDomAttribute("data-points")) > 0,
                 () -> "data-points=" + chart.getDomAttribute("data-points"));
     }
@@ -185,9 +126,9 @@ class LiveDashboardBrowserTest {
         WebDriver browser = openThePage();
         Function<WebDriver, List<String>> rows = d -> d.findElements(By.cssSelector("#evaluation tbody tr"))
                 .stream().map(WebElement::getText).toList();
-        until("at least 3 evaluation rows, one of them for bc",
+        chromium.until("at least 3 evaluation rows, one of them for bc",
                 d -> rows.apply(d).size() >= 3 && rows.apply(d).stream().anyMatch(r -> r.contains("bc")),
-                () -> "rows: " + rows.apply(driver));
+                () -> "rows: " + rows.apply(chromium.driver()));
         List<String> table = rows.apply(browser);
         assertTrue(table.get(0).startsWith("expert"), () -> "rows: " + table);
         assertTrue(table.get(1).startsWith("random"), () -> "rows: " + table);
@@ -217,28 +158,6 @@ class LiveDashboardBrowserTest {
     /** The page in headless chromium, opened once after a policy is promoted. */
     WebDriver openThePage() throws Exception {
         promoteABcPolicy();
-        if (driver == null) {
-            profile = Files.createTempDirectory("chromium-profile-");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-            driver = new ChromeDriver(service, options);
-            driver.get(page.toString());
-        }
-        return driver;
-    }
-
-    static void until(String what, Function<WebDriver, Boolean> condition, Supplier<String> state) {
-        try {
-            new WebDriverWait(driver, WAIT).until(condition::apply);
-        } catch (TimeoutException e) {
-            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; " + state.get(), e);
-        }
+        return chromium.open(page);
     }
 }
