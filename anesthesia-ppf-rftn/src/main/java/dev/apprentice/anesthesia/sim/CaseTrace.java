@@ -26,6 +26,33 @@ public final class CaseTrace {
         remifentanilUgPerS = new float[capacity];
     }
 
+    /**
+     * A trace of recorded values, one per second (the true BIS and effect sites are unknown and read
+     * as the BIS shown and 0): for the clinical metrics of a case that was not simulated.
+     *
+     * @param propofolMgPerS propofol given in each second, mg/s
+     * @param remifentanilUgPerS remifentanil given in each second, µg/s
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    public static CaseTrace recorded(double weightKg, float[] bisShown, float[] mapShown, float[] propofolMgPerS,
+            float[] remifentanilUgPerS) {
+        int n = bisShown.length;
+        if (mapShown.length != n || propofolMgPerS.length != n || remifentanilUgPerS.length != n) {
+            throw new IllegalArgumentException("trace: expected as many seconds of MAP and both rates as of BIS (" + n
+                    + "), found " + mapShown.length + ", " + propofolMgPerS.length + " and " + remifentanilUgPerS.length);
+        }
+        CaseTrace t = new CaseTrace(weightKg, 0);
+        t.bisShown = bisShown.clone();
+        t.bisTrue = bisShown.clone();
+        t.mapShown = mapShown.clone();
+        t.propofolCe = new float[n];
+        t.remifentanilCe = new float[n];
+        t.propofolMgPerS = propofolMgPerS.clone();
+        t.remifentanilUgPerS = remifentanilUgPerS.clone();
+        t.length = n;
+        return t;
+    }
+
     void record(PatientSimulator s) {
         if (length == bisShown.length) {
             int n = Math.max(16, length * 2);
