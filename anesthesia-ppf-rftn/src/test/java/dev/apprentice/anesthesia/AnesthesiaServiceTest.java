@@ -173,7 +173,9 @@ class AnesthesiaServiceTest {
                 new Case(request("[{\"t\": 900, \"bis\": 50}]"), "observations[0].map", "found nothing"),
                 new Case(request("[]"), "observations", "expected 1 to 360"),
                 new Case(request(SAMPLES).replace("\"sex\": \"female\"", "\"sex\": \"x\""), "patient.sex", "'x'"),
-                new Case(request(SAMPLES).replace("\"running\"", "\"rnning\""), "rnning", "unknown field"));
+                new Case(request(SAMPLES).replace("\"running\"", "\"rnning\""), "rnning", "unknown field"),
+                new Case(request(SAMPLES).replace("\"weightKg\": 54, \"heightCm\": 163", "\"weightKg\": 200,"
+                        + " \"heightCm\": 120"), "patient.weightKg", "patient.weightKg: the James lean-body-mass formula"));
         for (Case c : cases) {
             given().contentType(ContentType.JSON).body(c.body()).post(API + "/recommendations")
                     .then().statusCode(400)
