@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apprentice.service.testing.Await;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
+import dev.apprentice.service.testing.ServiceSteps;
 import dev.apprentice.service.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.MethodOrderer;
@@ -190,18 +189,8 @@ class LiveCaseBrowserTest {
         if (policyPromoted) {
             return;
         }
-        admin().body("{\"expert\": \"pid\", \"episodes\": 10}").post(API + "/experts/episodes")
-                .then().statusCode(200).body("episodes", equalTo(10));
-        Await.until("10 complete cases in the store", Duration.ofSeconds(60),
-                () -> admin().get(API + "/ingest").path("store.completeEpisodes").equals(10));
-
-        String id = admin().body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
-                .then().statusCode(202).extract().path("id");
-        Await.until("the BC job to finish", Duration.ofSeconds(120),
-                () -> !List.of("queued", "running").contains(admin().get(API + "/training/jobs/" + id).path("status")));
-        Response job = admin().get(API + "/training/jobs/" + id);
-        assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
-        assertEquals(Boolean.TRUE, job.path("promoted"), () -> "job: " + job.asString());
+        ServiceSteps.publishExpertEpisodes(AnesthesiaServiceTest::admin, API, "pid", 10);
+        Response job = ServiceSteps.trainAndPromote(AnesthesiaServiceTest::admin, API, "bc");
         clampedShare = ((Number) job.path("evaluation.metrics.clampedShare")).doubleValue();
         policyPromoted = true;
     }

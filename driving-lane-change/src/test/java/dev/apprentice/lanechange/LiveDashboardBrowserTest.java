@@ -3,20 +3,17 @@ package dev.apprentice.lanechange;
 import static dev.apprentice.lanechange.LaneChangeServiceTest.API;
 import static dev.apprentice.lanechange.LaneChangeServiceTest.admin;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apprentice.service.testing.Await;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
+import dev.apprentice.service.testing.ServiceSteps;
 import dev.apprentice.service.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
@@ -140,18 +137,8 @@ class LiveDashboardBrowserTest {
         if (policyPromoted) {
             return;
         }
-        admin().body("{\"expert\": \"normal\", \"episodes\": 10}").post(API + "/experts/episodes")
-                .then().statusCode(200).body("episodes", equalTo(10));
-        Await.until("10 complete episodes in the store", Duration.ofSeconds(60),
-                () -> admin().get(API + "/ingest").path("store.completeEpisodes").equals(10));
-
-        String id = admin().body("{\"algorithm\": \"bc\"}").post(API + "/training/jobs")
-                .then().statusCode(202).extract().path("id");
-        Await.until("the BC job to finish", Duration.ofSeconds(120),
-                () -> !List.of("queued", "running").contains(admin().get(API + "/training/jobs/" + id).path("status")));
-        Response job = admin().get(API + "/training/jobs/" + id);
-        assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
-        assertEquals(Boolean.TRUE, job.path("promoted"), () -> "job: " + job.asString());
+        ServiceSteps.publishExpertEpisodes(LaneChangeServiceTest::admin, API, "normal", 10);
+        ServiceSteps.trainAndPromote(LaneChangeServiceTest::admin, API, "bc");
         policyPromoted = true;
     }
 
