@@ -140,8 +140,8 @@ public class AnesthesiaDomain implements ImitationDomain {
 
     /** A state far from the served policy's training states gets no recommendation: defer to the clinician. */
     @Override
-    public boolean defersFarFromTrainingData() {
-        return true;
+    public Optional<String> deferralAdvice() {
+        return Optional.of("defer to the clinician");
     }
 
     /** The safety envelope. */

@@ -41,7 +41,7 @@ public final class RecommendationRequests implements DecisionCodec {
     @Override
     public float[] observation(JsonNode body, String path) {
         object(body, path, FIELDS);
-        Covariates patient = patient(body.get("patient"), path(path, "patient"));
+        Covariates patient = covariates(body.get("patient"), path(path, "patient"), PATIENT);
         double elapsed = number(body.get("elapsedSeconds"), path(path, "elapsedSeconds"), 0, 86_400, "s");
         JsonNode samples = body.get("observations");
         String field = path(path, "observations");
@@ -105,8 +105,9 @@ public final class RecommendationRequests implements DecisionCodec {
         return v;
     }
 
-    private static Covariates patient(JsonNode node, String field) {
-        object(node, field, PATIENT);
+    /** The covariates {age, sex, weightKg, heightCm} at {@code field} of an object whose fields may be {@code allowed}. */
+    public static Covariates covariates(JsonNode node, String field, Set<String> allowed) {
+        object(node, field, allowed);
         double age = number(node.get("age"), field + ".age", 1, 110, "years");
         String sex = text(node.get("sex"), field + ".sex");
         Sex s;

@@ -8,12 +8,12 @@ import static dev.apprentice.service.http.JsonValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.anesthesia.AnesthesiaDomain;
 import dev.apprentice.anesthesia.clinical.Covariates;
+import dev.apprentice.anesthesia.mapping.RecommendationRequests;
 import dev.apprentice.anesthesia.sim.BisResponse;
 import dev.apprentice.anesthesia.sim.Patient;
 import dev.apprentice.anesthesia.sim.PatientCohort;
 import dev.apprentice.anesthesia.sim.ProfileSimulation;
 import dev.apprentice.anesthesia.sim.PropofolModel;
-import dev.apprentice.anesthesia.sim.Sex;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.http.BodyKind;
 import dev.apprentice.service.http.BodyLimit;
@@ -135,20 +135,9 @@ public class AnesthesiaResource {
     }
 
     private static Patient profilePatient(JsonNode node) {
-        object(node, "patient", PROFILE_PATIENT);
-        double age = number(node.get("age"), "patient.age", 1, 110, "years");
-        String sexId = text(node.get("sex"), "patient.sex");
-        Sex sex;
-        try {
-            sex = Sex.byId(sexId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("patient.sex", e.getMessage());
-        }
-        double weight = number(node.get("weightKg"), "patient.weightKg", 5, 300, "kg");
-        double height = number(node.get("heightCm"), "patient.heightCm", 50, 250, "cm");
+        Covariates covariates = RecommendationRequests.covariates(node, "patient", PROFILE_PATIENT);
         BisResponse t = BisResponse.TYPICAL;
         try {
-            Covariates covariates = new Covariates(age, sex, weight, height);
             BisResponse response = new BisResponse(optional(node, "c50p", t.c50p()), optional(node, "c50r", t.c50r()),
                     optional(node, "gamma", t.gamma()), optional(node, "beta", t.beta()), optional(node, "e0", t.e0()),
                     optional(node, "emax", t.emax()));

@@ -2,6 +2,8 @@ package dev.apprentice.anesthesia.training;
 
 import dev.apprentice.anesthesia.clinical.ClinicalObservation;
 import dev.apprentice.anesthesia.clinical.CasePhase;
+import dev.apprentice.anesthesia.clinical.Covariates;
+import dev.apprentice.anesthesia.sim.Sex;
 import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.spaces.Box;
 
@@ -44,8 +46,7 @@ public final class AnesthesiaFeatures implements ObservationEncoder {
         double weight = o[ClinicalObservation.WEIGHT];
         double height = o[ClinicalObservation.HEIGHT];
         boolean male = o[ClinicalObservation.MALE] >= 0.5f;
-        double ratio = weight / height;
-        double lbm = male ? 1.1 * weight - 128 * ratio * ratio : 1.07 * weight - 148 * ratio * ratio;
+        double lbm = Covariates.leanBodyMass(weight, height, male ? Sex.MALE : Sex.FEMALE);
         f[i++] = (float) ((o[ClinicalObservation.AGE] - 50) / 20);
         f[i++] = male ? 1 : -1;
         f[i++] = (float) ((weight - 75) / 15);

@@ -39,7 +39,7 @@ public final class GuardedPolicy implements Anaesthesiologist {
     public GuardedPolicy(String name, Policy policy, ObservationEncoder features, SafetyEnvelope envelope,
             StateProfile profile) {
         this.name = name;
-        this.greedy = features.actorOnRawObservations(policy.deterministic());
+        this.greedy = policy.deterministic();
         this.features = features;
         this.envelope = envelope;
         this.profile = profile;
@@ -56,10 +56,11 @@ public final class GuardedPolicy implements Anaesthesiologist {
     }
 
     private InfusionRates decide(ClinicalObservation o) {
-        InfusionRates proposal = InfusionRates.of(greedy.act(o.toVector(), null));
+        float[] encoded = features.encode(o.toVector());
+        InfusionRates proposal = InfusionRates.of(greedy.act(encoded, null));
         SafetyEnvelope.Clamped c = envelope.clamp(o, proposal);
         decisions.incrementAndGet();
-        if (profile != null && profile.far(features.encode(o.toVector()))) {
+        if (profile != null && profile.far(encoded)) {
             deferred.incrementAndGet();
         }
         if (c.clamped()) {

@@ -63,12 +63,13 @@ public interface ImitationDomain {
     }
 
     /**
-     * Whether a decision on a state far from the served policy's training states is refused ("defer
-     * to the clinician") rather than guessed: the distance is the {@link dev.apprentice.il.data.StateProfile}
-     * kept in every model card, its threshold a quantile of the training states' own distances.
+     * When present, a decision on a state far from the served policy's training states is refused
+     * rather than guessed, and the answer ends with this advice (e.g. {@code defer to the
+     * clinician}). The distance is the {@link dev.apprentice.il.data.StateProfile} kept in every
+     * model card, its threshold a quantile of the training states' own distances.
      */
-    default boolean defersFarFromTrainingData() {
-        return false;
+    default Optional<String> deferralAdvice() {
+        return Optional.empty();
     }
 
     /** Limits on decision batches and on ingested steps. */

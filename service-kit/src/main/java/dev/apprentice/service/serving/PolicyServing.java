@@ -53,6 +53,7 @@ public class PolicyServing {
     public static final String PROFILE_KEY = "stateProfile";
 
     private final ImitationDomain domain;
+    private final Optional<String> deferral;
     private final PolicyRegistry registry;
     private final String defaultModel;
     private final Map<String, ServedPolicy> served = new ConcurrentHashMap<>();
@@ -67,6 +68,7 @@ public class PolicyServing {
 
     public PolicyServing(DomainSettings settings, MeterRegistry metrics) {
         this.domain = settings.domain();
+        this.deferral = domain.deferralAdvice();
         this.registry = new PolicyRegistry(settings.registryDirectory());
         this.defaultModel = settings.model();
         this.latency = Timer.builder("apprentice_decision_latency").tag("domain", domain.name())
@@ -166,7 +168,7 @@ public class PolicyServing {
                 throw new UnservableVersionException("version " + version + " of " + model + " has a damaged state profile: "
                         + e.getMessage());
             }
-        } else if (domain.defersFarFromTrainingData()) {
+        } else if (domain.deferralAdvice().isPresent()) {
             throw new UnservableVersionException("version " + version + " of " + model + " carries no state profile, and"
                     + " this service defers states far from the training data: retrain it");
         }
@@ -338,12 +340,13 @@ public class PolicyServing {
         ActionLabels labels = domain.actionLabels();
         Boolean refused = null;
         List<String> reasons = null;
-        double distance = s.profile() == null ? 0 : s.profile().distance(features);
-        if (domain.defersFarFromTrainingData() && !(distance <= s.profile().threshold())) {
+        // Only a deferring domain pays for the distance; verify() guarantees its versions carry a profile.
+        double distance = deferral.isPresent() ? s.profile().distance(features) : 0;
+        if (deferral.isPresent() && !(distance <= s.profile().threshold())) {
             refused = true;
             reasons = List.of(String.format(Locale.ROOT, "no recommendation: the state is far from the training data"
-                    + " (distance %.1f > %.1f, beyond %.1f %% of the training states); defer to the clinician", distance,
-                    s.profile().threshold(), 100 * s.profile().quantile()));
+                    + " (distance %.1f > %.1f, beyond %.1f %% of the training states); %s", distance,
+                    s.profile().threshold(), 100 * s.profile().quantile(), deferral.get()));
             action = null;
         } else if (domain.guard().isPresent()) {
             GuardVerdict verdict = domain.guard().get().review(observation, action);
