@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The span of offsets taken from one topic partition, so provenance can be stated in Kafka's own
  * coordinates. Offsets inside the span need not all be present: {@code records} says how many are.
+ * A topic deleted and recreated (or an embedded broker whose data was temporary) numbers its
+ * records from 0 again, so the store may hold more records than the span has offsets: then
+ * {@link #offsetsReused()} is true, and the span covers every incarnation.
  *
  * @param topic the topic
  * @param partition the partition
@@ -30,10 +33,15 @@ public record OffsetRange(String topic, int partition, long firstOffset, long la
             throw new IllegalArgumentException("lastOffset: expected an offset >= firstOffset " + firstOffset
                     + ", found " + lastOffset);
         }
-        if (records < 1 || records > lastOffset - firstOffset + 1) {
-            throw new IllegalArgumentException("records: expected between 1 and " + (lastOffset - firstOffset + 1)
-                    + " records in offsets [" + firstOffset + ", " + lastOffset + "], found " + records);
+        if (records < 1) {
+            throw new IllegalArgumentException("records: expected at least 1 record in offsets [" + firstOffset + ", "
+                    + lastOffset + "], found " + records);
         }
+    }
+
+    /** Whether more records came from this partition than its span has offsets: the topic's offsets were reused. */
+    public boolean offsetsReused() {
+        return records > lastOffset - firstOffset + 1;
     }
 
     /** This range as a JSON-ready map. */
@@ -44,6 +52,9 @@ public record OffsetRange(String topic, int partition, long firstOffset, long la
         m.put("firstOffset", firstOffset);
         m.put("lastOffset", lastOffset);
         m.put("records", records);
+        if (offsetsReused()) {
+            m.put("offsetsReused", true);
+        }
         return m;
     }
 }

@@ -82,6 +82,25 @@ class DemonstrationStoreTest {
     }
 
     @Test
+    void aRecreatedTopicsReusedOffsetsAreCountedNotRefused() {
+        // given: one episode from a topic's first incarnation, and another from the same topic recreated
+        // (an embedded broker restarted on temporary data numbers its records from 0 again)
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            ExpertSteps.append(store, ExpertSteps.ended("alice", "before", 4, T0), "demos", 0, 0);
+            ExpertSteps.append(store, ExpertSteps.ended("alice", "after", 4, T0), "demos", 0, 0);
+        }
+
+        // when / then: both are kept and the provenance says the offsets were reused, instead of failing
+        try (DemonstrationStore store = DemonstrationStore.openReadOnly(dir)) {
+            OffsetRange range = store.statistics().offsetRanges().get(0);
+            assertEquals(new OffsetRange("demos", 0, 0, 3, 8), range);
+            assertTrue(range.offsetsReused());
+            assertEquals(Boolean.TRUE, range.toMap().get("offsetsReused"));
+            assertEquals(8, store.read(STATES, new Discrete(3), StoreQuery.all()).demonstrations().size());
+        }
+    }
+
+    @Test
     void skipsDuplicateKeysAcrossReopen() {
         // given: an episode stored once, and one step repeated while still pending
         List<ExpertStep> episode = ExpertSteps.ended("alice", "e1", 4, T0);

@@ -69,7 +69,7 @@ class StoreQueryTest {
         assertRejected(() -> new RecordOrigin("demos", 0, -5), "offset: expected an offset >= 0, found -5");
         assertRejected(() -> new OffsetRange("demos", 0, 10, 9, 1), "lastOffset: expected an offset >= firstOffset 10",
                 "found 9");
-        assertRejected(() -> new OffsetRange("demos", 0, 10, 12, 4), "records: expected between 1 and 3", "found 4");
+        assertRejected(() -> new OffsetRange("demos", 0, 10, 12, 0), "records: expected at least 1 record", "found 0");
         assertRejected(() -> new StoreOptions(0), "segmentBytes: expected a size > 0, found 0");
         assertEquals(64L * 1024 * 1024, StoreOptions.defaults().segmentBytes());
     }
