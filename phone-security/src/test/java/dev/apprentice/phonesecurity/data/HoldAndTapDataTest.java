@@ -74,6 +74,56 @@ class HoldAndTapDataTest {
     }
 
     @Test
+    void everyKeptValueIsExactlyTheFloatTheFileWrites() throws IOException {
+        for (Activity activity : Activity.values()) {
+            List<String> touch = Files.readAllLines(SyntheticHoldAndTapFiles.file(HoldAndTapData.defaultDirectory(), activity, "Touch"));
+            List<String> sensor = Files.readAllLines(SyntheticHoldAndTapFiles.file(HoldAndTapData.defaultDirectory(), activity, "Sensor"));
+            for (String user : data.users()) {
+                for (RecordedSample sample : data.samples(user, activity)) {
+                    String[] t = touch.get(sample.line() - 1).split(",");
+                    String[] s = sensor.get(sample.line() - 1).split(",");
+                    float[] features = sample.features();
+                    for (int j = 0; j < BehaviourLayout.TOUCH; j++) {
+                        assertEquals(Float.parseFloat(t[j]), features[j], activity + " touch line " + sample.line());
+                    }
+                    for (int j = 0; j < BehaviourLayout.SENSOR; j++) {
+                        assertEquals(Float.parseFloat(s[j]), features[BehaviourLayout.TOUCH + j],
+                                activity + " sensor line " + sample.line() + " column " + (j + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenNumbersInEveryWrittenFormThenEachIsReadAsFloatParseFloatReadsIt(@TempDir Path dir) throws IOException {
+        SyntheticHoldAndTapFiles.write(dir, 1, 1);
+        Path touch = SyntheticHoldAndTapFiles.file(dir, Activity.SITTING, "Touch");
+        String[] written = {"-0.5", "+3", ".25", "7.", "1.5E3", "3.04e-07", "0.1", "16777217", "123456789.123", " 42 ",
+            "-0", "0.00000000001"};
+        for (int j = 0; j < written.length; j++) {
+            SyntheticHoldAndTapFiles.replace(touch, 1, j + 1, written[j]);
+        }
+
+        float[] features = HoldAndTapData.load(dir).samples("1", Activity.SITTING).get(0).features();
+
+        for (int j = 0; j < written.length; j++) {
+            assertEquals(Float.parseFloat(written[j].trim()), features[j], "'" + written[j] + "'");
+        }
+    }
+
+    @Test
+    void givenANumberTooLargeForAFloatThenTheErrorSaysAFiniteNumberWasExpected(@TempDir Path dir) throws IOException {
+        SyntheticHoldAndTapFiles.write(dir, 1, 1);
+        Path touch = SyntheticHoldAndTapFiles.file(dir, Activity.SITTING, "Touch");
+        SyntheticHoldAndTapFiles.replace(touch, 1, 2, "1e50");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HoldAndTapData.load(dir));
+
+        assertEquals(touch + ", line 1, column 2: expected a finite number, found '1e50'", e.getMessage());
+    }
+
+    @Test
     void onlySittingIsInCaptureOrder() {
         assertTrue(data.inCaptureOrder(Activity.SITTING));
         assertFalse(data.inCaptureOrder(Activity.STANDING));
