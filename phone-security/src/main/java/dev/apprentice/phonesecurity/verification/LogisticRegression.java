@@ -11,8 +11,9 @@ import java.util.List;
  * <p>The objective is the usual ½‖w‖² + C Σᵢ cᵢ ℓᵢ with the intercept unpenalised, C = 1 (the
  * customary default strength, not tuned on the evaluation data), and class-balanced weights
  * cᵢ = N / (2 N_class) so that 15 owner samples count as much as thousands of background ones.
- * It is minimised by Newton's method with backtracking from zero until the Newton decrement
- * vanishes: full-batch, deterministic, and converged rather than stopped early.
+ * It is minimised by Newton's method with backtracking line search, stopped by the Newton
+ * decrement (Boyd and Vandenberghe, Convex Optimization, 2004, §9.5), from zero: full-batch,
+ * deterministic, and converged rather than stopped after a fixed budget.
  */
 public final class LogisticRegression implements VerificationMethod {
 

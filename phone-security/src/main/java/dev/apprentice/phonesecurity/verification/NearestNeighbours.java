@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The k-nearest-neighbour detector (as in Killourhy and Maxion, DSN 2009, and common in touch
- * biometrics): a sample scores minus its mean Euclidean distance to the {@value #K} nearest
- * enrolment samples, in background-standardised units so that no feature dominates by its unit.
- * Unlike a mean-based detector it copes with an owner who behaves in several distinct ways.
+ * A nearest-neighbour detector, the family that ranked just behind scaled Manhattan in Killourhy
+ * and Maxion, DSN 2009 (their variant: Mahalanobis distance to the single nearest sample) and a
+ * standard touch-biometrics classifier (Frank et al., "Touchalytics", IEEE TIFS 8, 2013): a sample
+ * scores minus its mean Euclidean distance to the {@value #K} nearest enrolment samples, in
+ * background-standardised units so that no feature dominates by its unit. Unlike a mean-based
+ * detector it copes with an owner who behaves in several distinct ways.
  */
 public final class NearestNeighbours implements VerificationMethod {
 

@@ -35,6 +35,7 @@ public final class VerificationReport {
     private VerificationReport() {
     }
 
+    /** Runs the report and exits with its status; the options are in the class comment. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
