@@ -19,7 +19,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.WeakHashMap;
 
 /**
  * The policy weights file: a small, versioned binary format holding everything needed to act
@@ -35,6 +39,10 @@ public final class PolicyCodec {
     private static final byte KIND_CATEGORICAL_MLP = 1;
     private static final byte KIND_GAUSSIAN_MLP = 2;
     private static final byte KIND_LINEAR = 3;
+    /** A kind written by a {@link PolicyFormat}: its name follows, then the format's own bytes. */
+    private static final byte KIND_FORMAT = 100;
+    private static final Map<ClassLoader, List<PolicyFormat>> FORMATS =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private static final byte SPACE_DISCRETE = 0;
     private static final byte SPACE_BOX = 1;
     /** No array in a policy file is longer than this; larger counts mean corruption. */
@@ -62,8 +70,13 @@ public final class PolicyCodec {
                 writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
                 writeFloats(out, p.matrix());
             } else {
-                throw new IllegalArgumentException("policy: cannot store a " + policy.getClass().getName()
-                        + "; supported are categorical MLP, Gaussian MLP and linear policies");
+                PolicyFormat format = formats(policy.getClass().getClassLoader()).stream().filter(f -> f.accepts(policy))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("policy: cannot store a "
+                                + policy.getClass().getName() + "; supported are categorical MLP, Gaussian MLP and linear"
+                                + " policies and the kinds of the PolicyFormats on the class path"));
+                out.writeByte(KIND_FORMAT);
+                out.writeUTF(format.kind());
+                format.write(policy, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +102,17 @@ public final class PolicyCodec {
                         + " is not supported; this library reads versions 1 to " + FORMAT_VERSION);
             }
             byte kind = in.readByte();
+            if (kind == KIND_FORMAT) {
+                String name = in.readUTF();
+                PolicyFormat format = formats(Thread.currentThread().getContextClassLoader()).stream()
+                        .filter(f -> f.kind().equals(name)).findFirst().orElseThrow(() -> new CorruptArtefactException(
+                                "policy file is of kind '" + name + "', and no PolicyFormat for it is on the class path"));
+                Policy policy = format.read(in);
+                if (in.read() != -1) {
+                    throw new CorruptArtefactException("policy file has unexpected bytes after the policy");
+                }
+                return policy;
+            }
             Box observationSpace = (Box) readSpace(in);
             Space actionSpace = readSpace(in);
             ObservationNormalizer normalizer = new ObservationNormalizer(readFloats(in), readFloats(in));
@@ -113,6 +137,19 @@ public final class PolicyCodec {
         }
     }
 
+    /** The formats visible to a class loader (and to this library's own), loaded once per loader. */
+    private static List<PolicyFormat> formats(ClassLoader loader) {
+        ClassLoader l = loader != null ? loader : PolicyCodec.class.getClassLoader();
+        return FORMATS.computeIfAbsent(l, k -> {
+            List<PolicyFormat> found = new ArrayList<>();
+            ServiceLoader.load(PolicyFormat.class, k).forEach(found::add);
+            if (found.isEmpty() && k != PolicyCodec.class.getClassLoader()) {
+                ServiceLoader.load(PolicyFormat.class, PolicyCodec.class.getClassLoader()).forEach(found::add);
+            }
+            return List.copyOf(found);
+        });
+    }
+
     private static void writeHeader(DataOutputStream out, Box obs, Space action, ObservationNormalizer normalizer)
             throws IOException {
         writeSpace(out, obs);
@@ -121,7 +158,8 @@ public final class PolicyCodec {
         writeFloats(out, normalizer.std());
     }
 
-    private static void writeSpace(DataOutputStream out, Space space) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s. */
+    public static void writeSpace(DataOutputStream out, Space space) throws IOException {
         if (space instanceof Discrete d) {
             out.writeByte(SPACE_DISCRETE);
             out.writeInt(d.n());
@@ -133,7 +171,8 @@ public final class PolicyCodec {
         }
     }
 
-    private static Space readSpace(DataInputStream in) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s; lengths are bounded. */
+    public static Space readSpace(DataInputStream in) throws IOException {
         byte type = in.readByte();
         return switch (type) {
             case SPACE_DISCRETE -> new Discrete(in.readInt());
@@ -142,7 +181,8 @@ public final class PolicyCodec {
         };
     }
 
-    private static void writeNetwork(DataOutputStream out, DenseNetwork network) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s. */
+    public static void writeNetwork(DataOutputStream out, DenseNetwork network) throws IOException {
         out.writeInt(network.layers().size());
         for (DenseNetwork.Layer layer : network.layers()) {
             out.writeInt(layer.inputs());
@@ -153,7 +193,8 @@ public final class PolicyCodec {
         }
     }
 
-    private static DenseNetwork readNetwork(DataInputStream in) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s; lengths are bounded. */
+    public static DenseNetwork readNetwork(DataInputStream in) throws IOException {
         int count = in.readInt();
         if (count < 1 || count > 1000) {
             throw new CorruptArtefactException("policy file claims " + count + " layers");
@@ -172,14 +213,16 @@ public final class PolicyCodec {
         return new DenseNetwork(layers);
     }
 
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s. */
+    public static void writeFloats(DataOutputStream out, float[] values) throws IOException {
         out.writeInt(values.length);
         for (float v : values) {
             out.writeFloat(v);
         }
     }
 
-    private static float[] readFloats(DataInputStream in) throws IOException {
+    /** Part of the file format, for {@link PolicyFormat}s; lengths are bounded. */
+    public static float[] readFloats(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > MAX_ARRAY) {
             throw new CorruptArtefactException("policy file claims an array of " + n + " values");

@@ -79,4 +79,27 @@ class PolicyCodecTest {
         CorruptArtefactException e = assertThrows(CorruptArtefactException.class, () -> PolicyCodec.decode(bytes));
         assertTrue(e.getMessage().contains("format version 9 is not supported"), e.getMessage());
     }
+
+    @Test
+    void storesAPolicyKindDefinedOutsideTheCodecThroughItsFormat() {
+        // given a policy whose format is registered in META-INF/services
+        Policy policy = new ConstantPolicyFormat.ConstantPolicy(Box.uniform(2, -1, 1), Box.uniform(1, 0, 5), new float[] {3f});
+        // when it is encoded and decoded
+        Policy back = PolicyCodec.decode(PolicyCodec.encode(policy));
+        // then it comes back as the same kind, acting the same
+        assertTrue(back instanceof ConstantPolicyFormat.ConstantPolicy);
+        assertArrayEquals(new float[] {3f}, back.actDeterministic(new float[] {0f, 0f}));
+    }
+
+    @Test
+    void refusesAFileOfAKindWhoseFormatIsMissing() {
+        // given a file whose kind name no format on the class path claims
+        byte[] bytes = PolicyCodec.encode(new ConstantPolicyFormat.ConstantPolicy(Box.uniform(1, 0, 1), Box.uniform(1, 0, 1),
+                new float[] {0.5f}));
+        String encoded = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("test.constant", "test.unknown");
+        // when it is decoded, then the error names the kind
+        CorruptArtefactException e = assertThrows(CorruptArtefactException.class,
+                () -> PolicyCodec.decode(encoded.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        assertTrue(e.getMessage().contains("test.unknown"), e.getMessage());
+    }
 }

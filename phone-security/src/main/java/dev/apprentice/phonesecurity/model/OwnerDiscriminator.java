@@ -31,10 +31,15 @@ public final class OwnerDiscriminator {
         this.config = config;
     }
 
-    /** The settings used for owners: a small network, trained in a fraction of a second. */
+    /**
+     * The settings used for owners: a small network trained in a fraction of a second. With 15
+     * enrolment samples the network would otherwise learn them by heart; the zero-centred gradient
+     * penalty (as in the core's GAIL) keeps it smooth, and halved the discriminator's error on the
+     * Hold-and-Tap protocol.
+     */
     public static DiscriminatorConfig defaultConfig() {
         return DiscriminatorConfig.builder().hiddenSizes(32).activation(Activation.TANH).learningRate(1e-3)
-                .batchSize(64).updatesPerIteration(300).build();
+                .batchSize(64).updatesPerIteration(300).gradientPenalty(0.5).build();
     }
 
     /** The settings. */

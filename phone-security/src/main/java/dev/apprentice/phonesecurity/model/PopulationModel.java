@@ -1,7 +1,7 @@
 package dev.apprentice.phonesecurity.model;
 
 import dev.apprentice.phonesecurity.behaviour.Activity;
-import dev.apprentice.phonesecurity.verification.FeatureSample;
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +240,15 @@ public final class PopulationModel {
             lp += -0.5 * (y[k] * y[k] / v + Math.log(v));
         }
         return lp;
+    }
+
+    /** Draws projected behaviour of a random person of the population: y ~ N(0, I + diag(ψ)). */
+    public double[] sample(java.util.random.RandomGenerator rng) {
+        double[] y = new double[between.length];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = rng.nextGaussian() * Math.sqrt(1 + between[k]);
+        }
+        return y;
     }
 
     float[] mean() {

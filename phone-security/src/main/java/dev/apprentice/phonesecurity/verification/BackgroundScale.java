@@ -1,5 +1,7 @@
 package dev.apprentice.phonesecurity.verification;
 
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
+
 import java.util.List;
 
 /**

@@ -29,7 +29,7 @@ public final class VerificationReport {
 
     private static final String USAGE = "options: --data DIR (default " + HoldAndTapData.defaultDirectory() + ")"
             + " --seeds 5 --features touch,sensor,both --activities sitting,standing,walking --methods "
-            + VerificationMethods.baselines().stream().map(VerificationMethod::name).collect(Collectors.joining(","))
+            + VerificationMethods.all().stream().map(VerificationMethod::name).collect(Collectors.joining(","))
             + " --threads N --json";
 
     private VerificationReport() {
@@ -111,7 +111,7 @@ public final class VerificationReport {
             int seeds = 5;
             List<FeatureSet> features = List.of(FeatureSet.values());
             List<Activity> activities = List.of(Activity.values());
-            List<VerificationMethod> methods = VerificationMethods.baselines();
+            List<VerificationMethod> methods = VerificationMethods.all();
             int threads = Runtime.getRuntime().availableProcessors();
             boolean json = false;
             for (int i = 0; i < args.length; i++) {
@@ -141,7 +141,7 @@ public final class VerificationReport {
                     case "--activities" -> activities = list(option, value, id -> Arrays.stream(Activity.values())
                             .filter(a -> a.id().equals(id)).findFirst().orElse(null), "sitting, standing, walking");
                     case "--methods" -> methods = list(option, value, id -> VerificationMethods.byName(id).orElse(null),
-                            VerificationMethods.baselines().stream().map(VerificationMethod::name)
+                            VerificationMethods.all().stream().map(VerificationMethod::name)
                                     .collect(Collectors.joining(", ")));
                     default -> threads = positive(option, value);
                 }

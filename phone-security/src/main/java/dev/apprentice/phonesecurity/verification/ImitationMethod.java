@@ -1,8 +1,12 @@
-package dev.apprentice.phonesecurity.model;
+package dev.apprentice.phonesecurity.verification;
 
 import dev.apprentice.il.discriminator.DiscriminatorReward;
-import dev.apprentice.phonesecurity.verification.FeatureSample;
-import dev.apprentice.phonesecurity.verification.VerificationMethod;
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
+import dev.apprentice.phonesecurity.model.FusedScore;
+import dev.apprentice.phonesecurity.model.ImitationScore;
+import dev.apprentice.phonesecurity.model.OwnerDiscriminator;
+import dev.apprentice.phonesecurity.model.OwnerPolicy;
+import dev.apprentice.phonesecurity.model.PopulationModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +15,7 @@ import java.util.List;
  * background pool, then per owner the behaviour policy and the discriminator, scored as
  * {@link ImitationScore} says.
  */
-public final class OwnerImitation implements VerificationMethod {
+public final class ImitationMethod implements VerificationMethod {
 
     /** Shrinkage of both population covariances towards the identity. */
     public static final double DEFAULT_SHRINKAGE = 0.1;
@@ -24,12 +28,12 @@ public final class OwnerImitation implements VerificationMethod {
     private final OwnerDiscriminator discriminator;
 
     /** The method with the default settings. */
-    public OwnerImitation(ImitationScore score) {
+    public ImitationMethod(ImitationScore score) {
         this(score, DEFAULT_SHRINKAGE, DEFAULT_DISCRIMINATOR_WEIGHT, new OwnerDiscriminator(OwnerDiscriminator.defaultConfig()));
     }
 
     /** The method with explicit settings. */
-    public OwnerImitation(ImitationScore score, double shrinkage, double discriminatorWeight,
+    public ImitationMethod(ImitationScore score, double shrinkage, double discriminatorWeight,
             OwnerDiscriminator discriminator) {
         if (!(discriminatorWeight >= 0 && discriminatorWeight <= 1)) {
             throw new IllegalArgumentException("discriminatorWeight: expected a value in [0, 1], found " + discriminatorWeight);
@@ -50,7 +54,8 @@ public final class OwnerImitation implements VerificationMethod {
         PopulationModel population = PopulationModel.fit(background, shrinkage);
         List<OwnerDiscriminator.Pair> others = new ArrayList<>(background.size());
         for (FeatureSample s : background) {
-            others.add(new OwnerDiscriminator.Pair(s.activity(), population.project(s.activity(), s.features())));
+            others.add(new OwnerDiscriminator.Pair(s.activity(),
+                    population.project(s.activity(), s.features())));
         }
         return (owner, enrolSeed) -> {
             List<double[]> projected = new ArrayList<>(owner.size());
@@ -62,7 +67,7 @@ public final class OwnerImitation implements VerificationMethod {
             }
             OwnerPolicy policy = OwnerPolicy.learn(population, projected);
             DiscriminatorReward d = score == ImitationScore.POLICY ? null : discriminator.train(pairs, others, enrolSeed);
-            ScoreFusion fusion = score == ImitationScore.FUSED ? ScoreFusion.calibrate(policy, d, others,
+            FusedScore fusion = score == ImitationScore.FUSED ? FusedScore.calibrate(policy, d, others,
                     discriminatorWeight) : null;
             return sample -> {
                 double[] y = population.project(sample.activity(), sample.features());

@@ -17,11 +17,11 @@ import java.util.List;
  * @param discriminatorSpread spread of those logits
  * @param discriminatorWeight weight of the discriminator, in [0, 1]
  */
-public record ScoreFusion(OwnerPolicy policy, DiscriminatorReward discriminator, double policyMean, double policySpread,
+public record FusedScore(OwnerPolicy policy, DiscriminatorReward discriminator, double policyMean, double policySpread,
         double discriminatorMean, double discriminatorSpread, double discriminatorWeight) {
 
     /** Measures both scores on other people's pairs. */
-    public static ScoreFusion calibrate(OwnerPolicy policy, DiscriminatorReward discriminator,
+    public static FusedScore calibrate(OwnerPolicy policy, DiscriminatorReward discriminator,
             List<OwnerDiscriminator.Pair> others, double discriminatorWeight) {
         int n = others.size();
         double[] p = new double[n];
@@ -31,7 +31,7 @@ public record ScoreFusion(OwnerPolicy policy, DiscriminatorReward discriminator,
             p[i] = policy.logLikelihoodRatio(o.behaviour());
             d[i] = discriminator.output(OwnerDiscriminator.context(o.activity()), OwnerDiscriminator.behaviour(o.behaviour()));
         }
-        return new ScoreFusion(policy, discriminator, mean(p), spread(p), mean(d), spread(d), discriminatorWeight);
+        return new FusedScore(policy, discriminator, mean(p), spread(p), mean(d), spread(d), discriminatorWeight);
     }
 
     /** The fused score of a projected sample. */

@@ -1,6 +1,5 @@
-package dev.apprentice.phonesecurity.verification;
+package dev.apprentice.phonesecurity.behaviour;
 
-import dev.apprentice.phonesecurity.behaviour.Activity;
 import java.util.Objects;
 
 /**
