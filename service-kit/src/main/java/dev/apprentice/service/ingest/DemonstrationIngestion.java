@@ -183,7 +183,8 @@ public class DemonstrationIngestion {
      * again, and so are those of a batch whose commit fails and is replayed: the caller keeps
      * erased data from coming back (phone-security destroys the subject's data key, so its records
      * can no longer be opened). Blocks appends while it rewrites, and waits for training reads in
-     * progress; status, metrics and decisions are not held up. The log gives counts only.
+     * progress; the store's statistics wait for it, while status, readiness, metrics and decisions
+     * are not held up. The log gives counts only.
      *
      * @throws UnavailableException (503) when the store could not be opened
      */
@@ -209,13 +210,21 @@ public class DemonstrationIngestion {
         return running != null && running.isRunning() ? running.statistics() : last;
     }
 
-    /** The store's statistics, or empty when the store could not be opened or has been closed under the ingester. */
-    public synchronized Optional<StoreStatistics> storeStatistics() {
-        if (!openStore()) {
-            return Optional.empty();
+    /**
+     * The store's statistics, or empty when the store could not be opened or has been closed under
+     * the ingester. They wait for an erasure in progress, outside this object's lock, so that
+     * {@link #status()} (readiness) is not held up meanwhile.
+     */
+    public Optional<StoreStatistics> storeStatistics() {
+        DemonstrationStore open;
+        synchronized (this) {
+            if (!openStore()) {
+                return Optional.empty();
+            }
+            open = store;
         }
         try {
-            return Optional.of(store.statistics());
+            return Optional.of(open.statistics());
         } catch (IllegalStateException closed) {
             return Optional.empty();
         }
