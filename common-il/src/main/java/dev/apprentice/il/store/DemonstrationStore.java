@@ -579,8 +579,10 @@ public final class DemonstrationStore implements AutoCloseable {
         episodes.keySet().forEach(source -> steps.put(source, stored.get(source)));
         StoreIndex rebuilt = new StoreIndex();
         List<Segment> affected = new ArrayList<>();
+        // Every durable record is indexed under its source, so a source the index lacks is in no segment.
+        List<Segment> toScan = episodes.isEmpty() ? List.of() : segments;
         try {
-            for (Segment segment : segments) {
+            for (Segment segment : toScan) {
                 boolean[] holds = {false};
                 Segments.Scan scan = Segments.scan(segment.path(), s -> {
                     if (erased.contains(s.source())) {
