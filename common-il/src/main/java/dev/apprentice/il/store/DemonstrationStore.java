@@ -14,10 +14,14 @@ import dev.apprentice.il.stream.schema.StoredDemonstration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,11 +30,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -68,6 +78,15 @@ import org.slf4j.LoggerFactory;
  * most 12 bytes per stored step (nothing per further step of an episode received in order), whatever
  * the step numbers. Reads go back to the files. The methods are thread-safe; a read holds the store's lock only while it takes
  * a snapshot of the segment lengths, so the writer is not held up while a trainer reads.
+ *
+ * <p>{@link #erase(Set)} removes sources (the people the data belongs to) on request: the only
+ * change to stored records besides repairs. It rewrites just the segments that hold their steps,
+ * each into a new file renamed over the old one, so the store stays append-only in every other
+ * respect. Reads on this instance see the store before an erasure or after it, never a mix: an
+ * erasure waits for running reads to finish, and reads wait for it. A read-only instance in
+ * another process keeps the view it opened with and is not told of an erasure: it goes on
+ * selecting the erased episodes from its own index, and a read of a segment rewritten since may
+ * miss steps or fail naming the segment; reopen it after an erasure.
  */
 public final class DemonstrationStore implements AutoCloseable {
 
@@ -76,6 +95,13 @@ public final class DemonstrationStore implements AutoCloseable {
 
     /** The subdirectory where {@link #repair(Path)} keeps copies of the damaged segments. */
     public static final String QUARANTINE = "quarantine";
+
+    /**
+     * The file naming the sources of an erasure in progress, one URL-encoded id a line; written
+     * before the first segment is rewritten and deleted after the last, so that the writer can
+     * complete an erasure a crash interrupted when it next opens the store.
+     */
+    public static final String PENDING_ERASURE = "erasure.pending";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
 
@@ -125,7 +151,9 @@ public final class DemonstrationStore implements AutoCloseable {
     private final boolean readOnly;
     private final FileChannel lockChannel;
     private final List<Segment> segments = new ArrayList<>();
-    private final StoreIndex index = new StoreIndex();
+    private StoreIndex index = new StoreIndex();
+    /** Held by reads while they go through the files, and exclusively by an erasure, which renames them. */
+    private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
     private final Map<StepKey, PendingStep> pending = new LinkedHashMap<>();
     private final Map<EpisodeKey, PendingEpisode> pendingEpisodes = new HashMap<>();
     private DataFileWriter<StoredDemonstration> active;
@@ -158,7 +186,8 @@ public final class DemonstrationStore implements AutoCloseable {
      * {@code dir/store.lock}, rebuilds the index from the segments and repairs what a crash left:
      * a torn tail is cut off after the last whole block, and a last segment whose header was never
      * completely written is deleted. Each repair is logged as a warning and counted in
-     * {@link #statistics()}.
+     * {@link #statistics()}. An erasure that a crash interrupted ({@link #PENDING_ERASURE} is
+     * present) is completed.
      *
      * @throws StoreDamagedException when there is damage no crash explains: a segment other than the
      *     last that has no readable header or cannot be read to its end, or a last segment that is
@@ -183,6 +212,7 @@ public final class DemonstrationStore implements AutoCloseable {
         try {
             store.lock();
             store.load();
+            store.completeInterruptedErasure();
         } catch (IOException e) {
             store.closeQuietly(e);
             throw new UncheckedIOException("cannot open the store " + root, e);
@@ -234,10 +264,17 @@ public final class DemonstrationStore implements AutoCloseable {
 
     private void load() throws IOException {
         if (!readOnly) {
-            for (Path leftover : Segments.leftoverRecoveries(dir)) {
-                LOG.warn("store {}: deleting {}, left by a repair a crash interrupted (the segment it copied is"
-                        + " intact and will be checked again)", dir, leftover.getFileName());
+            for (Path leftover : Segments.leftoverCopies(dir)) {
+                LOG.warn("store {}: deleting {}, left by {} a crash interrupted (the segment it copied is intact and"
+                        + " will be checked again)", dir, leftover.getFileName(),
+                        leftover.toString().endsWith(Segments.ERASING_SUFFIX) ? "an erasure" : "a repair");
                 Files.delete(leftover);
+            }
+            try (DirectoryStream<Path> torn = Files.newDirectoryStream(dir, ".tmp-" + PENDING_ERASURE + "*")) {
+                for (Path leftover : torn) {
+                    // DurableFiles.replace's unfinished copy: the erasure it was to announce never began.
+                    Files.delete(leftover);
+                }
             }
         }
         List<Path> files = Segments.list(dir);
@@ -483,6 +520,208 @@ public final class DemonstrationStore implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Removes every step of {@code sources}, durable or pending, and returns what was removed: the
+     * right to erasure of the people the data belongs to. Each segment that holds one of their
+     * steps is rewritten without them (streamed, one Avro block in memory at a time) into a new
+     * file that is forced to disk and renamed over the old one, the directory forced after;
+     * segments that hold none are not touched, and a segment left empty is deleted. The index is
+     * rebuilt from the segments' remaining records, so {@link #contains}, {@link #read},
+     * {@link #statistics()} and the offset ranges no longer see the erased steps: an erased
+     * source's offsets are simply no longer counted, and a range still spans them when other
+     * sources' records lie on both sides. Pending steps of the sources are dropped, so a flush
+     * after the erasure cannot write them back, and other sources' pending steps stay pending.
+     *
+     * <p>Crash safety: the sources are first written durably to {@link #PENDING_ERASURE}; a crash
+     * then leaves each segment either old or new (never torn: a copy is renamed only when complete;
+     * never doubled: it replaces the segment under the same name), and the writer, when it next
+     * opens the store, deletes a leftover copy and completes the erasure before it accepts steps.
+     * The store keeps no index on disk, so a crash between the renames and the index rebuild leaves
+     * nothing to mend.
+     *
+     * <p>Holds the store's lock throughout (appends and flushes wait, for as long as rewriting the
+     * affected segments takes) and waits for reads on this instance that are going through the
+     * files. Steps of the sources appended afterwards are stored again, since the index has
+     * forgotten them: keeping erased data from coming back (from Kafka, say) is the caller's job.
+     * Copies of damaged segments in {@code quarantine/} are not read; the answer lists them.
+     *
+     * @param sources the source ids to erase; unknown ones change nothing
+     * @throws IllegalArgumentException when {@code sources} is null or holds a null or empty id
+     * @throws StoreDamagedException when a segment can no longer be read to its end; nothing is changed
+     * @throws UncheckedIOException when a file cannot be read or written; the store then refuses
+     *     writes until it is reopened, which completes the erasure
+     * @throws IllegalStateException when the store is read-only, closed, or an earlier write failed
+     */
+    public StoreErasure erase(Set<String> sources) {
+        requireArgument(sources, "sources", "a set of source ids");
+        for (String source : sources) {
+            if (source == null || source.isEmpty()) {
+                throw new IllegalArgumentException("sources: expected source ids, found "
+                        + (source == null ? "null" : "an empty id"));
+            }
+        }
+        Set<String> erased = Set.copyOf(sources);
+        files.writeLock().lock();
+        try {
+            synchronized (this) {
+                requireWritable();
+                return eraseLocked(erased);
+            }
+        } finally {
+            files.writeLock().unlock();
+        }
+    }
+
+    private StoreErasure eraseLocked(Set<String> erased) {
+        Map<String, Set<String>> episodes = index.episodesOf(erased);
+        Map<String, Long> steps = new HashMap<>();
+        Map<String, Long> stored = index.recordsPerSource();
+        episodes.keySet().forEach(source -> steps.put(source, stored.get(source)));
+        StoreIndex rebuilt = new StoreIndex();
+        List<Segment> affected = new ArrayList<>();
+        // Every durable record is indexed under its source, so a source the index lacks is in no segment.
+        List<Segment> toScan = episodes.isEmpty() ? List.of() : segments;
+        try {
+            for (Segment segment : toScan) {
+                boolean[] holds = {false};
+                Segments.Scan scan = Segments.scan(segment.path(), s -> {
+                    if (erased.contains(s.source())) {
+                        holds[0] = true;
+                    } else {
+                        rebuilt.add(s);
+                    }
+                });
+                if (!scan.headerReadable() || scan.torn()) {
+                    String name = segment.path().getFileName().toString();
+                    throw new StoreDamagedException(dir, List.of(name), "store " + dir + ": segment " + name
+                            + " can no longer be read to its end (byte " + scan.goodBytes() + " of " + scan.fileBytes()
+                            + "), so nothing was erased; DemonstrationStore.repair sets it right");
+                }
+                if (holds[0]) {
+                    affected.add(segment);
+                }
+            }
+            if (!affected.isEmpty()) {
+                DurableFiles.replace(dir.resolve(PENDING_ERASURE), pendingErasure(erased));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + dir + ": cannot prepare the erasure; nothing was erased", e);
+        }
+        dropPending(erased, episodes, steps);
+        int[] rewrittenAndRemoved = {0, 0};
+        if (!affected.isEmpty()) {
+            try {
+                rewrite(affected, erased, rewrittenAndRemoved);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                String message = "store " + dir + ": erasure failed; the store accepts no more writes until it is"
+                        + " reopened, which completes the erasure";
+                throw e instanceof IOException io ? new UncheckedIOException(message, io)
+                        : new IllegalStateException(message, e);
+            }
+            index = rebuilt;
+        }
+        try {
+            if (Files.deleteIfExists(dir.resolve(PENDING_ERASURE))) {
+                DurableFiles.fsyncDirectory(dir);
+            }
+        } catch (IOException e) {
+            // Everything is erased; the next open only finds nothing left to rewrite.
+            LOG.warn("store {}: cannot delete {} after an erasure ({}); the next open checks the segments again", dir,
+                    PENDING_ERASURE, e.toString());
+        }
+        SortedMap<String, StoreErasure.ErasedSource> removed = new TreeMap<>();
+        episodes.forEach((source, ids) -> removed.put(source,
+                new StoreErasure.ErasedSource(steps.getOrDefault(source, 0L), ids.size())));
+        return new StoreErasure(dir, removed, rewrittenAndRemoved[0], rewrittenAndRemoved[1], quarantinedCopies());
+    }
+
+    /** Rewrites the affected segments; counts those rewritten and those removed. */
+    private void rewrite(List<Segment> affected, Set<String> erased, int[] rewrittenAndRemoved) throws IOException {
+        Segment last = lastSegment();
+        boolean lastAffected = affected.contains(last);
+        if (lastAffected && active != null) {
+            // The writer's open file is about to be replaced: the next flush opens the new one.
+            DataFileWriter<StoredDemonstration> open = active;
+            active = null;
+            open.close();
+        }
+        for (Segment segment : affected) {
+            long kept = Segments.rewriteWithout(segment.path(), segment.readableBytes(), erased);
+            int at = segments.indexOf(segment);
+            if (kept == 0) {
+                segments.remove(at);
+                rewrittenAndRemoved[1]++;
+            } else {
+                long size = Files.size(segment.path());
+                segments.set(at, new Segment(segment.number(), segment.path(), size, size));
+                rewrittenAndRemoved[0]++;
+            }
+        }
+        if (lastAffected) {
+            // A rewritten last segment has the current schema; when it was deleted, the next flush starts a new one.
+            lastSegmentAppendable = !segments.isEmpty() && lastSegment().number() == last.number()
+                    && lastSegment().readableBytes() < options.segmentBytes();
+        }
+    }
+
+    /** Drops the sources' pending steps, adding them to what the erasure removed. */
+    private void dropPending(Set<String> erased, Map<String, Set<String>> episodes, Map<String, Long> steps) {
+        for (Iterator<StepKey> it = pending.keySet().iterator(); it.hasNext(); ) {
+            StepKey key = it.next();
+            if (erased.contains(key.source())) {
+                it.remove();
+                steps.merge(key.source(), 1L, Long::sum);
+                episodes.computeIfAbsent(key.source(), s -> new HashSet<>()).add(key.episode());
+            }
+        }
+        pendingEpisodes.keySet().removeIf(key -> erased.contains(key.source()));
+        if (pending.isEmpty()) {
+            encoded.reset();
+        }
+    }
+
+    private static byte[] pendingErasure(Set<String> sources) {
+        StringBuilder lines = new StringBuilder();
+        for (String source : new TreeSet<>(sources)) {
+            lines.append(URLEncoder.encode(source, StandardCharsets.UTF_8)).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Completes an erasure that a crash interrupted, before the store accepts any step. */
+    private void completeInterruptedErasure() throws IOException {
+        Path file = dir.resolve(PENDING_ERASURE);
+        if (!Files.exists(file)) {
+            return;
+        }
+        Set<String> sources = new HashSet<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isEmpty()) {
+                sources.add(URLDecoder.decode(line, StandardCharsets.UTF_8));
+            }
+        }
+        StoreErasure completed = eraseLocked(sources);
+        // The count only: source ids name people, and logs keep no personal data.
+        LOG.warn("store {}: completed an erasure of {} sources that a crash interrupted: {} steps were still stored,"
+                + " {} segments rewritten and {} removed", dir, sources.size(), completed.steps(),
+                completed.segmentsRewritten(), completed.segmentsRemoved());
+    }
+
+    private List<Path> quarantinedCopies() {
+        Path quarantine = dir.resolve(QUARANTINE);
+        if (!Files.isDirectory(quarantine)) {
+            return List.of();
+        }
+        try (Stream<Path> copies = Files.list(quarantine)) {
+            return copies.sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("store {}: cannot list {} ({}); copies of damaged segments there may hold erased steps", dir,
+                    quarantine, e.toString());
+            return List.of();
+        }
+    }
+
     /** Whether the step (source, episode, step) is stored or pending. */
     public synchronized boolean contains(String source, String episode, int step) {
         requireOpen();
@@ -601,20 +840,26 @@ public final class DemonstrationStore implements AutoCloseable {
         requireArgument(stateSpace, "stateSpace", "a state space");
         requireArgument(actionSpace, "actionSpace", "an action space");
         requireArgument(query, "query", "a store query");
-        List<Segment> snapshot;
-        Set<EpisodeKey> selected;
-        int storedEpisodes;
-        synchronized (this) {
-            requireOpen();
-            snapshot = List.copyOf(segments);
-            selected = index.select(query);
-            storedEpisodes = index.episodes();
+        Map<EpisodeKey, GatheredEpisode> gathered;
+        files.readLock().lock();
+        try {
+            List<Segment> snapshot;
+            Set<EpisodeKey> selected;
+            int storedEpisodes;
+            synchronized (this) {
+                requireOpen();
+                snapshot = List.copyOf(segments);
+                selected = index.select(query);
+                storedEpisodes = index.episodes();
+            }
+            if (selected.isEmpty()) {
+                throw new IllegalStateException("store " + dir + ": no stored episode matches " + query + " (it holds "
+                        + storedEpisodes + " episodes)");
+            }
+            gathered = gather(snapshot, selected);
+        } finally {
+            files.readLock().unlock();
         }
-        if (selected.isEmpty()) {
-            throw new IllegalStateException("store " + dir + ": no stored episode matches " + query + " (it holds "
-                    + storedEpisodes + " episodes)");
-        }
-        Map<EpisodeKey, GatheredEpisode> gathered = gather(snapshot, selected);
         List<EpisodeKey> keys = new ArrayList<>(gathered.keySet());
         keys.sort(BY_SOURCE_AND_EPISODE);
         List<UsedEpisode> used = new ArrayList<>();
@@ -700,8 +945,9 @@ public final class DemonstrationStore implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                throw new UncheckedIOException("store " + dir + ": cannot read segment " + segment.path().getFileName(),
-                        e);
+                throw new UncheckedIOException("store " + dir + ": cannot read segment " + segment.path().getFileName()
+                        + (readOnly ? " (if the writer erased sources since this read-only instance opened, reopen it)"
+                                : ""), e);
             }
         }
         return gathered;
@@ -792,12 +1038,12 @@ public final class DemonstrationStore implements AutoCloseable {
     private void requireWritable() {
         requireOpen();
         if (readOnly) {
-            throw new IllegalStateException("store " + dir + " was opened read-only: appending and flushing need"
-                    + " the writer (DemonstrationStore.open)");
+            throw new IllegalStateException("store " + dir + " was opened read-only: appending, flushing and erasing"
+                    + " need the writer (DemonstrationStore.open)");
         }
         if (failure != null) {
-            throw new IllegalStateException("store " + dir + " accepts no more writes after a failed flush ("
-                    + failure + "); reopen it to repair the segment", failure);
+            throw new IllegalStateException("store " + dir + " accepts no more writes after a failed flush or erasure ("
+                    + failure + "); reopen it to repair the segment or complete the erasure", failure);
         }
     }
 

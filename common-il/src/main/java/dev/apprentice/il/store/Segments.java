@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -40,6 +42,9 @@ final class Segments {
 
     /** Suffix of the copy that replaces a torn segment; a leftover one is an interrupted repair. */
     static final String RECOVERING_SUFFIX = ".recovering";
+
+    /** Suffix of the copy that replaces a segment being erased from; a leftover one is an interrupted erasure. */
+    static final String ERASING_SUFFIX = ".erasing";
 
     private static final Pattern NAME = Pattern.compile("segment-(\\d{8,})\\.avro");
 
@@ -105,10 +110,14 @@ final class Segments {
         return out;
     }
 
-    /** Copies left behind by a repair that a crash interrupted; the segment they copy is intact. */
-    static List<Path> leftoverRecoveries(Path dir) throws IOException {
+    /**
+     * Copies left behind by a repair or an erasure that a crash interrupted; the segment each was
+     * to replace is intact, since a copy is renamed over it only once it is complete.
+     */
+    static List<Path> leftoverCopies(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "segment-*.avro" + RECOVERING_SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                "segment-*.avro{" + RECOVERING_SUFFIX + "," + ERASING_SUFFIX + "}")) {
             files.forEach(out::add);
         }
         return out;
@@ -267,7 +276,12 @@ final class Segments {
         }
     }
 
-    /** Reads every record of a segment up to its known readable length. */
+    /**
+     * Reads every record of a segment up to its known readable length.
+     *
+     * @throws IOException also when Avro cannot decode a block: the file is no longer what the
+     *     length was measured on (a read-only store whose segment an erasure rewrote)
+     */
     static void read(Segment segment, Consumer<StoredDemonstration> sink) throws IOException {
         SegmentInput input = new SegmentInput(segment.path(), segment.readableBytes());
         DataFileReader<StoredDemonstration> reader;
@@ -281,7 +295,53 @@ final class Segments {
             while (reader.hasNext()) {
                 sink.accept(reader.next());
             }
+        } catch (AvroRuntimeException e) {
+            throw new IOException("segment " + segment.path().getFileName() + " cannot be decoded: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Replaces {@code segment} by a copy without the records of {@code sources}, streamed record by
+     * record (one Avro block in memory at a time) into a file beside it, forced to disk and renamed
+     * over it, with the directory forced after; a crash leaves the old segment or the new one. A
+     * segment left without records is deleted instead. The copy is written with the current schema,
+     * so an older segment's records gain the new fields' defaults, as reads already give them.
+     *
+     * @param readableBytes the segment's length up to its last whole block; nothing after it is read
+     * @return the records kept (0: the segment was deleted)
+     */
+    static long rewriteWithout(Path segment, long readableBytes, Set<String> sources) throws IOException {
+        Path copy = segment.resolveSibling(segment.getFileName() + ERASING_SUFFIX);
+        Files.deleteIfExists(copy);
+        long kept = 0;
+        SegmentInput input = new SegmentInput(segment, readableBytes);
+        try (input; DataFileReader<StoredDemonstration> reader = new DataFileReader<>(input, datumReader());
+                DataFileWriter<StoredDemonstration> writer = new DataFileWriter<>(datumWriter())) {
+            writer.create(SCHEMA, copy.toFile());
+            StoredDemonstration record = null;
+            while (reader.hasNext()) {
+                record = reader.next(record);
+                if (!sources.contains(record.getDemonstration().getSource())) {
+                    writer.append(record);
+                    kept++;
+                }
+            }
+            writer.fSync();
+        } catch (AvroRuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw new IOException("segment " + segment.getFileName() + " cannot be rewritten: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        if (kept == 0) {
+            Files.delete(segment);
+            Files.delete(copy);
+        } else {
+            Files.move(copy, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        DurableFiles.fsyncDirectory(segment.getParent());
+        return kept;
     }
 
     /**

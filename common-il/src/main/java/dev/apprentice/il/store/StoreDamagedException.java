@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Thrown when a store cannot be opened because of damage no crash explains (a damaged segment other
- * than the last, or a file named like a segment that is not one), so a service can tell it from a
- * locked store, start without the store and point an operator at {@link DemonstrationStore#repair}.
+ * Thrown when a store cannot be opened, or sources cannot be erased from it, because of damage no
+ * crash explains (a damaged segment other than the last, or a file named like a segment that is
+ * not one), so a service can tell it from a locked store, start without the store and point an
+ * operator at {@link DemonstrationStore#repair}.
  */
 public final class StoreDamagedException extends IllegalStateException {
 

@@ -105,6 +105,17 @@ final class StoreIndex {
         return entry != null && entry.steps.contains(step);
     }
 
+    /** Per source among {@code sources}, the ids of its stored episodes (a mutable map); sources without any are absent. */
+    Map<String, Set<String>> episodesOf(Set<String> sources) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (EpisodeKey key : episodes.keySet()) {
+            if (sources.contains(key.source())) {
+                out.computeIfAbsent(key.source(), s -> new HashSet<>()).add(key.episode());
+            }
+        }
+        return out;
+    }
+
     /** The episodes a query selects by domain, source and start time. */
     Set<EpisodeKey> select(StoreQuery query) {
         Set<EpisodeKey> selected = new HashSet<>();

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** API keys and their roles, what anonymous clients may see, and the throttle on wrong keys ({@code apprentice.security.*}). */
+/**
+ * API keys and their roles, what anonymous clients may see, the throttle on wrong keys, and the
+ * limits on subjects' keys and attempts ({@code apprentice.security.*}).
+ */
 @ConfigMapping(prefix = "apprentice.security")
 public interface SecuritySettings {
 
@@ -53,6 +56,12 @@ public interface SecuritySettings {
     /** The throttle on wrong keys. */
     AuthFailures authFailures();
 
+    /** Keys issued at run time to subjects. */
+    SubjectKeySettings subjectKeys();
+
+    /** The limit on attempts per subject. */
+    SubjectAttemptSettings subjectAttempts();
+
     /** How many wrong keys one client address may present before its keys are refused for a while. */
     interface AuthFailures {
 
@@ -67,5 +76,32 @@ public interface SecuritySettings {
         /** Addresses remembered at once; beyond this the least recently seen one is forgotten. */
         @WithDefault("10000")
         int maxAddresses();
+    }
+
+    /** How many keys one subject may hold ({@code apprentice.security.subject-keys.*}). */
+    interface SubjectKeySettings {
+
+        /** Live keys per subject; issuing one more revokes the subject's oldest. */
+        @WithDefault("5")
+        int maxPerSubject();
+    }
+
+    /**
+     * How often anyone may make an attempt for one subject, so that a prober cannot sweep a
+     * subject's thresholds ({@code apprentice.security.subject-attempts.*}).
+     */
+    interface SubjectAttemptSettings {
+
+        /** Attempts per subject within one window: a burst of this many, then one every window / limit. */
+        @WithDefault("30")
+        int limit();
+
+        /** The window. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Subjects tracked at once; beyond this the least recently seen one is forgotten. */
+        @WithDefault("100000")
+        int maxSubjects();
     }
 }

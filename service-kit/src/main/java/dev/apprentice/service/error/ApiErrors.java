@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -43,6 +42,12 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return answer(new ErrorBody(e.status(), e.code(), e.field(), e.getMessage(), null));
+    }
+
+    /** Like any {@link ApiException}, plus the {@code Retry-After} header the client waits by. */
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TooManyAttemptsException e) {
+        return Response.fromResponse(api(e)).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Quarkus ships its own mapper for this subtype (a bare 400), so it needs its own method. */
@@ -123,8 +128,12 @@ public class ApiErrors {
         return answer(new ErrorBody(401, "unauthorized", null, "a valid API key is required", null));
     }
 
+    /**
+     * Quarkus's own 403, for a role that {@code @RolesAllowed} does not name; the kit's
+     * {@link ForbiddenException} is an {@link ApiException}.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
         return answer(new ErrorBody(403, "forbidden", null, "this key's role may not call this endpoint", null));
     }
 

@@ -1,6 +1,7 @@
 package dev.apprentice.service.ingest;
 
 import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.store.StoreErasure;
 import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.DemonstrationIngester;
@@ -170,6 +171,36 @@ public class DemonstrationIngestion {
         return store;
     }
 
+    /**
+     * Erases every step of {@code sources} (the subjects whose data it is) from the store: stored
+     * steps by rewriting the segments that hold them, and steps the ingester has appended but not
+     * yet flushed ({@link DemonstrationStore#erase}). It needs no pause of the ingester: the store's
+     * lock serialises it with the store thread's appends and flushes, and the ingester keeps
+     * nothing of the store's contents between them. So an erasure that runs between a batch's
+     * appends and its flush drops the sources' steps of that batch, which the flush then cannot
+     * write back, and loses none of the other sources'; the batch's offsets are committed as usual,
+     * so those records are not read again. Records of the sources that arrive later are stored
+     * again, and so are those of a batch whose commit fails and is replayed: the caller keeps
+     * erased data from coming back (phone-security destroys the subject's data key, so its records
+     * can no longer be opened). Blocks appends while it rewrites, and waits for training reads in
+     * progress; the store's statistics wait for it, while status, readiness, metrics and decisions
+     * are not held up. The log gives counts only.
+     *
+     * @throws UnavailableException (503) when the store could not be opened
+     */
+    public StoreErasure eraseSources(Set<String> sources) {
+        StoreErasure erasure = store().erase(sources);
+        Log.infof("erased %d steps in %d episodes from the demonstration store (sources that had any: %d; segments"
+                + " rewritten: %d, removed: %d)", erasure.steps(), erasure.episodes(), erasure.sources().size(),
+                erasure.segmentsRewritten(), erasure.segmentsRemoved());
+        if (!erasure.quarantinedCopies().isEmpty()) {
+            Log.warnf("%d copies of damaged segments in the store's quarantine directory were not erased from and may"
+                    + " hold the erased sources' steps: delete them once they are no longer needed",
+                    erasure.quarantinedCopies().size());
+        }
+        return erasure;
+    }
+
     /** The ingester's counters: live while it runs, else as of the last committed batch. */
     public IngestStatistics statistics() {
         DemonstrationIngester<?> running;
@@ -179,13 +210,21 @@ public class DemonstrationIngestion {
         return running != null && running.isRunning() ? running.statistics() : last;
     }
 
-    /** The store's statistics, or empty when the store could not be opened or has been closed under the ingester. */
-    public synchronized Optional<StoreStatistics> storeStatistics() {
-        if (!openStore()) {
-            return Optional.empty();
+    /**
+     * The store's statistics, or empty when the store could not be opened or has been closed under
+     * the ingester. They wait for an erasure in progress, outside this object's lock, so that
+     * {@link #status()} (readiness) is not held up meanwhile.
+     */
+    public Optional<StoreStatistics> storeStatistics() {
+        DemonstrationStore open;
+        synchronized (this) {
+            if (!openStore()) {
+                return Optional.empty();
+            }
+            open = store;
         }
         try {
-            return Optional.of(store.statistics());
+            return Optional.of(open.statistics());
         } catch (IllegalStateException closed) {
             return Optional.empty();
         }

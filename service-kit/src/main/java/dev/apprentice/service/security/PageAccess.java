@@ -2,6 +2,7 @@ package dev.apprentice.service.security;
 
 import dev.apprentice.service.config.SecuritySettings;
 import dev.apprentice.service.config.SecuritySettings.PublicDashboard;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * How much of the page (dashboard and live view) a caller sees, by
  * {@code apprentice.security.public-dashboard}: an administrator key always sees everything; without
  * a key a client sees what the setting allows; with {@code none} it needs a key, and a decision key
- * sees the summary.
+ * sees the summary. A subject key, held by the people the data is about rather than by operators,
+ * sees no more than a client without a key: with {@code none}, nothing (403).
  */
 @ApplicationScoped
 public class PageAccess {
@@ -21,7 +23,10 @@ public class PageAccess {
         this.setting = settings.publicDashboard();
     }
 
-    /** {@code FULL} or {@code SUMMARY} for this caller; throws 401 when the page needs a key and none was given. */
+    /**
+     * {@code FULL} or {@code SUMMARY} for this caller; throws 401 when the page needs a key and none
+     * was given, 403 when it needs a decision or administrator key and another was given.
+     */
     public PublicDashboard view(SecurityIdentity identity) {
         return view(setting, identity);
     }
@@ -36,6 +41,9 @@ public class PageAccess {
         }
         if (anonymous) {
             throw new UnauthorizedException();
+        }
+        if (!identity.hasRole(Roles.DECISION)) {
+            throw new ForbiddenException();
         }
         return PublicDashboard.SUMMARY;
     }

@@ -1,2 +1,5 @@
-/** API-key authentication with roles: administrators, decision clients (and later keys scoped to one user's models). */
+/**
+ * API-key authentication with roles (administrators, decision clients, and keys scoped to one
+ * subject whose data is personal), and the limits that keep keys and attempts from being guessed.
+ */
 package dev.apprentice.service.security;
