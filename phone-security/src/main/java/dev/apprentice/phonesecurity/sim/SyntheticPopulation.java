@@ -28,7 +28,9 @@ import java.util.random.RandomGenerator;
  *       latent space of {@link PopulationConfig#latentFactors()} factors and mapped to the
  *       features through one population loading matrix (typing tempo, hand steadiness, holding
  *       angle, and unstructured factors) plus personal quirks and per-feature noise, so features
- *       are correlated like real ones. The activity shifts the motion statistics (walking: far
+ *       are correlated like real ones; the mixture lives in a standardised space, which
+ *       {@code FeatureMarginals} maps to each feature's real units (log-normal timings and
+ *       deviations, for instance). The activity shifts the motion statistics (walking: far
  *       more motion variance), the app in use shifts the modes' weights.
  *   <li>Drift: each mode's centre walks randomly, day by day, at
  *       {@link PopulationConfig#driftPerDay()}.

@@ -21,8 +21,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./apprentice phone-security produce --bootstrap-servers HOST:PORT --keys-dir DIR [--users 10]
- * [--sessions 5] ...}: synthetic owners' sessions, each sample sealed with its user's data key
+ * The produce command, {@code produce --bootstrap-servers HOST:PORT --keys-dir DIR [--users 10]
+ * [--sessions 5] ...} (this main class; the launcher's {@code ./apprentice phone-security produce}
+ * comes with the service): synthetic owners' sessions, each sample sealed with its user's data key
  * (created in the key ring on first use), published to any cluster with an idempotent producer
  * keyed by user id, so the service can be fed end to end at any scale. Days 0 to
  * {@code --days}−1 end yesterday; user {@code u}'s session {@code k} is on day
