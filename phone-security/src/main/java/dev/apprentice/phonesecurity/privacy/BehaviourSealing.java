@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,7 +66,6 @@ public final class BehaviourSealing {
                 .setTouch(floats(features, 0, BehaviourLayout.TOUCH))
                 .setSensor(floats(features, BehaviourLayout.TOUCH, BehaviourLayout.FEATURES))
                 .build();
-        Arrays.fill(features, 0f);
         byte[] plain = payloads.encode(payload);
         byte[] sealed = new byte[NONCE_BYTES + plain.length + TAG_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
@@ -81,8 +79,6 @@ public final class BehaviourSealing {
             gcm.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable in this JVM", e);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
         }
         return BehaviourRecord.newBuilder()
                 .setUserId(sample.userId())
@@ -137,8 +133,6 @@ public final class BehaviourSealing {
         } catch (PayloadException e) {
             throw new IllegalArgumentException("sealed: opens, but holds no readable BehaviourPayload: " + e.getMessage(),
                     e);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
         }
         return sample(userId, sessionId, record, payload);
     }
@@ -161,13 +155,9 @@ public final class BehaviourSealing {
         copy(payload.getTouch(), "touch", BehaviourLayout.TOUCH, features, 0);
         copy(payload.getSensor(), "sensor", BehaviourLayout.SENSOR, features, BehaviourLayout.TOUCH);
         Integer hour = payload.getLocalHour();
-        try {
-            return new BehaviourSample(userId, sessionId, record.getSequence(), record.getCapturedAt(),
-                    Activity.valueOf(payload.getActivity().name()), App.valueOf(payload.getApp().name()),
-                    hour == null ? OptionalInt.empty() : OptionalInt.of(hour), features, record.getEndsSession());
-        } finally {
-            Arrays.fill(features, 0f);
-        }
+        return new BehaviourSample(userId, sessionId, record.getSequence(), record.getCapturedAt(),
+                Activity.valueOf(payload.getActivity().name()), App.valueOf(payload.getApp().name()),
+                hour == null ? OptionalInt.empty() : OptionalInt.of(hour), features, record.getEndsSession());
     }
 
     private static void copy(List<Float> values, String field, int expected, float[] into, int at) {

@@ -146,18 +146,13 @@ public final class SyntheticPopulation {
         return new SyntheticPopulation(seed, Objects.requireNonNull(config, "config"));
     }
 
-    /** The configuration it was created with. */
-    public PopulationConfig config() {
-        return config;
-    }
-
     /**
      * Enrolled user {@code index} ({@code user-<index>}), derived afresh on each call.
      *
      * @throws IllegalArgumentException for a negative index
      */
     public SyntheticUser user(int index) {
-        return new SyntheticUser("user-" + requireIndex(index), index, false, Draws.seed(seed, ENROLLED, index), factors);
+        return new SyntheticUser("user-" + requireIndex(index), Draws.seed(seed, ENROLLED, index), factors);
     }
 
     /**
@@ -167,8 +162,7 @@ public final class SyntheticPopulation {
      * @throws IllegalArgumentException for a negative index
      */
     public SyntheticUser impostor(int index) {
-        return new SyntheticUser("impostor-" + requireIndex(index), index, true, Draws.seed(seed, IMPOSTORS, index),
-                factors);
+        return new SyntheticUser("impostor-" + requireIndex(index), Draws.seed(seed, IMPOSTORS, index), factors);
     }
 
     /**

@@ -20,8 +20,6 @@ public final class SyntheticUser {
     private static final double[] ACTIVITY_MIX = {0.5, 0.3, 0.2};
 
     private final String id;
-    private final int index;
-    private final boolean impostor;
     private final long seed;
     /** Per mode, its centre in the latent space, mode after mode. */
     final float[] modeCentres;
@@ -37,10 +35,8 @@ public final class SyntheticUser {
     final double[] activityMix;
     final double[] hourOfDay;
 
-    SyntheticUser(String id, int index, boolean impostor, long seed, int latentFactors) {
+    SyntheticUser(String id, long seed, int latentFactors) {
         this.id = id;
-        this.index = index;
-        this.impostor = impostor;
         this.seed = seed;
         SplittableRandom r = new SplittableRandom(seed);
         modes = 2 + r.nextInt(3);
@@ -74,16 +70,6 @@ public final class SyntheticUser {
     /** The user id on the topic: {@code user-<index>}, or {@code impostor-<index>} for people never enrolled. */
     public String id() {
         return id;
-    }
-
-    /** The index the population made this person from. */
-    public int index() {
-        return index;
-    }
-
-    /** Whether this person is never enrolled: their behaviour only appears on others' phones. */
-    public boolean isImpostor() {
-        return impostor;
     }
 
     /** The seed of this person's own streams (drift, app habits). */
