@@ -1,5 +1,7 @@
 package dev.apprentice.phonesecurity.verification;
 
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.apprentice.phonesecurity.verification;
 
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
+
 import static dev.apprentice.phonesecurity.verification.OneFeature.UNIT_BACKGROUND;
 import static dev.apprentice.phonesecurity.verification.OneFeature.sample;
 import static dev.apprentice.phonesecurity.verification.OneFeature.samples;

@@ -1,5 +1,7 @@
 package dev.apprentice.phonesecurity.verification;
 
+import dev.apprentice.phonesecurity.behaviour.FeatureSample;
+
 import dev.apprentice.phonesecurity.behaviour.Activity;
 import java.util.Arrays;
 import java.util.List;
