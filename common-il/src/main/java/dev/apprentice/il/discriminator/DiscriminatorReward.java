@@ -25,6 +25,14 @@ public final class DiscriminatorReward implements RewardFunction {
         this.form = form;
     }
 
+    /**
+     * The network behind the reward, whose input is the normalised state followed by the encoded
+     * action (see {@link Discriminator}); for callers that store the discriminator itself.
+     */
+    public DenseNetwork network() {
+        return network;
+    }
+
     /** The discriminator's raw output: a logit (GAN) or the least-squares score. */
     public double output(float[] state, float[] action) {
         return network.forward(input.encode(state, action))[0];

@@ -3,7 +3,8 @@ package dev.apprentice.il.policy;
 import java.util.random.RandomGenerator;
 
 /** A distribution over actions as a policy computes it for one observation. */
-public sealed interface ActionDistribution permits CategoricalDistribution, SquashedGaussianDistribution, PointMassDistribution {
+public sealed interface ActionDistribution permits CategoricalDistribution, SquashedGaussianDistribution, PointMassDistribution,
+        DiagonalGaussianDistribution {
 
     /** Draws an action using the caller's random stream. */
     float[] sample(RandomGenerator rng);

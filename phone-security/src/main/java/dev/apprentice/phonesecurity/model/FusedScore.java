@@ -1,7 +1,6 @@
 package dev.apprentice.phonesecurity.model;
 
-import dev.apprentice.il.discriminator.DiscriminatorReward;
-import dev.apprentice.phonesecurity.behaviour.Activity;
+import dev.apprentice.il.policy.DenseNetwork;
 import java.util.List;
 
 /**
@@ -10,35 +9,43 @@ import java.util.List;
  * Auckenthaler et al., Digital Signal Processing 10, 2000), then they are weighted and added.
  *
  * @param policy the owner's policy
- * @param discriminator the owner's discriminator
+ * @param discriminator the owner's discriminator network
  * @param policyMean mean policy score of other people
  * @param policySpread spread of the policy scores of other people
  * @param discriminatorMean mean discriminator logit of other people
  * @param discriminatorSpread spread of those logits
  * @param discriminatorWeight weight of the discriminator, in [0, 1]
  */
-public record FusedScore(OwnerPolicy policy, DiscriminatorReward discriminator, double policyMean, double policySpread,
+public record FusedScore(OwnerPolicy policy, DenseNetwork discriminator, double policyMean, double policySpread,
         double discriminatorMean, double discriminatorSpread, double discriminatorWeight) {
 
-    /** Measures both scores on other people's pairs. */
-    public static FusedScore calibrate(OwnerPolicy policy, DiscriminatorReward discriminator,
-            List<OwnerDiscriminator.Pair> others, double discriminatorWeight) {
+    /** Measures both scores on other people's projected samples. */
+    public static FusedScore calibrate(OwnerPolicy policy, DenseNetwork discriminator, List<double[]> others,
+            double discriminatorWeight) {
         int n = others.size();
         double[] p = new double[n];
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            OwnerDiscriminator.Pair o = others.get(i);
-            p[i] = policy.logLikelihoodRatio(o.behaviour());
-            d[i] = discriminator.output(OwnerDiscriminator.context(o.activity()), OwnerDiscriminator.behaviour(o.behaviour()));
+            p[i] = policy.logLikelihoodRatio(others.get(i));
+            d[i] = OwnerDiscriminator.logit(discriminator, others.get(i));
         }
         return new FusedScore(policy, discriminator, mean(p), spread(p), mean(d), spread(d), discriminatorWeight);
     }
 
+    /** The policy's normalised score of a projected sample. */
+    public double policyScore(double[] y) {
+        return (policy.logLikelihoodRatio(y) - policyMean) / policySpread;
+    }
+
+    /** The discriminator's normalised score of a projected sample. */
+    public double discriminatorScore(double[] y) {
+        return (OwnerDiscriminator.logit(discriminator, y) - discriminatorMean) / discriminatorSpread;
+    }
+
     /** The fused score of a projected sample. */
-    public double score(Activity activity, double[] y) {
-        double p = (policy.logLikelihoodRatio(y) - policyMean) / policySpread;
-        double d = (discriminator.output(OwnerDiscriminator.context(activity), OwnerDiscriminator.behaviour(y))
-                - discriminatorMean) / discriminatorSpread;
+    public double score(double[] y) {
+        double p = discriminatorWeight < 1 ? policyScore(y) : 0;
+        double d = discriminatorWeight > 0 ? discriminatorScore(y) : 0;
         return (1 - discriminatorWeight) * p + discriminatorWeight * d;
     }
 

@@ -4,25 +4,25 @@ import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.Trajectory;
 import dev.apprentice.il.discriminator.Discriminator;
 import dev.apprentice.il.discriminator.DiscriminatorConfig;
-import dev.apprentice.il.discriminator.DiscriminatorReward;
 import dev.apprentice.il.policy.Activation;
+import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.spaces.Box;
-import dev.apprentice.phonesecurity.behaviour.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains the core's discriminator D(s, a) to tell one owner's (context, behaviour) pairs from
- * other people's: s is the activity (one-hot), a the behaviour in the population model's
- * coordinates. Its logit is the adversarial half of the owner's score.
+ * Trains the core's discriminator D(s, a) to tell one owner's behaviour from behaviour generated
+ * by the population model, as GAIL's discriminator tells the expert from its generator. The
+ * behaviour is given in the population's coordinates, which already take the context s (the
+ * activity) out of the raw features, so the network's state input is a single constant. Training
+ * against generated people rather than stored ones means enrolment needs nobody else's data.
  */
 public final class OwnerDiscriminator {
 
-    /** A pair as the discriminator sees it. */
-    public record Pair(Activity activity, double[] behaviour) {
-    }
+    private static final Box STATE = Box.uniform(1, 0, 1);
+    private static final float[] STATE_VALUE = {0f};
 
     private final DiscriminatorConfig config;
 
@@ -42,55 +42,40 @@ public final class OwnerDiscriminator {
                 .batchSize(64).updatesPerIteration(300).gradientPenalty(0.5).build();
     }
 
-    /** The settings. */
-    public DiscriminatorConfig config() {
-        return config;
-    }
-
-    /** Trains on the owner's pairs against other people's and returns the trained network as a scorer. */
-    public DiscriminatorReward train(List<Pair> owner, List<Pair> others, long seed) {
-        if (owner.isEmpty() || others.isEmpty()) {
-            throw new IllegalArgumentException("discriminator: expected pairs of the owner and of other people");
+    /** Trains on the owner's projected samples against generated ones; returns the network. */
+    public DenseNetwork train(List<double[]> owner, List<double[]> generated, long seed) {
+        if (owner.isEmpty() || generated.isEmpty()) {
+            throw new IllegalArgumentException("discriminator: expected samples of the owner and generated ones");
         }
-        int d = owner.get(0).behaviour().length;
-        Box contextSpace = Box.uniform(Activity.values().length, 0, 1);
-        Box behaviourSpace = Box.unbounded(d);
-        DemonstrationSet ownerSet = set(owner, contextSpace, behaviourSpace);
-        DemonstrationSet otherSet = set(others, contextSpace, behaviourSpace);
-        float[] zero = new float[Activity.values().length];
-        float[] one = new float[zero.length];
-        java.util.Arrays.fill(one, 1f);
-        Discriminator discriminator = new Discriminator(contextSpace, behaviourSpace, new ObservationNormalizer(zero, one),
-                config, seed);
-        discriminator.train(ownerSet, otherSet, new SplittableRandom(seed ^ 0x5DEECE66DL));
-        return discriminator.reward();
+        Box behaviour = Box.unbounded(owner.get(0).length);
+        Discriminator discriminator = new Discriminator(STATE, behaviour,
+                new ObservationNormalizer(new float[] {0f}, new float[] {1f}), config, seed);
+        discriminator.train(set(owner, behaviour), set(generated, behaviour), new SplittableRandom(seed ^ 0x5DEECE66DL));
+        return discriminator.reward().network();
     }
 
-    /** The context one-hot the discriminator sees for an activity. */
-    public static float[] context(Activity activity) {
-        float[] s = new float[Activity.values().length];
-        s[activity.ordinal()] = 1f;
-        return s;
-    }
-
-    /** Single precision, as the network sees it. */
-    public static float[] behaviour(double[] y) {
-        float[] a = new float[y.length];
+    /** The discriminator's logit for a projected sample. */
+    public static double logit(DenseNetwork network, double[] y) {
+        float[] input = new float[y.length + 1];
+        input[0] = STATE_VALUE[0];
         for (int k = 0; k < y.length; k++) {
-            a[k] = (float) y[k];
+            input[k + 1] = (float) y[k];
         }
-        return a;
+        return network.forward(input)[0];
     }
 
-    private static DemonstrationSet set(List<Pair> pairs, Box contextSpace, Box behaviourSpace) {
-        List<float[]> states = new ArrayList<>(pairs.size() + 1);
-        List<float[]> actions = new ArrayList<>(pairs.size());
-        for (Pair p : pairs) {
-            states.add(context(p.activity()));
-            actions.add(behaviour(p.behaviour()));
+    private static DemonstrationSet set(List<double[]> samples, Box behaviour) {
+        List<float[]> states = new ArrayList<>(samples.size() + 1);
+        List<float[]> actions = new ArrayList<>(samples.size());
+        for (double[] y : samples) {
+            states.add(STATE_VALUE);
+            float[] a = new float[y.length];
+            for (int k = 0; k < y.length; k++) {
+                a[k] = (float) y[k];
+            }
+            actions.add(a);
         }
-        states.add(states.get(states.size() - 1));
-        Trajectory all = Trajectory.of(states, actions, null, false);
-        return DemonstrationSet.fromTrajectories(contextSpace, behaviourSpace, List.of(all));
+        states.add(STATE_VALUE);
+        return DemonstrationSet.fromTrajectories(STATE, behaviour, List.of(Trajectory.of(states, actions, null, false)));
     }
 }

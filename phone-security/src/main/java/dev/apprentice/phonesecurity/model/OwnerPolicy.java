@@ -74,6 +74,16 @@ public final class OwnerPolicy {
         return offset.clone();
     }
 
+    /** The owner's predictive variance per coordinate. */
+    public double[] variance() {
+        return variance.clone();
+    }
+
+    /** The population's variance per coordinate (1 + ψ). */
+    public double[] populationVariance() {
+        return populationVariance.clone();
+    }
+
     /** log π_owner(y) − log π_population(y) for a projected sample. */
     public double logLikelihoodRatio(double[] y) {
         if (y.length != offset.length) {

@@ -1,5 +1,9 @@
 package dev.apprentice.phonesecurity.model;
 
+import dev.apprentice.il.policy.ActionDistribution;
+import dev.apprentice.il.policy.DiagonalGaussianDistribution;
+import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.spaces.Box;
 import dev.apprentice.phonesecurity.behaviour.Activity;
 import dev.apprentice.phonesecurity.behaviour.FeatureSample;
 import java.util.ArrayList;
@@ -19,7 +23,7 @@ import java.util.Map;
  * I and T B Tᵀ = diag(ψ), so that every owner's policy and every score is a sum over independent
  * coordinates.
  */
-public final class PopulationModel {
+public final class PopulationModel implements Policy {
 
     private final float[] mean;
     private final float[] scale;
@@ -249,6 +253,27 @@ public final class PopulationModel {
             y[k] = rng.nextGaussian() * Math.sqrt(1 + between[k]);
         }
         return y;
+    }
+
+    @Override
+    public Box observationSpace() {
+        return OwnerModel.CONTEXT;
+    }
+
+    @Override
+    public Box actionSpace() {
+        return Box.unbounded(mean.length);
+    }
+
+    /** Anyone's behaviour in the projected coordinates: N(0, I + diag(ψ)), whatever the context. */
+    @Override
+    public ActionDistribution distribution(float[] observation) {
+        OwnerModel.CONTEXT.validate(observation, "context");
+        double[] variance = new double[between.length];
+        for (int k = 0; k < variance.length; k++) {
+            variance[k] = 1 + between[k];
+        }
+        return new DiagonalGaussianDistribution(new double[between.length], variance);
     }
 
     float[] mean() {
