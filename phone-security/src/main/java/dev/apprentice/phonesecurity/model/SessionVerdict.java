@@ -1,5 +1,6 @@
 package dev.apprentice.phonesecurity.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What the service tells the phone to do about the person holding it. */
@@ -12,6 +13,7 @@ public enum SessionVerdict {
     LOCK;
 
     /** The name in JSON, e.g. {@code step-up}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -1,22 +1,14 @@
 package dev.apprentice.phonesecurity.sim;
 
-import dev.apprentice.il.stream.DemonstrationPublisher;
-import dev.apprentice.il.stream.KafkaTopics;
 import dev.apprentice.il.stream.PayloadFormat;
-import dev.apprentice.phonesecurity.behaviour.BehaviourSample;
 import dev.apprentice.phonesecurity.mapping.BehaviourRecords;
 import dev.apprentice.phonesecurity.privacy.BehaviourSealing;
 import dev.apprentice.phonesecurity.privacy.UserDataKeys;
-import dev.apprentice.phonesecurity.schema.BehaviourRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,7 +63,7 @@ public final class SyntheticProducerCommand {
             return 2;
         }
         try {
-            Publication p = publish(options, keys);
+            SyntheticStream.Publication p = publish(options, keys);
             out.printf("published %d sessions of %d users (%d records) to %s; their data keys are in %s%n", p.sessions(),
                     options.users(), p.records(), options.topic(), options.keysDir());
             return 0;
@@ -79,10 +71,6 @@ public final class SyntheticProducerCommand {
             err.println("produce: " + e.getMessage());
             return 1;
         }
-    }
-
-    /** What a run published. */
-    record Publication(long sessions, long records) {
     }
 
     /**
@@ -196,31 +184,8 @@ public final class SyntheticProducerCommand {
     }
 
     /** Generates, seals and publishes every session; returns once the cluster has acknowledged them all. */
-    private static Publication publish(Options o, UserDataKeys keys) {
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        SyntheticPopulation population = SyntheticPopulation.create(o.seed(), PopulationConfig.defaults()
-                .withDriftPerDay(o.driftPerDay()).withFirstDay(today.minus(Duration.ofDays(o.days()))));
-        BehaviourSealing sealing = new BehaviourSealing(keys);
-        BehaviourRecords records = new BehaviourRecords(sealing);
-        KafkaTopics.ensureWithDeadLetters(o.bootstrapServers(), Map.of(), o.topic(), 3);
-        long sessions = 0;
-        long sent = 0;
-        try (DemonstrationPublisher<BehaviourRecord> out = new DemonstrationPublisher<>(o.bootstrapServers(), o.topic(),
-                o.format().codecFor(BehaviourRecord.class), records::episodeKey, Map.of())) {
-            for (int u = o.firstUser(); u < o.firstUser() + o.users(); u++) {
-                SyntheticUser user = population.user(u);
-                for (int k = 0; k < o.sessions(); k++) {
-                    int day = (int) ((long) k * o.days() / o.sessions());
-                    Random random = new Random(Draws.seed(o.seed(), u, k));
-                    for (BehaviourSample sample : population.session(user, day, "d" + day + "-s" + k, random)) {
-                        out.publish(sealing.seal(sample));
-                        sent++;
-                    }
-                    sessions++;
-                }
-            }
-            out.flush();
-        }
-        return new Publication(sessions, sent);
+    private static SyntheticStream.Publication publish(Options o, UserDataKeys keys) {
+        return new SyntheticStream(o.bootstrapServers(), o.topic(), o.format(), o.seed(), o.driftPerDay())
+                .publish(new BehaviourSealing(keys), o.firstUser(), o.users(), o.sessions(), o.days());
     }
 }

@@ -1,0 +1,22 @@
+package dev.apprentice.phonesecurity.config;
+
+import dev.apprentice.phonesecurity.model.ImitationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The model settings the service enrols with: the measured defaults with the configured thresholds. */
+@ApplicationScoped
+public class ImitationSettingsProducer {
+
+    @Produces
+    @ApplicationScoped
+    ImitationSettings imitationSettings(PhoneSecuritySettings settings) {
+        ImitationSettings d = ImitationSettings.defaults();
+        try {
+            return new ImitationSettings(d.shrinkage(), d.discriminator(), d.discriminatorWeight(), d.generatedPeople(),
+                    settings.maxSessionSamples(), settings.targetFar(), settings.lockFar());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("apprentice.phone-security." + e.getMessage());
+        }
+    }
+}
