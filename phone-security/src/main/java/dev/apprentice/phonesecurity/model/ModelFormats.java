@@ -45,6 +45,7 @@ public final class ModelFormats {
             writeMatrix(out, p.activityMeans());
             writeMatrix(out, p.projection());
             writeDoubles(out, p.betweenVariances());
+            writeMatrix(out, p.levels().tails());
         }
 
         @Override
@@ -57,6 +58,14 @@ public final class ModelFormats {
             double[][] activityMeans = readMatrix(in);
             double[][] projection = readMatrix(in);
             double[] between = readDoubles(in);
+            double[][] tails = readMatrix(in);
+            for (double[] row : tails) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0 && row[i] < row[i - 1]) {
+                        throw new CorruptArtefactException("population model: threshold levels are not sorted");
+                    }
+                }
+            }
             int d = mean.length;
             if (scale.length != d || between.length != d || projection.length != d || activityMeans.length != 3) {
                 throw new CorruptArtefactException("population model: inconsistent dimensions");
@@ -72,7 +81,8 @@ public final class ModelFormats {
                     throw new CorruptArtefactException("population model: a feature scale is not positive");
                 }
             }
-            return new PopulationModel(mean, scale, activityMeans, projection, between, shrinkage, people, samples);
+            return new PopulationModel(mean, scale, activityMeans, projection, between, shrinkage, people, samples,
+                    new ThresholdLevels(tails));
         }
     }
 

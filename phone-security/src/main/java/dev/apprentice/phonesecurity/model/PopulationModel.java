@@ -33,9 +33,10 @@ public final class PopulationModel implements Policy {
     private final double shrinkage;
     private final int people;
     private final int samples;
+    private final ThresholdLevels levels;
 
     PopulationModel(float[] mean, float[] scale, double[][] activityMeans, double[][] projection, double[] between,
-            double shrinkage, int people, int samples) {
+            double shrinkage, int people, int samples, ThresholdLevels levels) {
         this.mean = mean;
         this.scale = scale;
         this.activityMeans = activityMeans;
@@ -44,6 +45,17 @@ public final class PopulationModel implements Policy {
         this.shrinkage = shrinkage;
         this.people = people;
         this.samples = samples;
+        this.levels = levels;
+    }
+
+    /** This model with the threshold correction measured on real people ({@link PopulationCalibration}). */
+    public PopulationModel withLevels(ThresholdLevels measured) {
+        return new PopulationModel(mean, scale, activityMeans, projection, between, shrinkage, people, samples, measured);
+    }
+
+    /** The threshold correction; without one, rates on generated people are taken as real ones. */
+    public ThresholdLevels levels() {
+        return levels;
     }
 
     /**
@@ -181,7 +193,8 @@ public final class PopulationModel implements Policy {
             psi[k] = Math.max(0, b.values()[src]);
             projection[k] = multiplyVector(b.vectors()[src], whiten);
         }
-        return new PopulationModel(mean, scale, activityMeans, projection, psi, shrinkage, cells.size(), n);
+        return new PopulationModel(mean, scale, activityMeans, projection, psi, shrinkage, cells.size(), n,
+                ThresholdLevels.none(0));
     }
 
     /** Features per sample. */

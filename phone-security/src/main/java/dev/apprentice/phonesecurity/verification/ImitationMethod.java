@@ -6,6 +6,7 @@ import dev.apprentice.phonesecurity.model.ImitationScore;
 import dev.apprentice.phonesecurity.model.ImitationSettings;
 import dev.apprentice.phonesecurity.model.OwnerEnrolment;
 import dev.apprentice.phonesecurity.model.OwnerModel;
+import dev.apprentice.phonesecurity.model.PopulationCalibration;
 import dev.apprentice.phonesecurity.model.PopulationModel;
 import dev.apprentice.phonesecurity.model.PopulationRef;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class ImitationMethod implements VerificationMethod {
 
     @Override
     public Enroller prepare(List<FeatureSample> background, long seed) {
-        PopulationModel population = PopulationModel.fit(background, settings.shrinkage());
+        PopulationModel population = PopulationModel.fit(background, settings.shrinkage())
+                .withLevels(PopulationCalibration.measure(background, settings, seed));
         OwnerEnrolment enrolment = new OwnerEnrolment(population, new PopulationRef("protocol", 0, ""), settings);
         return (owner, enrolSeed) -> {
             OwnerModel model = enrolment.enrol(owner, enrolSeed);

@@ -8,6 +8,7 @@ import dev.apprentice.phonesecurity.data.RecordedSample;
 import dev.apprentice.phonesecurity.model.ImitationSettings;
 import dev.apprentice.phonesecurity.model.OwnerEnrolment;
 import dev.apprentice.phonesecurity.model.OwnerModel;
+import dev.apprentice.phonesecurity.model.PopulationCalibration;
 import dev.apprentice.phonesecurity.model.PopulationModel;
 import dev.apprentice.phonesecurity.model.PopulationRef;
 import dev.apprentice.phonesecurity.model.SessionVerdict;
@@ -47,7 +48,9 @@ public final class ThresholdCalibration {
         long[][] counts = new long[lengths.size()][6];
         for (long seed : seeds) {
             Protocol.Split split = protocol.split(data, seed);
-            PopulationModel population = PopulationModel.fit(features(split.backgroundSamples()), settings.shrinkage());
+            List<FeatureSample> background = features(split.backgroundSamples());
+            PopulationModel population = PopulationModel.fit(background, settings.shrinkage())
+                    .withLevels(PopulationCalibration.measure(background, settings, seed));
             OwnerEnrolment enrolment = new OwnerEnrolment(population, new PopulationRef("protocol", 0, ""), settings);
             for (String user : split.enrolled()) {
                 OwnerModel model = enrolment.enrol(features(split.enrolment(user)), seed * 1_000_003L + user.hashCode());
