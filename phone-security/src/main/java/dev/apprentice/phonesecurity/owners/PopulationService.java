@@ -2,12 +2,12 @@ package dev.apprentice.phonesecurity.owners;
 
 import dev.apprentice.il.registry.LibraryVersion;
 import dev.apprentice.il.registry.ModelCard;
-import dev.apprentice.il.store.EpisodeId;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.phonesecurity.behaviour.FeatureSample;
 import dev.apprentice.phonesecurity.config.PhoneSecuritySettings;
 import dev.apprentice.phonesecurity.model.ImitationSettings;
+import dev.apprentice.phonesecurity.model.PopulationCalibration;
 import dev.apprentice.phonesecurity.model.PopulationModel;
 import dev.apprentice.phonesecurity.model.PopulationRef;
 import dev.apprentice.service.config.DomainSettings;
@@ -84,7 +84,8 @@ public class PopulationService {
                 domain.domain().actionSpace(), StoreQuery.all().withDomain(domain.domain().name())
                         .withSources(new TreeSet<>(chosen)));
         List<FeatureSample> samples = StoredSamples.perPerson(stored, settings.maxPopulationSamplesPerPerson());
-        PopulationModel model = PopulationModel.fit(samples, imitation.shrinkage());
+        PopulationModel model = PopulationModel.fit(samples, imitation.shrinkage())
+                .withLevels(PopulationCalibration.measure(samples, imitation, seed));
         Map<String, Object> data = new LinkedHashMap<>(stored.provenanceForModelCard());
         data.put("people", model.people());
         data.put("samplesUsed", model.samples());
