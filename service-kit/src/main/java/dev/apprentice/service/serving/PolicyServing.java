@@ -56,6 +56,7 @@ public class PolicyServing {
     private final Optional<String> deferral;
     private final PolicyRegistry registry;
     private final String defaultModel;
+    private final boolean sharedPolicy;
     private final Map<String, ServedPolicy> served = new ConcurrentHashMap<>();
     private final Map<String, String> unavailable = new ConcurrentHashMap<>();
     private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
@@ -71,6 +72,7 @@ public class PolicyServing {
         this.deferral = domain.deferralAdvice();
         this.registry = new PolicyRegistry(settings.registryDirectory());
         this.defaultModel = settings.model();
+        this.sharedPolicy = settings.sharedPolicy();
         this.latency = Timer.builder("apprentice_decision_latency").tag("domain", domain.name())
                 .description("Time to encode and decide one observation").publishPercentileHistogram().register(metrics);
         this.decisions = Counter.builder("apprentice_decisions").tag("domain", domain.name())
@@ -320,7 +322,8 @@ public class PolicyServing {
         ServedPolicy s = served.get(model);
         if (s == null) {
             throw UnavailableException.noPolicy(unavailable.getOrDefault(model, "no policy has been promoted yet"
-                    + " for model " + model + ": train one (POST /api/v1/" + domain.name() + "/training/jobs)"));
+                    + " for model " + model + (sharedPolicy ? ": train one (POST /api/v1/" + domain.name()
+                    + "/training/jobs)" : "")));
         }
         return s;
     }

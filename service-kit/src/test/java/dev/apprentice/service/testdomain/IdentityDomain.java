@@ -122,7 +122,7 @@ public class IdentityDomain implements ImitationDomain {
         try (DemonstrationStore store = DemonstrationStore.openReadOnly(scratch)) {
             demonstrations = store.read(env.observationSpace(), env.actionSpace(), StoreQuery.all()).demonstrations();
         }
-        TrainingOutcome outcome = new IdentityDomain().training().trainer(Algorithm.BC, 1, 1, 0)
+        TrainingOutcome outcome = new IdentityDomain().training().orElseThrow().trainer(Algorithm.BC, 1, 1, 0)
                 .train(ImitationTask.of(demonstrations), TrainingOptions.listener(p -> { }));
         PolicyRegistry registry = new PolicyRegistry(dir);
         ModelCard card = registry.register(outcome.policy(), ModelCard.draft("identity", outcome, "test", demonstrations, null)
@@ -182,8 +182,8 @@ public class IdentityDomain implements ImitationDomain {
     }
 
     @Override
-    public DecisionCodec decisions() {
-        return new DecisionCodec() {
+    public Optional<DecisionCodec> decisions() {
+        return Optional.of(new DecisionCodec() {
             @Override
             public float[] observation(JsonNode body, String path) {
                 String field = path.isEmpty() ? "observation" : path + ".observation";
@@ -200,12 +200,12 @@ public class IdentityDomain implements ImitationDomain {
                 }
                 return out;
             }
-        };
+        });
     }
 
     @Override
-    public TrainingRecipes training() {
-        return new TrainingRecipes() {
+    public Optional<TrainingRecipes> training() {
+        return Optional.of(new TrainingRecipes() {
             @Override
             public List<Algorithm> algorithms() {
                 return List.of(Algorithm.BC, Algorithm.GAIL);
@@ -227,12 +227,12 @@ public class IdentityDomain implements ImitationDomain {
             public int defaultIterations(Algorithm algorithm) {
                 return algorithm == Algorithm.GAIL ? 10 : 0;
             }
-        };
+        });
     }
 
     @Override
-    public DomainEvaluation evaluation() {
-        return new DomainEvaluation() {
+    public Optional<DomainEvaluation> evaluation() {
+        return Optional.of(new DomainEvaluation() {
             @Override
             public List<MetricSpec> metrics() {
                 return List.of(MetricSpec.of("normalizedReturn", "normalised return", null, 3,
@@ -277,7 +277,7 @@ public class IdentityDomain implements ImitationDomain {
                 return new Evaluator(collector, () -> IdentityEnvironment.discrete(ACTIONS), expert,
                         RolloutCollector.seeds(protocol.firstSeed(), protocol.episodes()), encoder);
             }
-        };
+        });
     }
 
     @Override
