@@ -111,10 +111,16 @@ public class IdentityDomain implements ImitationDomain {
     }
 
     /**
-     * Trains behaviour cloning on a few oracle episodes and registers and promotes the policy in the
-     * registry at {@code dir}, as the service would have; returns its version.
+     * A policy and the draft of its model card, as the service would register them.
+     *
+     * @param policy the trained policy
+     * @param draft its card, naming this domain's encoder
      */
-    public static int registerPromotedPolicy(Path dir) throws IOException {
+    public record Trained(Policy policy, ModelCard draft) {
+    }
+
+    /** Behaviour cloning trained on a few oracle episodes, as a version of {@code model}. */
+    public static Trained trainOnOracleEpisodes(String model) throws IOException {
         Path scratch = Files.createTempDirectory("identity-demonstrations-");
         storeEpisodes(scratch, 5);
         IdentityEnvironment env = IdentityEnvironment.discrete(ACTIONS);
@@ -124,9 +130,18 @@ public class IdentityDomain implements ImitationDomain {
         }
         TrainingOutcome outcome = new IdentityDomain().training().orElseThrow().trainer(Algorithm.BC, 1, 1, 0)
                 .train(ImitationTask.of(demonstrations), TrainingOptions.listener(p -> { }));
-        PolicyRegistry registry = new PolicyRegistry(dir);
-        ModelCard card = registry.register(outcome.policy(), ModelCard.draft("identity", outcome, "test", demonstrations, null)
+        return new Trained(outcome.policy(), ModelCard.draft(model, outcome, "test", demonstrations, null)
                 .withDataProvenance(Map.of(PolicyServing.ENCODER_KEY, ENCODER_ID)));
+    }
+
+    /**
+     * Trains behaviour cloning on a few oracle episodes and registers and promotes the policy in the
+     * registry at {@code dir}, as the service would have; returns its version.
+     */
+    public static int registerPromotedPolicy(Path dir) throws IOException {
+        Trained trained = trainOnOracleEpisodes("identity");
+        PolicyRegistry registry = new PolicyRegistry(dir);
+        ModelCard card = registry.register(trained.policy(), trained.draft());
         registry.promote("identity", card.version());
         return card.version();
     }
