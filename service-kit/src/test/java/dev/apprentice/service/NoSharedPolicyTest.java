@@ -19,13 +19,16 @@ import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.service.testdomain.IdentityDomain;
 import dev.apprentice.service.testdomain.SubjectModelsDomain;
 import dev.apprentice.service.testing.EmbeddedServiceResource;
+import dev.apprentice.service.testing.HeadlessChromium;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +37,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * A service whose domain trains a model per subject through its own endpoints, with no shared
  * policy (no training recipes, evaluation or decision codec): it starts and is healthy, the kit's
  * training, registry and decision endpoints answer 404 {@code no-shared-policy} in JSON, the
- * dashboard says there is no shared policy, and neither automatic training nor the job journal
- * does anything, whatever their settings and the journal hold.
+ * dashboard says there is no shared policy and the kit's page shows neither training nor
+ * evaluation, and neither automatic training nor the job journal does anything, whatever their
+ * settings and the journal hold.
  */
 @QuarkusTest
 @TestProfile(NoSharedPolicyTest.ModelsPerSubject.class)
@@ -77,6 +86,12 @@ class NoSharedPolicyTest {
                     INTERRUPTED_JOB);
         }
     }
+
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium("no-shared-policy.png", 1200, 900);
+
+    @TestHTTPResource("/")
+    URL page;
 
     @ConfigProperty(name = "apprentice.storage.state-directory")
     String stateDirectory;
@@ -131,6 +146,21 @@ class NoSharedPolicyTest {
                 .body("simulated", equalTo(false)).body("served", nullValue()).body("jobs", equalTo(List.of()))
                 .body("evaluation", nullValue()).body("storedEpisodes", equalTo(3));
         given().get(API + "/dashboard").then().statusCode(200).body("sharedPolicy", equalTo(false));
+    }
+
+    @Test
+    void givenNoSharedPolicyAndNoSimulator_whenThePageIsOpened_thenItShowsIngestionOnlyAndNeverAsksForTheLiveView()
+            throws IOException {
+        WebDriver browser = chromium.open(page);
+        WebElement ingest = browser.findElement(By.id("ingest"));
+        chromium.until("#ingest to count the stored episodes", d -> ingest.getText().contains("stored episodes: 3"),
+                () -> "#ingest: " + ingest.getText());
+        for (String id : List.of("served", "live", "training", "evaluation-section")) {
+            assertFalse(browser.findElement(By.id(id)).isDisplayed(), () -> "#" + id + " is shown");
+        }
+        Object liveRequests = ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/live')).length;");
+        assertEquals(0L, liveRequests, "the page never connects to the live view");
     }
 
     @Test
