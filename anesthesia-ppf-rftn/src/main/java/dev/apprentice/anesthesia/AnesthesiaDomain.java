@@ -114,18 +114,18 @@ public class AnesthesiaDomain implements ImitationDomain {
     }
 
     @Override
-    public DecisionCodec decisions() {
-        return requests;
+    public Optional<DecisionCodec> decisions() {
+        return Optional.of(requests);
     }
 
     @Override
-    public TrainingRecipes training() {
-        return imitation;
+    public Optional<TrainingRecipes> training() {
+        return Optional.of(imitation);
     }
 
     @Override
-    public DomainEvaluation evaluation() {
-        return evaluation;
+    public Optional<DomainEvaluation> evaluation() {
+        return Optional.of(evaluation);
     }
 
     @Override
@@ -152,6 +152,16 @@ public class AnesthesiaDomain implements ImitationDomain {
     /** The training recipes, experts and case settings. */
     public AnesthesiaImitation imitation() {
         return imitation;
+    }
+
+    /** The evaluation on the published cohort, with its clinical measures (the report's and the tests'). */
+    public AnesthesiaEvaluation clinicalEvaluation() {
+        return evaluation;
+    }
+
+    /** Reads recommendation requests (the recommendation endpoint's). */
+    public RecommendationRequests requests() {
+        return requests;
     }
 
     /** Cases of up to 24 hours of decisions every 10 s; the other ingest bounds are the core's defaults. */

@@ -88,18 +88,18 @@ public class LaneChangeDomain implements ImitationDomain {
     }
 
     @Override
-    public DecisionCodec decisions() {
-        return decisions;
+    public Optional<DecisionCodec> decisions() {
+        return Optional.of(decisions);
     }
 
     @Override
-    public TrainingRecipes training() {
-        return imitation;
+    public Optional<TrainingRecipes> training() {
+        return Optional.of(imitation);
     }
 
     @Override
-    public DomainEvaluation evaluation() {
-        return evaluation;
+    public Optional<DomainEvaluation> evaluation() {
+        return Optional.of(evaluation);
     }
 
     @Override

@@ -8,7 +8,10 @@
  * (uPlot, delivered by the kit's WebJar: axes, legend, units) and the evaluation table, whose
  * columns come from the domain's metric descriptions. Optional: sceneHeight (canvas pixels, 120 by
  * default), showReturn (false where the environment's return means nothing to the page's readers)
- * and evaluationNote (how to read the table, the normalised return's meaning by default).
+ * and evaluationNote (how to read the table, the normalised return's meaning by default). The
+ * dashboard says what the domain has: without a simulator the live view is hidden and never
+ * connected; without a shared policy (per-subject models) the served version, training and
+ * evaluation are hidden.
  */
 const Apprentice = (() => {
   const UPLOT = "webjars/uplot/@uplot.version@/dist/";
@@ -49,9 +52,9 @@ const Apprentice = (() => {
           el("canvas", {id: "expert-road", class: "scene", width: 900, height}),
           el("div", {class: "scene-label"}, el("span", {id: "seed", class: "muted"}),
             el("span", {id: "frames", class: "muted", "data-count": "0"}))),
-        el("section", {}, el("h2", {}, "Training"), el("div", {id: "job-label", class: "muted"}, "no training job yet"),
-          el("div", {id: "chart", "data-points": "0"})),
-        el("section", {class: "wide"},
+        el("section", {id: "training"}, el("h2", {}, "Training"),
+          el("div", {id: "job-label", class: "muted"}, "no training job yet"), el("div", {id: "chart", "data-points": "0"})),
+        el("section", {id: "evaluation-section", class: "wide"},
           el("h2", {id: "evaluation-title"}, `Evaluation (held-out seeds; ${domain.evaluationNote || NORMALISED_RETURN})`),
           el("table", {id: "evaluation"}, el("thead"), el("tbody")))));
   }
@@ -150,15 +153,25 @@ const Apprentice = (() => {
       + `${p.firstSeed} against the ${p.expert} expert (${note || NORMALISED_RETURN})`;
   }
 
+  let liveConnected = false;
   async function refresh(domain) {
     try {
-      const d = await (await fetch(api + "/dashboard")).json();
-      document.getElementById("served").textContent = d.served
-        ? `serving v${d.served.version} (${d.served.algorithm})` : "no policy served yet";
+      const response = await fetch(api + "/dashboard");
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      const d = await response.json();
+      document.getElementById("live").hidden = !d.simulated;
+      if (d.simulated && !liveConnected) {
+        liveConnected = true;
+        connectLive(domain);
+      }
+      for (const id of ["served", "training", "evaluation-section"]) document.getElementById(id).hidden = !d.sharedPolicy;
       document.getElementById("ingest").textContent =
         `stored episodes: ${d.storedEpisodes} · records stored ${d.ingest.stored}, dead-lettered ${d.ingest.deadLettered}`
         + (d.ingestion && d.ingestion.state.endsWith("failed")
           ? ` · ingestion ${d.ingestion.state} since ${d.ingestion.since}${d.ingestion.cause ? ": " + d.ingestion.cause : ""}` : "");
+      if (!d.sharedPolicy) return;
+      document.getElementById("served").textContent = d.served
+        ? `serving v${d.served.version} (${d.served.algorithm})` : "no policy served yet";
       const job = d.jobs.length ? d.jobs[d.jobs.length - 1] : null;
       document.getElementById("job-label").textContent = job
         ? `${job.id}: ${job.algorithm}, ${job.status}`
@@ -167,9 +180,10 @@ const Apprentice = (() => {
         : "no training job yet";
       drawChart(job);
       drawTable(d.evaluation, domain.evaluationNote);
-      if (!d.simulated) document.getElementById("live").hidden = true;
     } catch (e) {
-      document.getElementById("served").textContent = "dashboard unavailable: " + e;
+      const served = document.getElementById("served");
+      served.hidden = false;
+      served.textContent = "dashboard unavailable: " + e;
     }
   }
 
@@ -177,7 +191,6 @@ const Apprentice = (() => {
     /** Builds the page and starts it; domain = {title, drawScene(canvas, scene), describe(scene), failed(scene), failure, ...}. */
     page(domain) {
       layout(domain);
-      connectLive(domain);
       loadUplot().catch(() => {}).finally(() => refresh(domain));
       setInterval(() => refresh(domain), 2000);
     },

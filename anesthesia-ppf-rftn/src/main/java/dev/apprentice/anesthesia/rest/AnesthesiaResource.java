@@ -74,7 +74,7 @@ public class AnesthesiaResource {
     @BodyLimit(BodyKind.DECISION)
     public Recommendation recommend(JsonNode body) {
         access.check(identity);
-        Decision d = policies.decide(policies.defaultModel(), domain.decisions().observation(body, ""));
+        Decision d = policies.decide(policies.defaultModel(), domain.requests().observation(body, ""));
         List<String> reasons = d.guardReasons() == null ? List.of() : d.guardReasons();
         if (Boolean.TRUE.equals(d.refused())) {
             return new Recommendation(null, null, false, List.of(), true, String.join("; ", reasons), d.model(),

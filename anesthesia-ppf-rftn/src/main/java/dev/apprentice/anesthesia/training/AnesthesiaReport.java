@@ -87,7 +87,7 @@ public final class AnesthesiaReport {
     public static String run(AnesthesiaDomain domain, int cases, int seeds, List<Algorithm> algorithms, String expertName,
             int randomPatients) {
         AnesthesiaImitation imitation = domain.imitation();
-        AnesthesiaEvaluation evaluation = (AnesthesiaEvaluation) domain.evaluation();
+        AnesthesiaEvaluation evaluation = domain.clinicalEvaluation();
         Anaesthesiologist expert = imitation.expert(expertName);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<String> rows = new ArrayList<>();

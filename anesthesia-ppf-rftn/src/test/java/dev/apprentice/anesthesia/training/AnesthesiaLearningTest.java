@@ -27,7 +27,7 @@ class AnesthesiaLearningTest {
 
     static final AnesthesiaDomain DOMAIN = AnesthesiaDomain.withDefaults();
     static final AnesthesiaImitation IMITATION = DOMAIN.imitation();
-    static final AnesthesiaEvaluation EVALUATION = (AnesthesiaEvaluation) DOMAIN.evaluation();
+    static final AnesthesiaEvaluation EVALUATION = DOMAIN.clinicalEvaluation();
     static final long[] COHORT = RolloutCollector.seeds(AnesthesiaReport.COHORT_SEED, 13);
 
     static RolloutCollector collector;

@@ -110,9 +110,20 @@ public record ExpertStep(String domain, String source, String episode, int step,
         return Objects.hash(source, episode, step, Arrays.hashCode(state), Arrays.hashCode(action));
     }
 
+    /**
+     * Names the step without any of its values: domain, source, episode and index, e.g.
+     * {@code phone-security u-17/s-3#12}. Steps may be personal data, so messages and logs name a
+     * step this way and never print its vectors.
+     */
+    public String describe() {
+        return domain + " " + source + "/" + episode + "#" + step;
+    }
+
+    /** The step's name and the widths of its vectors, never their values (see {@link #describe()}). */
     @Override
     public String toString() {
-        return "ExpertStep[" + domain + " " + source + "/" + episode + "#" + step + " state="
-                + Arrays.toString(state) + " action=" + Arrays.toString(action) + (terminal ? " terminal" : "") + "]";
+        return "ExpertStep[" + describe() + " state=" + state.length + " floats action=" + action.length + " floats"
+                + (finalState == null ? "" : " finalState=" + finalState.length + " floats")
+                + (terminal ? " terminal" : "") + "]";
     }
 }

@@ -41,8 +41,9 @@ public record Transition(float[] state, float[] action) {
         return 31 * Arrays.hashCode(state) + Arrays.hashCode(action);
     }
 
+    /** The widths of the vectors, never their values: demonstrations may be personal data. */
     @Override
     public String toString() {
-        return "Transition(state=" + Arrays.toString(state) + ", action=" + Arrays.toString(action) + ")";
+        return "Transition(state=" + state.length + " floats, action=" + action.length + " floats)";
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *     v2/  ...
  *     promotions.json     which version is served, and the promotion history
  *     promotions.log      one checksummed line per promotion or rollback, with the stack after it
- *     .lock               held while a version is allocated or the promotion record changes
+ *     .lock               held while a version is allocated, the promotion record changes or the model is deleted
+ *   .deleted-&lt;uuid&gt;/    a deleted model's tree, moved aside before it is removed
  * </pre>
  *
  * <p><b>Promotion record recovery.</b> Every promotion and rollback first appends a line to
@@ -69,6 +71,14 @@ import org.slf4j.LoggerFactory;
  * model: an in-process lock per canonical model directory (so threads of one JVM queue instead of
  * colliding on the file lock) and then the {@code .lock} file lock (so other processes queue too).
  * Version numbers are therefore unique and contiguous across processes sharing the directory.
+ *
+ * <p><b>Deletion.</b> {@link #delete} removes a model under the same locks: it moves the model's
+ * directory aside to {@code .deleted-<uuid>} in one atomic rename, forces the registry directory to
+ * disk, and only then deletes the tree. A process that was waiting for the lock meanwhile holds the
+ * lock of a file that is no longer the model's: it sees that the file at the lock's path is another
+ * (by file key, without opening it, since closing any descriptor of a locked file would release
+ * the lock) and starts over on the model's new directory. A tree a crash left aside is removed when
+ * the registry is next opened or its models are listed, and is never listed as a model.
  */
 public final class PolicyRegistry {
 
@@ -77,6 +87,9 @@ public final class PolicyRegistry {
     static final String CHECKSUMS = "SHA256SUMS";
     static final String PROMOTIONS = "promotions.json";
     static final String PROMOTION_LOG = "promotions.log";
+    static final String LOCK = ".lock";
+    /** The name a deleted model's directory is moved to before its tree is removed, followed by a UUID. */
+    static final String DELETED_PREFIX = ".deleted-";
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern VERSION_DIR = Pattern.compile("v([1-9][0-9]{0,8})");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -89,7 +102,11 @@ public final class PolicyRegistry {
 
     private final Path root;
 
-    /** @param root the registry directory (created if missing) */
+    /**
+     * Opens a registry, removing what deletions a crash interrupted left aside.
+     *
+     * @param root the registry directory (created if missing)
+     */
     public PolicyRegistry(Path root) {
         this.root = root;
         try {
@@ -97,6 +114,7 @@ public final class PolicyRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the registry directory " + root, e);
         }
+        models();
     }
 
     public Path root() {
@@ -221,14 +239,25 @@ public final class PolicyRegistry {
         return Optional.empty();
     }
 
-    /** Model names in the registry, sorted. */
+    /** Model names in the registry, sorted; trees of deletions a crash interrupted are removed on the way. */
     public List<String> models() {
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> MODEL_NAME.matcher(n).matches()).sorted().toList();
+        List<Path> dirs;
+        try (Stream<Path> entries = Files.list(root)) {
+            dirs = entries.filter(Files::isDirectory).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> models = new ArrayList<>();
+        for (Path dir : dirs) {
+            String name = dir.getFileName().toString();
+            if (name.startsWith(DELETED_PREFIX)) {
+                LOG.info("registry {}: removing {}, left by a deletion that was interrupted", root, name);
+                deleteTree(dir);
+            } else if (MODEL_NAME.matcher(name).matches()) {
+                models.add(name);
+            }
+        }
+        return models.stream().sorted().toList();
     }
 
     /** Every version of a model, oldest first, each verified. */
@@ -271,6 +300,10 @@ public final class PolicyRegistry {
         load(model, version);
         Path modelDir = root.resolve(model);
         withLock(modelDir, () -> {
+            if (!Files.isDirectory(modelDir.resolve("v" + version))) {
+                throw new IllegalArgumentException("model " + model + " has no version " + version
+                        + " (it was deleted meanwhile)");
+            }
             Promotions p = promotionsToChange(modelDir);
             p.stack.remove(Integer.valueOf(version));
             p.stack.add(version);
@@ -317,6 +350,31 @@ public final class PolicyRegistry {
             record(modelDir, p, e);
             return to;
         });
+    }
+
+    /**
+     * Removes every version of a model and its promotion record, durably: under the model's locks,
+     * so that a registration, promotion or rollback happens wholly before or wholly after it, the
+     * model's directory is moved aside in one atomic rename, the registry directory is forced to
+     * disk, and then the tree is deleted. A registration that was waiting starts the model afresh at
+     * version 1. After a crash the model is either still whole or gone (see the class notes).
+     *
+     * @return how many versions were removed; 0 for a model the registry does not hold
+     */
+    public int delete(String model) {
+        Path modelDir = root.resolve(requireModelName(model));
+        if (!Files.isDirectory(modelDir)) {
+            return 0;
+        }
+        Path aside = root.resolve(DELETED_PREFIX + UUID.randomUUID());
+        int removed = withLock(modelDir, () -> {
+            int versions = versions(modelDir).size();
+            Files.move(modelDir, aside, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.fsyncDirectory(root);
+            return versions;
+        });
+        deleteTree(aside);
+        return removed;
     }
 
     private static Map<String, Object> event(String action, int version) {
@@ -482,6 +540,10 @@ public final class PolicyRegistry {
         try {
             return Files.readAllBytes(dir.resolve(name));
         } catch (NoSuchFileException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("model " + dir.getParent().getFileName() + " has no version "
+                        + dir.getFileName().toString().substring(1) + " (it was deleted meanwhile)");
+            }
             throw new CorruptArtefactException(dir.getParent().getFileName() + " " + dir.getFileName() + ": " + name
                     + " is missing");
         }
@@ -540,8 +602,9 @@ public final class PolicyRegistry {
     private static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover .tmp-* directory is ignored by every reader
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: every reader ignores a leftover .tmp-* or .deleted-* directory, and the next
+            // opening or listing removes the latter (another thread may be removing it at the same time)
         }
     }
 
@@ -554,21 +617,84 @@ public final class PolicyRegistry {
     /**
      * Runs {@code work} holding first this JVM's lock for the canonical model directory, then the
      * model's lock file: a file lock is held per JVM, and a second thread asking for it would get
-     * an {@link java.nio.channels.OverlappingFileLockException} instead of waiting.
+     * an {@link java.nio.channels.OverlappingFileLockException} instead of waiting. When the locked
+     * file turns out not to be the model's lock file any more (a deletion in another process moved
+     * the directory away while this one waited), it starts over on the model's new directory.
      */
     private static <T> T withLock(Path modelDir, LockedWork<T> work) {
+        Path lockFile = modelDir.resolve(LOCK);
         try {
-            Files.createDirectories(modelDir);
-            ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(modelDir.toRealPath(), d -> new ReentrantLock());
+            // Keyed by the parent's real path, since the model's own directory may come and go.
+            Path key = modelDir.getParent().toRealPath().resolve(modelDir.getFileName());
+            ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(key, d -> new ReentrantLock());
             inProcess.lock();
-            try (FileChannel ch = FileChannel.open(modelDir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-                return work.run();
+            try {
+                while (true) {
+                    if (!createModelDirectory(modelDir)) {
+                        continue;
+                    }
+                    Optional<Object> opened = fileKey(lockFile);
+                    if (opened.isEmpty()) {
+                        createLockFile(lockFile);
+                        continue;
+                    }
+                    FileChannel ch;
+                    try {
+                        ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                    } catch (NoSuchFileException movedAway) {
+                        continue;
+                    }
+                    try (ch; FileLock lock = ch.lock()) {
+                        // The path named this file just before the channel opened and still names it with the
+                        // lock held: the channel holds it, and no deletion has moved it away.
+                        if (opened.equals(fileKey(lockFile))) {
+                            return work.run();
+                        }
+                    }
+                }
             } finally {
                 inProcess.unlock();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The identity of the file at {@code path} (device and inode where the platform has them), read
+     * without opening the file; empty when there is none. A platform without file keys gives every
+     * file the same one, which makes the check in {@link #withLock} always pass, as it did before deletion.
+     */
+    private static Optional<Object> fileKey(Path path) throws IOException {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return Optional.of(key == null ? Boolean.TRUE : key);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates the model's directory unless it exists; false when another process's deletion moved it
+     * away at that moment, so that the caller looks again.
+     */
+    private static boolean createModelDirectory(Path modelDir) throws IOException {
+        try {
+            Files.createDirectories(modelDir);
+            return true;
+        } catch (FileAlreadyExistsException movedAway) {
+            if (Files.exists(modelDir) && !Files.isDirectory(modelDir)) {
+                throw movedAway;
+            }
+            return false;
+        }
+    }
+
+    private static void createLockFile(Path lockFile) throws IOException {
+        try {
+            Files.createFile(lockFile);
+        } catch (FileAlreadyExistsException | NoSuchFileException raced) {
+            // another process created it, or moved its directory away: the caller looks again
         }
     }
 }

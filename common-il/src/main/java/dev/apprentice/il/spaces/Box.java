@@ -99,6 +99,15 @@ public final class Box implements Space {
 
     @Override
     public void validate(float[] value, String field) {
+        check(value, field, true);
+    }
+
+    @Override
+    public void validateWithoutValues(float[] value, String field) {
+        check(value, field, false);
+    }
+
+    private void check(float[] value, String field, boolean quoteValue) {
         if (value == null) {
             throw new IllegalArgumentException(field + ": expected " + low.length + " values, found null");
         }
@@ -116,7 +125,7 @@ public final class Box implements Space {
             }
             if (v < low[i] || v > high[i]) {
                 throw new IllegalArgumentException(field + "[" + i + "]: expected a value in ["
-                        + low[i] + ", " + high[i] + "], found " + v);
+                        + low[i] + ", " + high[i] + "], found " + (quoteValue ? v : "one outside it"));
             }
         }
     }

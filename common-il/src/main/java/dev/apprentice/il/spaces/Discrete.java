@@ -43,6 +43,15 @@ public record Discrete(int n) implements Space {
 
     @Override
     public void validate(float[] value, String field) {
+        check(value, field, true);
+    }
+
+    @Override
+    public void validateWithoutValues(float[] value, String field) {
+        check(value, field, false);
+    }
+
+    private void check(float[] value, String field, boolean quoteValue) {
         if (value == null) {
             throw new IllegalArgumentException(field + ": expected 1 value (an action index), found null");
         }
@@ -55,9 +64,15 @@ public record Discrete(int n) implements Space {
             throw new IllegalArgumentException(field + ": expected an action index, found " + v);
         }
         if (v != Math.rint(v)) {
-            throw new IllegalArgumentException(field + ": expected a whole action index, found " + v);
+            throw new IllegalArgumentException(field + ": expected a whole action index, found "
+                    + (quoteValue ? v : "a fraction"));
         }
-        validateIndex((int) v, field);
+        if (quoteValue) {
+            validateIndex((int) v, field);
+        } else if (v < 0 || v >= n) {
+            throw new IllegalArgumentException(
+                    field + ": expected an action index in [0, " + (n - 1) + "], found one outside it");
+        }
     }
 
     @Override

@@ -22,6 +22,15 @@ public sealed interface Space permits Box, Discrete {
      */
     void validate(float[] value, String field);
 
+    /**
+     * Checks like {@link #validate}, but the message never quotes the value found, only how it is
+     * wrong (outside the bounds, not whole): recorded steps may be personal data, and the reasons
+     * they are refused reach logs and dead-letter headers.
+     *
+     * @throws IllegalArgumentException naming the field and index and what was expected
+     */
+    void validateWithoutValues(float[] value, String field);
+
     /** Returns true when {@code value} is an element of this space; never throws. */
     boolean contains(float[] value);
 

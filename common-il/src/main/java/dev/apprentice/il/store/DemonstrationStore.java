@@ -482,7 +482,7 @@ public final class DemonstrationStore implements AutoCloseable {
             StoredStepEncoder.write(step, origin, System.currentTimeMillis(), encoder);
             encoder.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("store " + dir + ": cannot encode " + step, e);
+            throw new UncheckedIOException("store " + dir + ": cannot encode step " + step.describe(), e);
         }
         pending.put(key, new PendingStep(new IndexedStep(step.domain(), step.source(), step.episode(), step.step(),
                 step.eventTime(), step.terminal(), origin.topic(), origin.partition(), origin.offset()), start,

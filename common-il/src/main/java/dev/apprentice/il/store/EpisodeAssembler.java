@@ -27,7 +27,8 @@ final class EpisodeAssembler {
      * @param verdict what became of it
      * @param trajectory the trajectory for {@code COMPLETE} and {@code PREFIX}, otherwise null
      * @param stepsUsed how many steps from 0 the trajectory holds
-     * @param problem for {@code INVALID}, why
+     * @param problem for {@code INVALID}, why, never quoting a value (the store logs it, and steps may be
+     *     personal data)
      */
     record Assembly(Verdict verdict, Trajectory trajectory, int stepsUsed, String problem) {
     }
@@ -73,13 +74,13 @@ final class EpisodeAssembler {
                 ExpertStep s = byStep.get(t);
                 float[] state = s.state();
                 float[] action = s.action();
-                stateSpace.validate(state, "step " + t + " state");
-                actionSpace.validate(action, "step " + t + " action");
+                stateSpace.validateWithoutValues(state, "step " + t + " state");
+                actionSpace.validateWithoutValues(action, "step " + t + " action");
                 System.arraycopy(state, 0, states, t * sw, sw);
                 System.arraycopy(action, 0, actions, t * aw, aw);
             }
             float[] finalState = complete && last.finalState() != null ? last.finalState() : last.state();
-            stateSpace.validate(finalState, "final state");
+            stateSpace.validateWithoutValues(finalState, "final state");
             System.arraycopy(finalState, 0, states, steps * sw, sw);
         } catch (IllegalArgumentException e) {
             return new Assembly(Verdict.INVALID, null, 0, e.getMessage());

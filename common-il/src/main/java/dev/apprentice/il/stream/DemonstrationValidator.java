@@ -9,8 +9,9 @@ import java.time.Instant;
 /**
  * Checks an expert step against its domain before it may be stored: the {@link IngestLimits} (id
  * lengths, step index, event time), the domain name, the state (dimension, range, NaN) and the
- * action (kind, dimension, range). Messages name the field, say what was expected and what was
- * found, and become the dead-letter reason.
+ * action (kind, dimension, range). Messages name the field, say what was expected and how the
+ * step differs, and become the dead-letter reason; they never quote a state or action value, since
+ * steps may be personal data and the reason travels in plaintext headers and logs.
  *
  * @param domain the domain every step must carry
  * @param stateSpace the domain's observation space
@@ -42,17 +43,17 @@ public record DemonstrationValidator(String domain, Box stateSpace, Space action
         if (!domain.equals(step.domain())) {
             throw new IllegalArgumentException("domain: expected '" + domain + "', found '" + step.domain() + "'");
         }
-        stateSpace.validate(step.state(), "state");
+        stateSpace.validateWithoutValues(step.state(), "state");
         boolean discreteSpace = actionSpace instanceof Discrete;
         if (discreteSpace != step.discreteAction()) {
             throw new IllegalArgumentException("action: expected " + (discreteSpace ? "an action index" : "a vector")
                     + " for " + actionSpace.describe() + ", found " + (step.discreteAction() ? "an action index"
                     : "a vector of " + step.action().length + " floats"));
         }
-        actionSpace.validate(step.action(), "action");
+        actionSpace.validateWithoutValues(step.action(), "action");
         float[] finalState = step.finalState();
         if (finalState != null) {
-            stateSpace.validate(finalState, "finalState");
+            stateSpace.validateWithoutValues(finalState, "finalState");
         }
     }
 }

@@ -45,7 +45,7 @@ public final class ExpertStepCodec implements PayloadCodec<ExpertStep> {
             enc.flush();
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + step, e);
+            throw new UncheckedIOException("cannot encode step " + step.describe(), e);
         }
     }
 

@@ -85,6 +85,19 @@ class BoxTest {
         assertRejected(() -> mixed.validate(value, "state"), message);
     }
 
+    @Test
+    void givenValuesOutsideTheBounds_whenCheckedWithoutValues_thenTheMessageNamesIndexAndBoundsButNotTheValue() {
+        assertEquals("state[0]: expected a value in [-1.0, 1.0], found one outside it",
+                assertRejected(() -> mixed.validateWithoutValues(new float[] {1.5f, 0, 0, 0}, "state")).getMessage());
+        assertEquals("state[2]: expected a value in [0.0, Infinity], found one outside it",
+                assertRejected(() -> mixed.validateWithoutValues(new float[] {0, 0, -0.25f, 0}, "state")).getMessage());
+        assertRejected(() -> mixed.validateWithoutValues(new float[] {0, Float.NaN, 0, 0}, "state"),
+                "state[1]: expected a number, found NaN");
+        assertRejected(() -> mixed.validateWithoutValues(new float[] {0, 0, 0}, "state"),
+                "state: expected 4 values, found 3");
+        mixed.validateWithoutValues(new float[] {1, -1e30f, 1e30f, 5}, "state");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidValues")
     void containsIsFalseForInvalidValueWithoutThrowing(String description, float[] value, String message) {

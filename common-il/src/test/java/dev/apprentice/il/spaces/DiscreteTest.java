@@ -45,6 +45,17 @@ class DiscreteTest {
         assertRejected(() -> threeActions.validate(value, "action"), message);
     }
 
+    @Test
+    void givenInvalidIndices_whenCheckedWithoutValues_thenTheMessageSaysHowTheyAreWrongButNotWhatTheyAre() {
+        assertEquals("action: expected an action index in [0, 2], found one outside it",
+                assertRejected(() -> threeActions.validateWithoutValues(new float[] {7}, "action")).getMessage());
+        assertEquals("action: expected an action index in [0, 2], found one outside it",
+                assertRejected(() -> threeActions.validateWithoutValues(new float[] {-1}, "action")).getMessage());
+        assertEquals("action: expected a whole action index, found a fraction",
+                assertRejected(() -> threeActions.validateWithoutValues(new float[] {1.5f}, "action")).getMessage());
+        threeActions.validateWithoutValues(new float[] {2}, "action");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidElements")
     void containsIsFalseForInvalidElementWithoutThrowing(String description, float[] value, String message) {

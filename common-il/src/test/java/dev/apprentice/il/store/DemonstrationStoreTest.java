@@ -322,6 +322,25 @@ class DemonstrationStoreTest {
     }
 
     @Test
+    void givenStoredStepsOutsideTheReadersSpace_whenRead_thenTheErrorSaysWhyWithoutQuotingAValue() {
+        // given: an episode whose states reach 2 (t, -t), read as if states were bounded by 1.5
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+            ExpertSteps.append(store, ExpertSteps.ended("alice", "wide", 3, T0), "demos", 0, 0);
+        }
+        try (DemonstrationStore store = DemonstrationStore.open(dir)) {
+
+            // when
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> store.read(Box.uniform(2, -1.5f, 1.5f), new Discrete(3), StoreQuery.all()));
+
+            // then
+            assertTrue(refused.getMessage().contains("episode wide of alice: step 2 state[0]: expected a value in"
+                    + " [-1.5, 1.5], found one outside it"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("2.0"), refused.getMessage());
+        }
+    }
+
+    @Test
     void recordsOffsetRangesForProvenance() {
         // given: episodes read from two partitions of one topic and from a second topic, and an
         // unfinished episode whose offsets must not count as training data

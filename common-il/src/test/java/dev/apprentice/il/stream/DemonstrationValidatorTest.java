@@ -30,16 +30,41 @@ class DemonstrationValidatorTest {
                 reason(DISCRETE, step("test-arm", new float[] {1, Float.NaN, 3, 4}, new float[] {0}, true)));
         assertEquals("state: expected 4 values, found 5",
                 reason(DISCRETE, step("test-arm", new float[] {1, 2, 3, 4, 5}, new float[] {0}, true)));
-        assertEquals("state[0]: expected a value in [-10.0, 10.0], found 11.0",
+        assertEquals("state[0]: expected a value in [-10.0, 10.0], found one outside it",
                 reason(DISCRETE, step("test-arm", new float[] {11, 2, 3, 4}, new float[] {0}, true)));
-        assertEquals("action: expected an action index in [0, 2], found 3",
+        assertEquals("action: expected an action index in [0, 2], found one outside it",
                 reason(DISCRETE, step("test-arm", new float[] {1, 2, 3, 4}, new float[] {3}, true)));
         assertEquals("action: expected an action index for Discrete(3), found a vector of 2 floats",
                 reason(DISCRETE, step("test-arm", new float[] {1, 2, 3, 4}, new float[] {0, 1}, false)));
-        assertEquals("action[1]: expected a value in [-1.0, 1.0], found 1.5",
+        assertEquals("action[1]: expected a value in [-1.0, 1.0], found one outside it",
                 reason(CONTINUOUS, step("test-arm", new float[] {1, 2, 3, 4}, new float[] {0, 1.5f}, false)));
         assertEquals("domain: expected 'test-arm', found 'cartpole'",
                 reason(DISCRETE, step("cartpole", new float[] {1, 2, 3, 4}, new float[] {0}, true)));
+    }
+
+    @Test
+    void givenStepsWithDistinctiveValuesOutsideTheSpaces_whenValidated_thenNoReasonQuotesAValue() {
+        // given: each vector with one value out of bounds, digits that occur nowhere else in a reason
+        ExpertStep badState = step("test-arm", new float[] {1, 2, 3, 47.8125f}, new float[] {0}, true);
+        ExpertStep badIndex = step("test-arm", new float[] {1, 2, 3, 4}, new float[] {7}, true);
+        ExpertStep fractionalIndex = step("test-arm", new float[] {1, 2, 3, 4}, new float[] {1.5625f}, true);
+        ExpertStep badAction = step("test-arm", new float[] {1, 2, 3, 4}, new float[] {0.25f, -6.0625f}, false);
+        ExpertStep badFinalState = new ExpertStep("test-arm", "s", "e", 0, Instant.now(), new float[] {1, 2, 3, 4},
+                new float[] {0}, true, true, false, new float[] {1, -93.4375f, 3, 4}, Map.of());
+
+        // when
+        String state = reason(DISCRETE, badState);
+        String index = reason(DISCRETE, badIndex);
+        String fraction = reason(DISCRETE, fractionalIndex);
+        String action = reason(CONTINUOUS, badAction);
+        String finalState = reason(DISCRETE, badFinalState);
+
+        // then
+        assertEquals("state[3]: expected a value in [-10.0, 10.0], found one outside it", state);
+        assertEquals("action: expected an action index in [0, 2], found one outside it", index);
+        assertEquals("action: expected a whole action index, found a fraction", fraction);
+        assertEquals("action[1]: expected a value in [-1.0, 1.0], found one outside it", action);
+        assertEquals("finalState[1]: expected a value in [-10.0, 10.0], found one outside it", finalState);
     }
 
     @Test

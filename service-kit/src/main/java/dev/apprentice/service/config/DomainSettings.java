@@ -2,22 +2,31 @@ package dev.apprentice.service.config;
 
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.service.domain.Algorithm;
+import dev.apprentice.service.domain.DecisionCodec;
+import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.PromotionRule;
+import dev.apprentice.service.domain.TrainingRecipes;
+import dev.apprentice.service.error.NoSharedPolicyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kit's settings with the domain's defaults filled in and checked once at start-up: topic
  * names, directories, the served model id, the evaluation expert, the automatic algorithms and the
- * promotion rule. A bad value stops the service with a message naming the key.
+ * promotion rule; and whether the domain has a shared policy at all. A bad value stops the service
+ * with a message naming the key.
  */
 @ApplicationScoped
 public class DomainSettings {
 
     private final ImitationDomain domain;
+    private final Optional<TrainingRecipes> recipes;
+    private final Optional<DomainEvaluation> evaluation;
+    private final Optional<DecisionCodec> decisions;
     private final KafkaSettings kafka;
     private final TrainingSettings training;
     private final String topic;
@@ -36,6 +45,14 @@ public class DomainSettings {
         this.kafka = kafka;
         this.training = training;
         String name = domain.name();
+        recipes = domain.training();
+        evaluation = domain.evaluation();
+        decisions = domain.decisions();
+        if (recipes.isPresent() != evaluation.isPresent() || recipes.isPresent() != decisions.isPresent()) {
+            throw new IllegalStateException(name + ": training(), evaluation() and decisions() make up the shared policy"
+                    + " and are present together or not at all; found training " + presence(recipes) + ", evaluation "
+                    + presence(evaluation) + ", decisions " + presence(decisions));
+        }
         topic = kafka.topic().orElse(name + ".demonstrations");
         policyTopic = kafka.policyTopic().orElse(name + ".policies");
         storeDirectory = Path.of(storage.storeDirectory().orElse(".apprentice/" + name + "/store"));
@@ -44,11 +61,11 @@ public class DomainSettings {
         model = serving.model().orElse(name);
         promotion = PromotionRule.byId(training.promotion()).orElseThrow(() -> new IllegalArgumentException(
                 "apprentice.training.promotion: expected manual, always or if-better, found '" + training.promotion() + "'"));
-        autoAlgorithms = training.autoAlgorithms().orElse(List.of(domain.training().algorithms().get(0).id())).stream()
-                .map(id -> Algorithm.byId(id).filter(domain.training().algorithms()::contains)
+        autoAlgorithms = recipes.map(r -> training.autoAlgorithms().orElse(List.of(r.algorithms().get(0).id())).stream()
+                .map(id -> Algorithm.byId(id).filter(r.algorithms()::contains)
                         .orElseThrow(() -> new IllegalArgumentException("apprentice.training.auto-algorithms: expected some of "
-                                + domain.training().algorithms() + ", found '" + id + "'")))
-                .toList();
+                                + r.algorithms() + ", found '" + id + "'")))
+                .toList()).orElse(List.of());
         payloadFormat = PayloadFormat.parse(kafka.payloadFormat());
         domain.simulation().ifPresent(sim -> {
             if (training.evaluationExpert().isPresent() && !sim.experts().contains(training.evaluationExpert().get())) {
@@ -58,9 +75,48 @@ public class DomainSettings {
         });
     }
 
+    private static String presence(Optional<?> part) {
+        return part.isPresent() ? "present" : "absent";
+    }
+
     /** The domain. */
     public ImitationDomain domain() {
         return domain;
+    }
+
+    /**
+     * Whether the domain has a shared policy for the kit to train, evaluate and decide with; a domain
+     * without one trains per-subject models through its own endpoints.
+     */
+    public boolean sharedPolicy() {
+        return recipes.isPresent();
+    }
+
+    /**
+     * The shared policy's training recipes.
+     *
+     * @throws NoSharedPolicyException (404) for a domain without a shared policy
+     */
+    public TrainingRecipes recipes() {
+        return recipes.orElseThrow(NoSharedPolicyException::training);
+    }
+
+    /**
+     * The shared policy's evaluation.
+     *
+     * @throws NoSharedPolicyException (404) for a domain without a shared policy
+     */
+    public DomainEvaluation evaluation() {
+        return evaluation.orElseThrow(NoSharedPolicyException::training);
+    }
+
+    /**
+     * The codec of the kit's decision requests.
+     *
+     * @throws NoSharedPolicyException (404) for a domain without a shared policy
+     */
+    public DecisionCodec decisions() {
+        return decisions.orElseThrow(NoSharedPolicyException::decisions);
     }
 
     /** The demonstrations topic. */
@@ -98,7 +154,7 @@ public class DomainSettings {
         return promotion;
     }
 
-    /** The algorithms automatic training runs, in order. */
+    /** The algorithms automatic training runs, in order; none without a shared policy. */
     public List<Algorithm> autoAlgorithms() {
         return autoAlgorithms;
     }
@@ -127,6 +183,6 @@ public class DomainSettings {
     /** Iterations of an algorithm when a request does not say: configuration, else the domain's recipe. */
     public int iterations(Algorithm algorithm) {
         Integer configured = training.iterations().get(algorithm.id());
-        return configured != null ? configured : domain.training().defaultIterations(algorithm);
+        return configured != null ? configured : recipes().defaultIterations(algorithm);
     }
 }

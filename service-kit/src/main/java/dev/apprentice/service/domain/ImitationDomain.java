@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Everything the service kit needs to know about one domain, provided by the domain module as a
- * single CDI bean: names, spaces, the feature encoder, the Avro record mapping, the decision
- * codec, training recipes, evaluation, and optionally a simulator with experts and a decision
- * guard. The kit does the rest (ingest, jobs, registry, serving, hot swap, keys, page).
+ * single CDI bean: names, spaces, the feature encoder, the Avro record mapping, and optionally the
+ * shared policy (its decision codec, training recipes and evaluation), a simulator with experts and
+ * a decision guard. The kit does the rest (ingest, jobs, registry, serving, hot swap, keys, page).
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -43,14 +43,30 @@ public interface ImitationDomain {
     /** The Avro record of the demonstrations topic and its mapping to expert steps. */
     DemonstrationRecords<?> records();
 
-    /** Reads decision request bodies into raw observations. */
-    DecisionCodec decisions();
+    /**
+     * Reads decision request bodies into raw observations for the kit's decision endpoints; part of
+     * the shared policy, present exactly when {@link #training()} is.
+     */
+    default Optional<DecisionCodec> decisions() {
+        return Optional.empty();
+    }
 
-    /** How policies are trained. */
-    TrainingRecipes training();
+    /**
+     * How the kit's training jobs train the one policy the domain shares among all its users, with
+     * {@link #evaluation()} and {@link #decisions()}: the three are present together or not at all.
+     * A domain without them trains per-subject models through its own endpoints (one small model
+     * per user, say): the kit's training, registry and decision endpoints then answer 404
+     * {@code no-shared-policy}, it trains nothing automatically and resumes no journaled job, and
+     * its page shows no training or evaluation.
+     */
+    default Optional<TrainingRecipes> training() {
+        return Optional.empty();
+    }
 
-    /** How policies are evaluated and which metrics decide promotion. */
-    DomainEvaluation evaluation();
+    /** How the shared policy is evaluated and which metrics decide its promotion; present exactly when {@link #training()} is. */
+    default Optional<DomainEvaluation> evaluation() {
+        return Optional.empty();
+    }
 
     /** A simulator with scripted experts and a live scene, if the domain has one. */
     default Optional<ExpertSimulation> simulation() {

@@ -2,6 +2,7 @@ package dev.apprentice.service.rest;
 
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
+import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.SecuritySettings.PublicDashboard;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * evaluation table and the ingestion counters. Without an administrator key it is the summary
  * unless {@code apprentice.security.public-dashboard=full}: no job errors, sources or promotion
  * reasons and no reasons a version cannot be used, since those may quote paths and exceptions.
- * Everything in it is cached or cheap, so polling it costs no rollouts and no weight checksums.
+ * Everything in it is cached or cheap, so polling it costs no rollouts and no weight checksums. A
+ * domain without a shared policy gets no served version, jobs or evaluation, and says so.
  */
 @Path("/dashboard")
 @Tag(name = "dashboard")
@@ -41,15 +43,18 @@ public class DashboardResource {
      * @param domain the domain's name
      * @param title its title
      * @param simulated whether the domain has a simulator (and so a live view)
+     * @param sharedPolicy whether the domain has a shared policy (and so training jobs, an evaluation
+     *     table and a served version); without one it trains per-subject models through its own endpoints
      * @param served the served version, or null
      * @param jobs the latest jobs, oldest first
-     * @param evaluation the evaluation table
+     * @param evaluation the evaluation table, or null without a shared policy
      * @param ingest ingestion counters
      * @param storedEpisodes complete episodes in the store
      * @param ingestion where ingestion is (in the summary, a failure's cause is left out)
      */
-    public record Dashboard(String domain, String title, boolean simulated, ServedView served, List<TrainingJob.View> jobs,
-            EvaluationTable evaluation, IngestStatistics ingest, long storedEpisodes, IngestionStatus ingestion) {
+    public record Dashboard(String domain, String title, boolean simulated, boolean sharedPolicy, ServedView served,
+            List<TrainingJob.View> jobs, EvaluationTable evaluation, IngestStatistics ingest, long storedEpisodes,
+            IngestionStatus ingestion) {
     }
 
     /**
@@ -64,15 +69,17 @@ public class DashboardResource {
     }
 
     private final ImitationDomain domain;
+    private final DomainSettings settings;
     private final PolicyServing policies;
     private final TrainingService training;
     private final DemonstrationIngestion ingestion;
     private final PageAccess access;
     private final SecurityIdentity identity;
 
-    public DashboardResource(ImitationDomain domain, PolicyServing policies, TrainingService training,
+    public DashboardResource(DomainSettings settings, PolicyServing policies, TrainingService training,
             DemonstrationIngestion ingestion, PageAccess access, SecurityIdentity identity) {
-        this.domain = domain;
+        this.domain = settings.domain();
+        this.settings = settings;
         this.policies = policies;
         this.training = training;
         this.ingestion = ingestion;
@@ -86,15 +93,20 @@ public class DashboardResource {
             description = "Without an administrator key, the summary (see apprentice.security.public-dashboard).")
     public Dashboard dashboard() {
         boolean full = access.view(identity) == PublicDashboard.FULL;
-        ServedView served = policies.served(policies.defaultModel()).map(s -> new ServedView(s.model(), s.version(),
-                s.card().algorithm(), EvaluationSummary.of(s.card()).orElse(null))).orElse(null);
-        List<TrainingJob> jobs = training.jobs();
-        List<TrainingJob.View> shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
-                .map(TrainingJob::view).map(v -> full ? v : summary(v)).toList();
-        EvaluationTable table = training.evaluationTable();
         IngestionStatus status = ingestion.status();
-        return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), served, shown,
-                full ? table : summary(table), ingestion.statistics(),
+        ServedView served = null;
+        List<TrainingJob.View> shown = List.of();
+        EvaluationTable table = null;
+        if (settings.sharedPolicy()) {
+            served = policies.served(policies.defaultModel()).map(s -> new ServedView(s.model(), s.version(),
+                    s.card().algorithm(), EvaluationSummary.of(s.card()).orElse(null))).orElse(null);
+            List<TrainingJob> jobs = training.jobs();
+            shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
+                    .map(TrainingJob::view).map(v -> full ? v : summary(v)).toList();
+            table = full ? training.evaluationTable() : summary(training.evaluationTable());
+        }
+        return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), settings.sharedPolicy(),
+                served, shown, table, ingestion.statistics(),
                 ingestion.storeStatistics().map(StoreStatistics::completeEpisodes).orElse(0L),
                 full ? status : new IngestionStatus(status.state(), null, status.since()));
     }

@@ -2,8 +2,11 @@ package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.domain.DecisionCodec;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.http.BodyKind;
 import dev.apprentice.service.http.BodyLimit;
 import dev.apprentice.service.serving.Decision;
@@ -26,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The decision API: the served policy's action for an observation in the domain's request format.
- * It also declares the API-key scheme every protected endpoint of the kit refers to.
+ * The decision API: the served policy's action for an observation in the domain's request format;
+ * 404 {@code no-shared-policy} for a domain without a shared policy, whose own endpoints decide. It
+ * also declares the API-key scheme every protected endpoint of the kit refers to.
  */
 @Path("/")
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
@@ -48,12 +52,15 @@ public class DecisionResource {
     }
 
     private final ImitationDomain domain;
+    private final DomainSettings settings;
     private final PolicyServing policies;
     private final DecisionAccess access;
     private final SecurityIdentity identity;
 
-    public DecisionResource(ImitationDomain domain, PolicyServing policies, DecisionAccess access, SecurityIdentity identity) {
-        this.domain = domain;
+    public DecisionResource(DomainSettings settings, PolicyServing policies, DecisionAccess access,
+            SecurityIdentity identity) {
+        this.domain = settings.domain();
+        this.settings = settings;
         this.policies = policies;
         this.access = access;
         this.identity = identity;
@@ -62,12 +69,13 @@ public class DecisionResource {
     @POST
     @Path("decisions")
     @Operation(summary = "Decide for one observation", description = "400 names the bad field; 503 when no policy is"
-            + " promoted. The body is the domain's observation format (see the service README).")
+            + " promoted; 404 when the service trains no shared policy. The body is the domain's observation format"
+            + " (see the service README).")
     @NonBlocking // microseconds of CPU and no I/O: answered on the event loop, without a hop to a worker thread
     @BodyLimit(BodyKind.DECISION) // small, so that parsing it on the event loop stays cheap
     public Decision decide(JsonNode body) {
         access.check(identity);
-        return policies.decide(policies.defaultModel(), domain.decisions().observation(body, ""));
+        return policies.decide(policies.defaultModel(), settings.decisions().observation(body, ""));
     }
 
     @POST
@@ -77,6 +85,7 @@ public class DecisionResource {
     @BodyLimit(BodyKind.BATCH) // parsed on a worker thread, like every blocking endpoint's body
     public Batch decideBatch(JsonNode body) {
         access.check(identity);
+        DecisionCodec codec = settings.decisions();
         int max = domain.limits().maxBatch();
         JsonNode requests = body == null ? null : body.get("requests");
         if (requests == null || !requests.isArray() || requests.isEmpty() || requests.size() > max) {
@@ -86,7 +95,7 @@ public class DecisionResource {
         }
         List<float[]> observations = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            observations.add(domain.decisions().observation(requests.get(i), "requests[" + i + "]"));
+            observations.add(codec.observation(requests.get(i), "requests[" + i + "]"));
         }
         List<Decision> decisions = new ArrayList<>(observations.size());
         for (float[] observation : observations) {
@@ -97,9 +106,13 @@ public class DecisionResource {
 
     @GET
     @Path("provenance")
-    @Operation(summary = "The serving policy's model card", description = "503 when no policy is promoted.")
+    @Operation(summary = "The serving policy's model card", description = "503 when no policy is promoted; 404 when"
+            + " the service trains no shared policy.")
     public ModelCard provenance() {
         access.check(identity);
+        if (!settings.sharedPolicy()) {
+            throw NoSharedPolicyException.decisions();
+        }
         return policies.requireServed(policies.defaultModel()).card();
     }
 }

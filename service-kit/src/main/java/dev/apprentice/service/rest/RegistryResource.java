@@ -2,6 +2,8 @@ package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.apprentice.il.registry.ModelCard;
+import dev.apprentice.service.config.DomainSettings;
+import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.security.Roles;
 import dev.apprentice.service.serving.PolicyServing;
 import dev.apprentice.service.serving.ServedPolicy;
@@ -18,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The policy registry of the served model (administrator key): list, health, promote, roll back. */
+/**
+ * The policy registry of the served model (administrator key): list, health, promote, roll back;
+ * every one answers 404 {@code no-shared-policy} for a domain whose models are per subject.
+ */
 @Path("/policies")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
@@ -62,14 +67,17 @@ public class RegistryResource {
     }
 
     private final PolicyServing policies;
+    private final DomainSettings settings;
 
-    public RegistryResource(PolicyServing policies) {
+    public RegistryResource(PolicyServing policies, DomainSettings settings) {
         this.policies = policies;
+        this.settings = settings;
     }
 
     @GET
     @Operation(summary = "Every registered version, newest first, with its card or the reason it cannot be used")
     public List<VersionView> versions() {
+        requireSharedPolicy();
         return policies.versions(policies.defaultModel()).stream()
                 .sorted(Comparator.comparingInt(e -> -e.version()))
                 .map(e -> new VersionView(e.version(), e.promoted(), e.card().orElse(null), e.problem().orElse(null)))
@@ -81,6 +89,7 @@ public class RegistryResource {
     @Operation(summary = "The promoted and the served version, a fallback to an older promotion, and damage the"
             + " registry recovered from in the promotion record")
     public Health health() {
+        requireSharedPolicy();
         String model = policies.defaultModel();
         return new Health(model, policies.registry().promotedVersion(model).orElse(null),
                 policies.served(model).map(ServedPolicy::version).orElse(null), policies.fallback(model).orElse(null),
@@ -93,6 +102,7 @@ public class RegistryResource {
             description = "404 for an unknown version; 422, with the registry unchanged, for a version this service"
                     + " cannot serve (other encoder or spaces, corrupt weights).")
     public Served promote(@PathParam("version") int version) {
+        requireSharedPolicy();
         ServedPolicy s = policies.promote(policies.defaultModel(), version);
         return new Served(s.model(), s.version());
     }
@@ -103,7 +113,14 @@ public class RegistryResource {
             description = "409, with a message, when there is none; 422, with the registry unchanged, when it cannot be"
                     + " served.")
     public Served rollback() {
+        requireSharedPolicy();
         ServedPolicy s = policies.rollback(policies.defaultModel());
         return new Served(s.model(), s.version());
+    }
+
+    private void requireSharedPolicy() {
+        if (!settings.sharedPolicy()) {
+            throw NoSharedPolicyException.registry();
+        }
     }
 }

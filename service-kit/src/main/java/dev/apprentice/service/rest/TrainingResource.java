@@ -1,9 +1,11 @@
 package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.domain.Algorithm;
 import dev.apprentice.service.domain.PromotionRule;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.error.NotFoundException;
 import dev.apprentice.service.security.Roles;
 import dev.apprentice.service.training.TrainingJob;
@@ -27,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Training jobs (administrator key): queue, list, inspect, cancel. */
+/**
+ * Training jobs of the shared policy (administrator key): queue, list, inspect, cancel; every one
+ * answers 404 {@code no-shared-policy} for a domain that trains per-subject models instead.
+ */
 @Path("/training/jobs")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
@@ -37,17 +42,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrainingResource {
 
     private final TrainingService training;
+    private final DomainSettings settings;
 
-    public TrainingResource(TrainingService training) {
+    public TrainingResource(TrainingService training, DomainSettings settings) {
         this.training = training;
+        this.settings = settings;
     }
 
     @POST
     @Operation(summary = "Queue a training job", description = "Body: {\"algorithm\", \"sources\", \"maxEpisodes\","
             + " \"seed\", \"iterations\", \"promote\": \"manual\"|\"always\"|\"if-better\"}. Jobs run one at a time;"
-            + " 202 with the job, 429 when the queue is full.")
+            + " 202 with the job, 429 when the queue is full, 404 when the service trains no shared policy.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = TrainingJob.View.class)))
     public Response submit(JsonNode body) {
+        requireSharedPolicy();
         JsonFields f = JsonFields.of(body, Set.of("algorithm", "sources", "maxEpisodes", "seed", "iterations", "promote"));
         String algorithm = f.text("algorithm");
         Algorithm a = Algorithm.byId(algorithm).orElseThrow(() -> new InvalidRequestException("algorithm",
@@ -79,6 +87,7 @@ public class TrainingResource {
     @GET
     @Operation(summary = "Every kept job with its progress")
     public List<TrainingJob.View> jobs() {
+        requireSharedPolicy();
         return training.jobs().stream().map(TrainingJob::view).toList();
     }
 
@@ -99,6 +108,13 @@ public class TrainingResource {
     }
 
     private TrainingJob find(String id) {
+        requireSharedPolicy();
         return training.job(id).orElseThrow(() -> new NotFoundException("no training job '" + id + "'"));
+    }
+
+    private void requireSharedPolicy() {
+        if (!settings.sharedPolicy()) {
+            throw NoSharedPolicyException.training();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.apprentice.service.serving;
 
 import dev.apprentice.il.registry.RegistryHealth;
+import dev.apprentice.service.config.DomainSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,20 +11,28 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness: a replica takes decision traffic only once a policy is loaded. It stays ready when it
  * serves an older promotion because the promoted artefact is corrupt ({@code fallback} says which
- * and why) or when the registry recovered a damaged promotion record ({@code promotionRecord}).
+ * and why) or when the registry recovered a damaged promotion record ({@code promotionRecord}). A
+ * domain without a shared policy is ready with or without models: a subject without one yet is
+ * its own endpoints' answer, not the replica's failure.
  */
 @Readiness
 @ApplicationScoped
 public class PolicyReadiness implements HealthCheck {
 
     private final PolicyServing policies;
+    private final DomainSettings settings;
 
-    public PolicyReadiness(PolicyServing policies) {
+    public PolicyReadiness(PolicyServing policies, DomainSettings settings) {
         this.policies = policies;
+        this.settings = settings;
     }
 
     @Override
     public HealthCheckResponse call() {
+        if (!settings.sharedPolicy()) {
+            return HealthCheckResponse.named("policy").up().withData("sharedPolicy", false)
+                    .withData("servedModels", policies.servedCount()).build();
+        }
         String model = policies.defaultModel();
         HealthCheckResponseBuilder response = policies.served(model)
                 .map(s -> HealthCheckResponse.named("policy").up().withData("model", s.model())

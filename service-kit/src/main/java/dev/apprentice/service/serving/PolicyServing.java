@@ -42,7 +42,9 @@ import java.util.function.Consumer;
  * can be served, then swap atomically. At start-up each model is served from the newest version of
  * its promotion stack that can be served, so a corrupt promoted artefact means a logged and
  * reported fallback rather than no policy. Registry listings are cached and invalidated on every
- * change, so the page's polling never re-reads weights.
+ * change, so the page's polling never re-reads weights. A model can be forgotten (a subject's
+ * models erased): deleted from the registry and no longer served here or, through the policy
+ * topic, on any replica.
  */
 @ApplicationScoped
 public class PolicyServing {
@@ -56,12 +58,14 @@ public class PolicyServing {
     private final Optional<String> deferral;
     private final PolicyRegistry registry;
     private final String defaultModel;
+    private final boolean sharedPolicy;
     private final Map<String, ServedPolicy> served = new ConcurrentHashMap<>();
     private final Map<String, String> unavailable = new ConcurrentHashMap<>();
     private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
     private final Map<String, List<RegistryEntry>> listings = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ServedPolicy>> promotionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
     private volatile String followReason;
     private final Timer latency;
     private final Counter decisions;
@@ -71,6 +75,7 @@ public class PolicyServing {
         this.deferral = domain.deferralAdvice();
         this.registry = new PolicyRegistry(settings.registryDirectory());
         this.defaultModel = settings.model();
+        this.sharedPolicy = settings.sharedPolicy();
         this.latency = Timer.builder("apprentice_decision_latency").tag("domain", domain.name())
                 .description("Time to encode and decide one observation").publishPercentileHistogram().register(metrics);
         this.decisions = Counter.builder("apprentice_decisions").tag("domain", domain.name())
@@ -85,7 +90,7 @@ public class PolicyServing {
         return defaultModel;
     }
 
-    /** Calls {@code listener} after every registration, promotion, rollback or swap. */
+    /** Calls {@code listener} after every registration, promotion, rollback, swap or forgotten model. */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
     }
@@ -294,7 +299,49 @@ public class PolicyServing {
         return checked;
     }
 
-    /** Makes this replica serve only what it adopts: promotion and rollback answer 409 here. */
+    /**
+     * Forgets a model: deletes every version and the promotion record from this replica's registry
+     * ({@link PolicyRegistry#delete}, crash-safe), stops serving it, drops what was cached about it,
+     * runs the change listeners and tells the forget listeners (the policy topic publishes a
+     * tombstone, so that every replica stops serving it). Forgetting again is harmless and tells the
+     * listeners again, so an erasure a crash interrupted can simply be repeated.
+     *
+     * @return how many versions were deleted; 0 for a model the registry does not hold
+     * @throws ConflictException on a replica that serves what another replica promotes
+     */
+    public synchronized int forget(String model) {
+        requireOwnRegistry();
+        int deleted = registry.delete(model);
+        stopServing(model);
+        forgetListeners.forEach(l -> l.accept(model));
+        Log.infof("forgot %s: deleted %d versions", model, deleted);
+        return deleted;
+    }
+
+    /**
+     * Stops serving a model that another replica forgot (a tombstone on the policy topic); this
+     * replica's registry is not touched.
+     */
+    public synchronized void forgetAdopted(String model) {
+        if (served.containsKey(model)) {
+            Log.infof("%s was forgotten by the training replica; no longer serving it", model);
+        }
+        stopServing(model);
+    }
+
+    private void stopServing(String model) {
+        served.remove(model);
+        unavailable.remove(model);
+        fallbacks.remove(model);
+        changed(model);
+    }
+
+    /** Calls {@code listener} with the model's id after every {@link #forget}. */
+    public void onForget(Consumer<String> listener) {
+        forgetListeners.add(listener);
+    }
+
+    /** Makes this replica serve only what it adopts: promotion, rollback and forgetting answer 409 here. */
     public void followOtherReplicas(String reason) {
         followReason = reason;
     }
@@ -320,7 +367,8 @@ public class PolicyServing {
         ServedPolicy s = served.get(model);
         if (s == null) {
             throw UnavailableException.noPolicy(unavailable.getOrDefault(model, "no policy has been promoted yet"
-                    + " for model " + model + ": train one (POST /api/v1/" + domain.name() + "/training/jobs)"));
+                    + " for model " + model + (sharedPolicy ? ": train one (POST /api/v1/" + domain.name()
+                    + "/training/jobs)" : "")));
         }
         return s;
     }

@@ -38,10 +38,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * without a shared disk. The training replica ({@code apprentice.kafka.ingest=true}) publishes the
  * promoted version of each model as a {@link PolicyArtefact} keyed by model id, after every
  * promotion and rollback, and once at start-up the version it serves (an older promotion when the
- * promoted artefact is corrupt). A serving-only replica reads the topic from the start: at
- * start-up it catches up to the end before taking traffic and serves the newest valid
- * artefact of each model; afterwards it hot-swaps as artefacts arrive. An artefact that does not
- * verify, or that this service cannot serve, is refused with a logged reason and counted in
+ * promoted artefact is corrupt); when it forgets a model, it publishes a tombstone (a null value)
+ * under the model's key, which compaction eventually leaves as the key's only trace. A
+ * serving-only replica reads the topic from the start: at start-up it catches up to the end before
+ * taking traffic and serves the newest valid artefact of each model that no later tombstone
+ * forgot; afterwards it hot-swaps as artefacts arrive and stops serving a model whose tombstone
+ * arrives, without touching its own registry. An artefact that does not verify, or that this
+ * service cannot serve, is refused with a logged reason and counted in
  * {@code apprentice_policy_topic_refused}; the replica keeps serving what it had.
  */
 @ApplicationScoped
@@ -95,6 +98,7 @@ public class PolicyTopic {
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_ARTEFACT_BYTES,
                     ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
             serving.onPromotion(p -> publish(p.model(), p.version()));
+            serving.onForget(this::publishTombstone);
             for (String model : serving.registry().models()) {
                 serving.served(model).ifPresent(p -> publish(model, p.version()));
             }
@@ -121,6 +125,22 @@ public class PolicyTopic {
         }
     }
 
+    private void publishTombstone(String model) {
+        try {
+            producer.send(new ProducerRecord<>(settings.policyTopic(), model, null), (metadata, error) -> {
+                if (error != null) {
+                    publishFailures.increment();
+                    Log.errorf("could not publish the tombstone of %s to %s (other replicas still serve it; forget it"
+                            + " again): %s", model, settings.policyTopic(), error);
+                }
+            });
+        } catch (RuntimeException e) {
+            publishFailures.increment();
+            Log.errorf(e, "could not publish the tombstone of %s to %s (other replicas still serve it; forget it again)",
+                    model, settings.policyTopic());
+        }
+    }
+
     private void follow(String bootstrap) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -137,8 +157,8 @@ public class PolicyTopic {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         while (!caughtUp(end) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                // Only the newest valid artefact of each model is served after catching up.
-                if (decode(r).isPresent()) {
+                // After catching up, each model is served from its newest valid artefact, unless a tombstone came later.
+                if (isTombstone(r) || decode(r).isPresent()) {
                     newest.put(r.key(), r);
                 }
             }
@@ -173,10 +193,15 @@ public class PolicyTopic {
         return true;
     }
 
+    /** A forgotten model's record: its key and no value. */
+    private static boolean isTombstone(ConsumerRecord<String, byte[]> r) {
+        return r.value() == null && r.key() != null;
+    }
+
     private Optional<LoadedPolicy> decode(ConsumerRecord<String, byte[]> r) {
         try {
             if (r.value() == null) {
-                throw new CorruptArtefactException("an empty record");
+                throw new CorruptArtefactException("an empty record without a key");
             }
             LoadedPolicy received = PolicyArtefact.decode(r.value());
             serving.verify(received);
@@ -195,7 +220,11 @@ public class PolicyTopic {
     }
 
     private void apply(ConsumerRecord<String, byte[]> r) {
-        decode(r).ifPresent(serving::adopt);
+        if (isTombstone(r)) {
+            serving.forgetAdopted(r.key());
+        } else {
+            decode(r).ifPresent(serving::adopt);
+        }
     }
 
     /** Stops publishing and following (idempotent). */

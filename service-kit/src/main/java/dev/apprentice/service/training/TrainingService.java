@@ -24,6 +24,7 @@ import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.PromotionRule;
 import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.error.QueueFullException;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.serving.PolicyServing;
@@ -57,7 +58,9 @@ import java.util.stream.IntStream;
  * have been stored: reads the store, trains with the domain's recipe, evaluates under the
  * configured protocol, registers the version with its model card, and promotes it by the rule.
  * The queue is bounded ({@code apprentice.training.max-queued-jobs}); progress is visible per job
- * and as {@code apprentice_training_*} metrics.
+ * and as {@code apprentice_training_*} metrics. For a domain without a shared policy it trains
+ * nothing: submitting answers 404 {@code no-shared-policy}, and automatic training, journaled jobs
+ * and the progress metrics stay off.
  */
 @ApplicationScoped
 public class TrainingService {
@@ -113,6 +116,9 @@ public class TrainingService {
                     return t;
                 });
         serving.onChange(() -> table = null);
+        if (!settings.sharedPolicy()) {
+            return;
+        }
         for (String key : List.of("iteration", "disc_expert_accuracy", "disc_generated_accuracy", "eval_normalized_return",
                 "env_return_mean")) {
             live.put(key, Double.NaN);
@@ -124,9 +130,13 @@ public class TrainingService {
     /**
      * Brings back the journal's jobs: finished ones are listed again, and jobs that a crash or a
      * shutdown interrupted are queued again under their ids, on the episodes they had started on,
-     * and resume from their last checkpoint. Call once at start-up, after the store is open.
+     * and resume from their last checkpoint. Call once at start-up, after the store is open. Does
+     * nothing for a domain without a shared policy.
      */
     public void resumeJournaledJobs() {
+        if (!settings.sharedPolicy()) {
+            return;
+        }
         List<TrainingJob> interrupted = new ArrayList<>();
         synchronized (jobs) {
             for (JobJournal.Entry entry : journal.entries()) {
@@ -159,11 +169,11 @@ public class TrainingService {
     /**
      * Turns on automatic training when the configured number of new episodes has been stored.
      * Call before ingestion starts, so that no committed batch is missed; episodes already stored
-     * count at once.
+     * count at once. Does nothing for a domain without a shared policy.
      */
     public void enableAutomaticTraining() {
         int every = training.autoTrainEpisodes();
-        if (every <= 0) {
+        if (every <= 0 || !settings.sharedPolicy()) {
             return;
         }
         // After a restart, episodes the registered versions were already trained on are not new.
@@ -200,14 +210,16 @@ public class TrainingService {
      * @throws InvalidRequestException when the domain does not offer the algorithm
      * @throws QueueFullException when the queue is full
      * @throws ConflictException on a serving-only replica
+     * @throws NoSharedPolicyException for a domain without a shared policy
      */
     public TrainingJob submit(TrainingRequest request, String trigger) {
+        List<Algorithm> algorithms = settings.recipes().algorithms();
         if (!kafka.ingest()) {
             throw new ConflictException("this replica only serves (apprentice.kafka.ingest=false); train on the"
                     + " training replica");
         }
-        if (!domain.training().algorithms().contains(request.algorithm())) {
-            throw new InvalidRequestException("algorithm", "expected one of " + domain.training().algorithms()
+        if (!algorithms.contains(request.algorithm())) {
+            throw new InvalidRequestException("algorithm", "expected one of " + algorithms
                     + ", found '" + request.algorithm().id() + "'");
         }
         TrainingJob job = new TrainingJob("job-" + nextId.getAndIncrement(), request, trigger);
@@ -244,14 +256,14 @@ public class TrainingService {
         }
     }
 
-    /** The configured evaluation protocol. */
+    /** The configured evaluation protocol; 404 {@code no-shared-policy} without a shared policy. */
     public EvaluationProtocol protocol() {
-        return domain.evaluation().protocol(training.evaluationSeed(), training.evaluationEpisodes(),
+        return settings.evaluation().protocol(training.evaluationSeed(), training.evaluationEpisodes(),
                 settings.evaluationExpert());
     }
 
     private RolloutCollector collector() {
-        return new RolloutCollector(training.threads(), domain.evaluation().maxEpisodeSteps());
+        return new RolloutCollector(training.threads(), settings.evaluation().maxEpisodeSteps());
     }
 
     private void run(TrainingJob job) {
@@ -277,7 +289,7 @@ public class TrainingService {
 
     private void train(TrainingJob job) {
         TrainingRequest request = job.request();
-        DomainEvaluation evaluation = domain.evaluation();
+        DomainEvaluation evaluation = settings.evaluation();
         try (RolloutCollector collector = collector()) {
             StoreQuery query = StoreQuery.all().withDomain(domain.name());
             if (request.sources() != null && !request.sources().isEmpty()) {
@@ -321,8 +333,8 @@ public class TrainingService {
                     options = options.withEvaluation(evaluator.get(), Math.max(1, iterations / 15));
                 }
             }
-            ImitationTask task = domain.training().task(raw);
-            TrainingOutcome outcome = domain.training().trainer(request.algorithm(), seed, training.threads(), iterations)
+            ImitationTask task = settings.recipes().task(raw);
+            TrainingOutcome outcome = settings.recipes().trainer(request.algorithm(), seed, training.threads(), iterations)
                     .train(task, options);
 
             profile(task.demonstrations()).ifPresent(p -> provenance.put(PolicyServing.PROFILE_KEY, p.toMap()));
@@ -407,7 +419,7 @@ public class TrainingService {
                                 .ifPresent(e -> history.add(metricsUnder(candidate.protocol(), e.card().get(), collector)));
                     }
                 }
-                yield PromotionJudge.judge(domain.evaluation().metrics(), domain.evaluation().primaryMetric(),
+                yield PromotionJudge.judge(settings.evaluation().metrics(), settings.evaluation().primaryMetric(),
                         candidate.metrics(), served, history);
             }
         };
@@ -421,7 +433,7 @@ public class TrainingService {
         try {
             ServedPolicy policy = serving.check(card.model(), card.version());
             Log.infof("re-evaluating %s v%d under the candidate's protocol %s", card.model(), card.version(), protocol);
-            return domain.evaluation().evaluate(policy.policy(), protocol, collector);
+            return settings.evaluation().evaluate(policy.policy(), protocol, collector);
         } catch (RuntimeException unusable) {
             Log.warnf("%s v%d cannot be re-evaluated (%s); it does not count in the comparison", card.model(),
                     card.version(), unusable.getMessage());
@@ -431,7 +443,8 @@ public class TrainingService {
 
     /**
      * The evaluation table, rebuilt only after the registry changed. Baselines are computed once,
-     * by the first caller, while concurrent callers wait for that one computation.
+     * by the first caller, while concurrent callers wait for that one computation. 404
+     * {@code no-shared-policy} without a shared policy.
      */
     public EvaluationTable evaluationTable() {
         EvaluationTable t = table;
@@ -447,7 +460,7 @@ public class TrainingService {
                         summary.map(EvaluationSummary::protocol).orElse(null),
                         summary.map(EvaluationSummary::metrics).orElse(Map.of()), entry.problem().orElse(null)));
             }
-            t = new EvaluationTable(domain.evaluation().metrics(), protocol(), baselines(), List.copyOf(rows));
+            t = new EvaluationTable(settings.evaluation().metrics(), protocol(), baselines(), List.copyOf(rows));
             table = t;
         }
         return t;
@@ -461,7 +474,7 @@ public class TrainingService {
                 b = baselines;
                 if (b == null) {
                     try (RolloutCollector collector = collector()) {
-                        b = List.copyOf(domain.evaluation().baselines(protocol(), collector));
+                        b = List.copyOf(settings.evaluation().baselines(protocol(), collector));
                     }
                     baselines = b;
                 }

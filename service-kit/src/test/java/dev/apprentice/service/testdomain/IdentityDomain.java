@@ -111,10 +111,16 @@ public class IdentityDomain implements ImitationDomain {
     }
 
     /**
-     * Trains behaviour cloning on a few oracle episodes and registers and promotes the policy in the
-     * registry at {@code dir}, as the service would have; returns its version.
+     * A policy and the draft of its model card, as the service would register them.
+     *
+     * @param policy the trained policy
+     * @param draft its card, naming this domain's encoder
      */
-    public static int registerPromotedPolicy(Path dir) throws IOException {
+    public record Trained(Policy policy, ModelCard draft) {
+    }
+
+    /** Behaviour cloning trained on a few oracle episodes, as a version of {@code model}. */
+    public static Trained trainOnOracleEpisodes(String model) throws IOException {
         Path scratch = Files.createTempDirectory("identity-demonstrations-");
         storeEpisodes(scratch, 5);
         IdentityEnvironment env = IdentityEnvironment.discrete(ACTIONS);
@@ -122,11 +128,20 @@ public class IdentityDomain implements ImitationDomain {
         try (DemonstrationStore store = DemonstrationStore.openReadOnly(scratch)) {
             demonstrations = store.read(env.observationSpace(), env.actionSpace(), StoreQuery.all()).demonstrations();
         }
-        TrainingOutcome outcome = new IdentityDomain().training().trainer(Algorithm.BC, 1, 1, 0)
+        TrainingOutcome outcome = new IdentityDomain().training().orElseThrow().trainer(Algorithm.BC, 1, 1, 0)
                 .train(ImitationTask.of(demonstrations), TrainingOptions.listener(p -> { }));
-        PolicyRegistry registry = new PolicyRegistry(dir);
-        ModelCard card = registry.register(outcome.policy(), ModelCard.draft("identity", outcome, "test", demonstrations, null)
+        return new Trained(outcome.policy(), ModelCard.draft(model, outcome, "test", demonstrations, null)
                 .withDataProvenance(Map.of(PolicyServing.ENCODER_KEY, ENCODER_ID)));
+    }
+
+    /**
+     * Trains behaviour cloning on a few oracle episodes and registers and promotes the policy in the
+     * registry at {@code dir}, as the service would have; returns its version.
+     */
+    public static int registerPromotedPolicy(Path dir) throws IOException {
+        Trained trained = trainOnOracleEpisodes("identity");
+        PolicyRegistry registry = new PolicyRegistry(dir);
+        ModelCard card = registry.register(trained.policy(), trained.draft());
         registry.promote("identity", card.version());
         return card.version();
     }
@@ -182,8 +197,8 @@ public class IdentityDomain implements ImitationDomain {
     }
 
     @Override
-    public DecisionCodec decisions() {
-        return new DecisionCodec() {
+    public Optional<DecisionCodec> decisions() {
+        return Optional.of(new DecisionCodec() {
             @Override
             public float[] observation(JsonNode body, String path) {
                 String field = path.isEmpty() ? "observation" : path + ".observation";
@@ -200,12 +215,12 @@ public class IdentityDomain implements ImitationDomain {
                 }
                 return out;
             }
-        };
+        });
     }
 
     @Override
-    public TrainingRecipes training() {
-        return new TrainingRecipes() {
+    public Optional<TrainingRecipes> training() {
+        return Optional.of(new TrainingRecipes() {
             @Override
             public List<Algorithm> algorithms() {
                 return List.of(Algorithm.BC, Algorithm.GAIL);
@@ -227,12 +242,12 @@ public class IdentityDomain implements ImitationDomain {
             public int defaultIterations(Algorithm algorithm) {
                 return algorithm == Algorithm.GAIL ? 10 : 0;
             }
-        };
+        });
     }
 
     @Override
-    public DomainEvaluation evaluation() {
-        return new DomainEvaluation() {
+    public Optional<DomainEvaluation> evaluation() {
+        return Optional.of(new DomainEvaluation() {
             @Override
             public List<MetricSpec> metrics() {
                 return List.of(MetricSpec.of("normalizedReturn", "normalised return", null, 3,
@@ -277,7 +292,7 @@ public class IdentityDomain implements ImitationDomain {
                 return new Evaluator(collector, () -> IdentityEnvironment.discrete(ACTIONS), expert,
                         RolloutCollector.seeds(protocol.firstSeed(), protocol.episodes()), encoder);
             }
-        };
+        });
     }
 
     @Override
