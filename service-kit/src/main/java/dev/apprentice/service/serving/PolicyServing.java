@@ -139,6 +139,8 @@ public class PolicyServing {
         } catch (CorruptArtefactException e) {
             throw new UnservableVersionException("version " + version + " of " + model + " fails verification: "
                     + e.getMessage());
+        } catch (IllegalArgumentException deletedMeanwhile) {
+            throw new NotFoundException("no version " + version + " of " + model);
         }
         return verify(loaded);
     }
