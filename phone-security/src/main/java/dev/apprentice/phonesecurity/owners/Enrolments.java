@@ -96,8 +96,17 @@ public class Enrolments {
      * @throws ConflictException when the store holds too few of their samples
      */
     public ModelCard enrolFromStream(String userId) {
-        StoredDemonstrations stored = ingestion.store().read(domain.domain().observationSpace(),
-                domain.domain().actionSpace(), StoreQuery.all().withDomain(domain.domain().name()).withSources(Set.of(userId)));
+        population.require();
+        if (!ingestion.store().statistics().recordsPerSource().containsKey(userId)) {
+            throw new ConflictException("the stream has stored no behaviour of this user yet");
+        }
+        StoredDemonstrations stored;
+        try {
+            stored = ingestion.store().read(domain.domain().observationSpace(), domain.domain().actionSpace(),
+                    StoreQuery.all().withDomain(domain.domain().name()).withSources(Set.of(userId)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConflictException("the stream has stored no complete session of this user yet");
+        }
         List<FeatureSample> samples = StoredSamples.perPerson(stored, settings.maxEnrolmentSamples());
         if (samples.size() < settings.minEnrolmentSamples()) {
             throw new ConflictException("the stream has stored " + samples.size() + " samples of complete sessions for this"
