@@ -26,7 +26,7 @@ class VerificationReportTest {
         "--features|touch,hands|--features: expected some of touch, sensor, both, found 'hands'",
         "--activities|running|--activities: expected some of sitting, standing, walking, found 'running'",
         "--methods|scaled-manhattan,svm|--methods: expected some of scaled-manhattan, nearest-neighbours, gaussian-density,"
-            + " logistic-regression, found 'svm'",
+            + " logistic-regression, imitation, imitation-policy, imitation-discriminator, found 'svm'",
         "--features|touch,touch|--features: expected each value once, found 'touch,touch'",
         "--data|/no/such/directory|--data: expected a directory with the Hold-and-Tap files, found '/no/such/directory'",
         "--colour|blue|unknown option '--colour'"})
