@@ -148,7 +148,7 @@ const PhoneSecurityPage = (() => {
 
   function drawDet(canvas, cells) {
     const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
-    const L = 52, R = W - 150, T = 12, B = H - 44;
+    const L = 60, R = W - 150, T = 12, B = H - 44;
     g.fillStyle = "#fff"; g.fillRect(0, 0, W, H); g.font = FONT;
     const clamp = v => Math.min(1 - 1e-6, Math.max(1e-6, v));
     const span = probit(MAX) - probit(MIN);
@@ -157,7 +157,7 @@ const PhoneSecurityPage = (() => {
     g.strokeStyle = "#e6e8ee"; g.fillStyle = "#555";
     for (const t of TICKS) {
       g.beginPath(); g.moveTo(x(t), T); g.lineTo(x(t), B); g.moveTo(L, y(t)); g.lineTo(R, y(t)); g.stroke();
-      const text = (100 * t).toPrecision(1).replace(/\.?0+$/, "");
+      const text = String(Number((100 * t).toPrecision(2)));
       g.textAlign = "center"; g.textBaseline = "top"; g.fillText(text, x(t), B + 4);
       g.textAlign = "right"; g.textBaseline = "middle"; g.fillText(text, L - 4, y(t));
     }
