@@ -36,7 +36,7 @@ const PhoneSecurityPage = (() => {
           el("label", {}, "features ", el("select", {id: "det-features"})),
           el("label", {}, "verified while ", el("select", {id: "det-activity"}))),
         el("div", {class: "det-box"},
-          el("canvas", {id: "det-chart", class: "plot", width: 560, height: 460, "data-curves": ""}),
+          el("canvas", {id: "det-chart", class: "plot", width: 600, height: 460, "data-curves": ""}),
           el("table", {id: "eer-table"}, el("thead"), el("tbody")))));
   }
 
@@ -63,8 +63,11 @@ const PhoneSecurityPage = (() => {
         const p = points[start];
         g.fillStyle = HOLDER[p.holder];
         g.fillRect(x(start) - (x(1) - x(0)) / 2, T, x(i - 1) - x(start) + (x(1) - x(0)), B - T);
-        g.fillStyle = p.holder === "owner" ? "#1f6fd1" : "#c1121f"; g.textAlign = "left"; g.textBaseline = "bottom";
-        g.fillText(p.holder, x(start) - 2, T - 3);
+        // A session cut short by the chart's left edge may be too narrow to name.
+        if (x(i - 1) - x(start) >= g.measureText(p.holder).width) {
+          g.fillStyle = p.holder === "owner" ? "#1f6fd1" : "#c1121f"; g.textAlign = "left"; g.textBaseline = "bottom";
+          g.fillText(p.holder, x(start) - 2, T - 3);
+        }
         start = i;
       }
     }
@@ -148,7 +151,7 @@ const PhoneSecurityPage = (() => {
 
   function drawDet(canvas, cells) {
     const g = canvas.getContext("2d"), W = canvas.width, H = canvas.height;
-    const L = 60, R = W - 150, T = 12, B = H - 44;
+    const L = 60, R = W - 175, T = 12, B = H - 44;
     g.fillStyle = "#fff"; g.fillRect(0, 0, W, H); g.font = FONT;
     const clamp = v => Math.min(1 - 1e-6, Math.max(1e-6, v));
     const span = probit(MAX) - probit(MIN);

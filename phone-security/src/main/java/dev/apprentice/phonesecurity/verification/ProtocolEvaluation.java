@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * every enrolled user: each method is prepared on the seed's background pool, enrols each owner
  * once, and scores the owner's verification sequence and every impostor's samples of each test
  * activity. Per user it records the EER, FAR at FRR 1 % and 5 %, FRR at FAR 1 %, and the EER of
- * k-sample fusion ({@link ScoreFusion}) for k in {@link #FUSED_SAMPLES}.
+ * k-sample fusion ({@link ScoreFusion}) for k in {@link #FUSED_SAMPLES}; per cell, the averaged DET
+ * curve (each owner's FRR at the FARs of {@link #DET_FARS}, averaged over owners).
  *
  * <p>Users are evaluated in parallel on a bounded pool; every user's result depends only on the
  * seed and the data, and results are gathered in the split's user order, so the result is the same
