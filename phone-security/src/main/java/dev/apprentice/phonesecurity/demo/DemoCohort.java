@@ -79,6 +79,7 @@ public class DemoCohort {
         try {
             SyntheticStream stream = new SyntheticStream(kafka.bootstrapServers(), kafka.topic(), domain.payloadFormat(),
                     settings.seed(), PopulationConfig.defaults().driftPerDay());
+            SyntheticPopulation people = stream.population(settings.days());
             SyntheticStream.Publication published = stream.publish(sealing, 0, settings.users(), settings.sessions(),
                     settings.days());
             Log.infof("demo: published %d sessions (%d samples) of %d synthetic users", published.sessions(),
@@ -94,13 +95,12 @@ public class DemoCohort {
             Log.infof("demo: population learned after %.1f s", elapsed());
             stage = "enrolling";
             for (int u = 0; u < settings.users(); u++) {
-                enrolments.enrolFromStream(stream.population(settings.days()).user(u).id());
+                enrolments.enrolFromStream(people.user(u).id());
                 enrolled = u + 1;
             }
             finished = System.nanoTime();
             stage = "ready";
             Log.infof("demo: population learned and %d users enrolled after %.1f s", enrolled, elapsed());
-            SyntheticPopulation people = stream.population(settings.days());
             live.start(people, people.user(0), settings.days());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
