@@ -2,6 +2,7 @@ package dev.apprentice.phonesecurity.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** How owners are enrolled and judged, and where their data keys live ({@code apprentice.phone-security.*}). */
@@ -49,4 +50,76 @@ public interface PhoneSecuritySettings {
     /** Most samples per person the population model reads. */
     @WithDefault("100")
     int maxPopulationSamplesPerPerson();
+
+    /** The one-command demo's synthetic cohort, seeded at start-up when it has users. */
+    Demo demo();
+
+    /** The real-data protocol evaluation the page shows. */
+    Evaluation evaluation();
+
+    /** The synthetic cohort the demo publishes, learns the population from and enrols ({@code demo.*}). */
+    interface Demo {
+
+        /** Synthetic users published at start-up; 0 (the default) seeds nothing. */
+        @WithDefault("0")
+        int users();
+
+        /** Sessions per user. */
+        @WithDefault("6")
+        int sessions();
+
+        /** Days the sessions are spread over, ending yesterday. */
+        @WithDefault("7")
+        int days();
+
+        /** The synthetic population's seed. */
+        @WithDefault("1")
+        long seed();
+
+        /** Milliseconds between two samples of the page's live session. */
+        @WithDefault("700")
+        long liveIntervalMillis();
+    }
+
+    /** The protocol evaluation computed in the background at start-up ({@code evaluation.*}). */
+    interface Evaluation {
+
+        /** Whether to run it at start-up (when the data directory exists). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The Hold-and-Tap directory; {@code HoldAndTapData.defaultDirectory()} when not set. */
+        Optional<String> dataDir();
+
+        /** Feature sets evaluated, by id. */
+        @WithDefault("both,sensor,touch")
+        List<String> featureSets();
+
+        /** Activities verified in, by id. */
+        @WithDefault("sitting,standing,walking")
+        List<String> activities();
+
+        /** Methods evaluated, by name; empty for all of them. */
+        Optional<List<String>> methods();
+
+        /** The split seed. */
+        @WithDefault("1")
+        long seed();
+
+        /** Users enrolled in each split (the standard protocol's 50). */
+        @WithDefault("50")
+        int enrolledUsers();
+
+        /** Background users of each split (25). */
+        @WithDefault("25")
+        int backgroundUsers();
+
+        /** Impostor users of each split (20). */
+        @WithDefault("20")
+        int impostorUsers();
+
+        /** Threads the evaluation uses. */
+        @WithDefault("1")
+        int threads();
+    }
 }

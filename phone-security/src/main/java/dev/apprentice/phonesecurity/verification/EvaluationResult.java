@@ -35,17 +35,23 @@ public record EvaluationResult(Protocol protocol, List<Long> seeds, List<Integer
      * @param frrAtFar1 the FRR when at most 1 % of impostor samples are accepted
      * @param fusedEer the EER on the mean score of k consecutive samples, per {@link #fusedSamples()}
      * @param runs every seed's per-user results
+     * @param averagedDet the averaged DET curve: at each FAR of {@link ProtocolEvaluation#DET_FARS}, the
+     *     mean over users and seeds of each owner's FRR at that FAR (each owner's own threshold), so
+     *     that every owner counts once, as in the EER
      */
     public record Cell(String method, FeatureSet features, Activity activity, Summary eer, Summary farAtFrr1,
-            Summary farAtFrr5, Summary frrAtFar1, List<Summary> fusedEer, List<SeedRun> runs) {
+            Summary farAtFrr5, Summary frrAtFar1, List<Summary> fusedEer, List<SeedRun> runs,
+            List<ErrorRates.DetPoint> averagedDet) {
 
         public Cell {
             fusedEer = List.copyOf(fusedEer);
             runs = List.copyOf(runs);
+            averagedDet = List.copyOf(averagedDet);
         }
 
-        /** The cell summarising {@code runs}. */
-        static Cell of(String method, FeatureSet features, Activity activity, int fusedSizes, List<SeedRun> runs) {
+        /** The cell summarising {@code runs}, with its averaged DET curve. */
+        static Cell of(String method, FeatureSet features, Activity activity, int fusedSizes, List<SeedRun> runs,
+                List<ErrorRates.DetPoint> averagedDet) {
             Summary[] fused = new Summary[fusedSizes];
             for (int f = 0; f < fusedSizes; f++) {
                 int index = f;
@@ -53,7 +59,7 @@ public record EvaluationResult(Protocol protocol, List<Long> seeds, List<Integer
             }
             return new Cell(method, features, activity, Summary.of(runs, UserErrors::eer),
                     Summary.of(runs, UserErrors::farAtFrr1), Summary.of(runs, UserErrors::farAtFrr5),
-                    Summary.of(runs, UserErrors::frrAtFar1), List.of(fused), runs);
+                    Summary.of(runs, UserErrors::frrAtFar1), List.of(fused), runs, averagedDet);
         }
     }
 

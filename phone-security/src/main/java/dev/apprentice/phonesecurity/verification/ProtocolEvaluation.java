@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * every enrolled user: each method is prepared on the seed's background pool, enrols each owner
  * once, and scores the owner's verification sequence and every impostor's samples of each test
  * activity. Per user it records the EER, FAR at FRR 1 % and 5 %, FRR at FAR 1 %, and the EER of
- * k-sample fusion ({@link ScoreFusion}) for k in {@link #FUSED_SAMPLES}.
+ * k-sample fusion ({@link ScoreFusion}) for k in {@link #FUSED_SAMPLES}; per cell, the averaged DET
+ * curve (each owner's FRR at the FARs of {@link #DET_FARS}, averaged over owners).
  *
  * <p>Users are evaluated in parallel on a bounded pool; every user's result depends only on the
  * seed and the data, and results are gathered in the split's user order, so the result is the same
@@ -40,6 +41,14 @@ public final class ProtocolEvaluation {
 
     /** The fusion window sizes reported; 1 is the single-sample EER again. */
     public static final List<Integer> FUSED_SAMPLES = List.of(1, 3, 5, 10);
+
+    /**
+     * The false accept rates at which each owner's FRR is read for the averaged DET curve
+     * ({@link Cell#averagedDet()}), closer together where the curve bends. Pooling every owner's
+     * scores into one curve would mix scales that per-owner thresholds never compare.
+     */
+    public static final List<Double> DET_FARS = List.of(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3,
+            0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
 
     private final HoldAndTapData data;
     private final Protocol protocol;
@@ -71,6 +80,7 @@ public final class ProtocolEvaluation {
         distinct(seeds, "seeds");
         distinct(activities, "activities");
         Map<String, List<SeedRun>> runs = new LinkedHashMap<>();
+        Map<String, double[]> detSums = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "protocol-evaluation");
             thread.setDaemon(true);
@@ -88,15 +98,23 @@ public final class ProtocolEvaluation {
                     }
                     for (VerificationMethod method : methods) {
                         VerificationMethod.Enroller enroller = method.prepare(background, seed);
-                        List<Callable<List<UserErrors>>> tasks = new ArrayList<>();
+                        List<Callable<List<UserResult>>> tasks = new ArrayList<>();
                         for (String user : split.enrolled()) {
                             tasks.add(() -> evaluateUser(enroller, split, user, features, activities, attacks));
                         }
-                        List<List<UserErrors>> perUser = gather(pool.invokeAll(tasks));
+                        List<List<UserResult>> perUser = gather(pool.invokeAll(tasks));
                         for (int a = 0; a < activities.size(); a++) {
                             int activity = a;
-                            runs.computeIfAbsent(key(method.name(), features, activities.get(a)), k -> new ArrayList<>())
-                                    .add(new SeedRun(seed, perUser.stream().map(u -> u.get(activity)).toList()));
+                            String key = key(method.name(), features, activities.get(a));
+                            runs.computeIfAbsent(key, k -> new ArrayList<>())
+                                    .add(new SeedRun(seed, perUser.stream().map(u -> u.get(activity).errors()).toList()));
+                            double[] sums = detSums.computeIfAbsent(key, k -> new double[DET_FARS.size()]);
+                            for (List<UserResult> user : perUser) {
+                                double[] frr = user.get(activity).frrAtDetFars();
+                                for (int p = 0; p < sums.length; p++) {
+                                    sums[p] += frr[p];
+                                }
+                            }
                         }
                     }
                 }
@@ -111,18 +129,29 @@ public final class ProtocolEvaluation {
         for (FeatureSet features : featureSets) {
             for (Activity activity : activities) {
                 for (VerificationMethod method : methods) {
-                    cells.add(Cell.of(method.name(), features, activity, FUSED_SAMPLES.size(),
-                            runs.get(key(method.name(), features, activity))));
+                    String key = key(method.name(), features, activity);
+                    List<SeedRun> cellRuns = runs.get(key);
+                    int owners = cellRuns.stream().mapToInt(r -> r.users().size()).sum();
+                    double[] sums = detSums.get(key);
+                    List<ErrorRates.DetPoint> det = new ArrayList<>(sums.length);
+                    for (int p = 0; p < sums.length; p++) {
+                        det.add(new ErrorRates.DetPoint(DET_FARS.get(p), sums[p] / owners));
+                    }
+                    cells.add(Cell.of(method.name(), features, activity, FUSED_SAMPLES.size(), cellRuns, det));
                 }
             }
         }
         return new EvaluationResult(protocol, seeds, FUSED_SAMPLES, cells);
     }
 
-    private static List<UserErrors> evaluateUser(VerificationMethod.Enroller enroller, Protocol.Split split, String user,
+    /** One owner's results in one test activity, with their FRR at each of {@link #DET_FARS}. */
+    private record UserResult(UserErrors errors, double[] frrAtDetFars) {
+    }
+
+    private static List<UserResult> evaluateUser(VerificationMethod.Enroller enroller, Protocol.Split split, String user,
             FeatureSet features, List<Activity> activities, Map<Activity, List<List<FeatureSample>>> attacks) {
         VerificationMethod.OwnerScorer owner = enroller.enrol(select(split.enrolment(user), features), split.seed());
-        List<UserErrors> errors = new ArrayList<>();
+        List<UserResult> results = new ArrayList<>();
         for (Activity activity : activities) {
             double[] genuine = scores(owner, select(split.verification(user, activity), features));
             List<double[]> impostors = attacks.get(activity).stream().map(sequence -> scores(owner, sequence)).toList();
@@ -134,10 +163,11 @@ public final class ProtocolEvaluation {
                 fused.add(ownerWindows.length == 0 || impostorWindows.length == 0 ? Double.NaN
                         : ErrorRates.of(ownerWindows, impostorWindows).equalErrorRate());
             }
-            errors.add(new UserErrors(user, genuine.length, impostors.stream().mapToInt(s -> s.length).sum(),
-                    rates.equalErrorRate(), rates.farAtFrr(0.01), rates.farAtFrr(0.05), rates.frrAtFar(0.01), fused));
+            UserErrors errors = new UserErrors(user, genuine.length, impostors.stream().mapToInt(s -> s.length).sum(),
+                    rates.equalErrorRate(), rates.farAtFrr(0.01), rates.farAtFrr(0.05), rates.frrAtFar(0.01), fused);
+            results.add(new UserResult(errors, DET_FARS.stream().mapToDouble(rates::frrAtFar).toArray()));
         }
-        return errors;
+        return results;
     }
 
     private static List<FeatureSample> select(List<RecordedSample> samples, FeatureSet features) {

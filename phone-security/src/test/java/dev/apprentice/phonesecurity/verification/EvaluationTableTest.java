@@ -15,7 +15,7 @@ class EvaluationTableTest {
         Summary eer = new Summary(0.0773, 0.012, 0.093);
         Cell cell = new Cell("logistic-regression", FeatureSet.BOTH, Activity.SITTING, eer, new Summary(0.176, 0, 0),
                 new Summary(0.17, 0, 0), new Summary(0.356, 0, 0),
-                List.of(eer, new Summary(0.058, 0, 0), new Summary(0.049, 0, 0), new Summary(0.03, 0, 0)), List.of());
+                List.of(eer, new Summary(0.058, 0, 0), new Summary(0.049, 0, 0), new Summary(0.03, 0, 0)), List.of(), List.of());
         EvaluationResult result = new EvaluationResult(Protocol.standard(), List.of(1L, 2L), List.of(1, 3, 5, 10), List.of(cell));
 
         String table = EvaluationTable.render(result);

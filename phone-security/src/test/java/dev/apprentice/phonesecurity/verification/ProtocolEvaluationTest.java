@@ -36,6 +36,25 @@ class ProtocolEvaluationTest {
     }
 
     @Test
+    void givenASmallProtocolWhenEvaluatedThenTheAveragedDetFallsToZeroAndAtFar1IsTheOwnersMeanFrrAtFar1() {
+        Protocol small = new Protocol(8, 6, 4, 15);
+
+        EvaluationResult result = new ProtocolEvaluation(RealData.holdAndTap(), small, 2)
+                .run(List.of(new LogisticRegression()), List.of(FeatureSet.BOTH), List.of(5L), List.of(Activity.SITTING));
+
+        Cell cell = result.cells().get(0);
+        List<ErrorRates.DetPoint> det = cell.averagedDet();
+        assertEquals(ProtocolEvaluation.DET_FARS, det.stream().map(ErrorRates.DetPoint::far).toList());
+        for (int p = 1; p < det.size(); p++) {
+            assertTrue(det.get(p).frr() <= det.get(p - 1).frr(), "FRR never rises with FAR: " + det);
+        }
+        assertEquals(0, det.get(det.size() - 1).frr());
+        double meanFrrAtFar1 = cell.runs().get(0).users().stream().mapToDouble(EvaluationResult.UserErrors::frrAtFar1)
+                .average().orElseThrow();
+        assertEquals(meanFrrAtFar1, det.get(ProtocolEvaluation.DET_FARS.indexOf(0.01)).frr(), 1e-12);
+    }
+
+    @Test
     void theResultIsTheSameOnOneThreadAsOnThree() {
         Protocol small = new Protocol(8, 6, 4, 15);
         List<VerificationMethod> methods = List.of(new ScaledManhattan(), new LogisticRegression());

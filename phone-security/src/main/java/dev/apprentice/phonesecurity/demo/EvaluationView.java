@@ -1,0 +1,36 @@
+package dev.apprentice.phonesecurity.demo;
+
+import dev.apprentice.phonesecurity.verification.ErrorRates.DetPoint;
+import dev.apprentice.phonesecurity.verification.EvaluationResult.Summary;
+import dev.apprentice.phonesecurity.verification.Protocol;
+import java.util.List;
+
+/**
+ * The latest protocol evaluation as the page shows it: per cell the EERs and the averaged DET
+ * curve, without the per-user results.
+ *
+ * @param state {@code off} (not configured), {@code no-data} (no Hold-and-Tap directory),
+ *     {@code running}, {@code done} or {@code failed}
+ * @param seconds how long it has run, or took
+ * @param seed the split seed
+ * @param protocol the protocol followed, or null while off
+ * @param fusedSamples the window sizes of {@link Cell#fusedEer()}
+ * @param cells by feature set, then activity, then method; empty until done
+ */
+public record EvaluationView(String state, double seconds, long seed, Protocol protocol, List<Integer> fusedSamples,
+        List<Cell> cells) {
+
+    /**
+     * One method on one feature set verified in one activity.
+     *
+     * @param method the method's name
+     * @param features the feature set's id
+     * @param activity the activity's id
+     * @param eer the single-sample EER
+     * @param fusedEer the EER of the mean of k consecutive samples, per {@link EvaluationView#fusedSamples()}
+     * @param det the averaged DET curve: mean FRR over owners at each FAR
+     */
+    public record Cell(String method, String features, String activity, Summary eer, List<Summary> fusedEer,
+            List<DetPoint> det) {
+    }
+}
