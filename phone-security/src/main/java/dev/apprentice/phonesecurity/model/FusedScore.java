@@ -29,7 +29,10 @@ public record FusedScore(OwnerPolicy policy, DenseNetwork discriminator, double 
             p[i] = policy.logLikelihoodRatio(others.get(i));
             d[i] = OwnerDiscriminator.logit(discriminator, others.get(i));
         }
-        return new FusedScore(policy, discriminator, mean(p), spread(p), mean(d), spread(d), discriminatorWeight);
+        double pm = OwnerEnrolment.mean(p);
+        double dm = OwnerEnrolment.mean(d);
+        return new FusedScore(policy, discriminator, pm, OwnerEnrolment.spread(p, pm), dm, OwnerEnrolment.spread(d, dm),
+                discriminatorWeight);
     }
 
     /** The policy's normalised score of a projected sample. */
@@ -47,22 +50,5 @@ public record FusedScore(OwnerPolicy policy, DenseNetwork discriminator, double 
         double p = discriminatorWeight < 1 ? policyScore(y) : 0;
         double d = discriminatorWeight > 0 ? discriminatorScore(y) : 0;
         return (1 - discriminatorWeight) * p + discriminatorWeight * d;
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private static double spread(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return Math.max(Math.sqrt(s / x.length), 1e-9);
     }
 }

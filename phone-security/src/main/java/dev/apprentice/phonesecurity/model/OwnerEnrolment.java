@@ -118,6 +118,7 @@ public final class OwnerEnrolment {
                 sessionMeans);
     }
 
+    /** The mean of some scores. */
     static double mean(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -126,6 +127,7 @@ public final class OwnerEnrolment {
         return s / x.length;
     }
 
+    /** The standard deviation of some scores around their mean, never below 1e-9. */
     static double spread(double[] x, double mean) {
         double s = 0;
         for (double v : x) {
