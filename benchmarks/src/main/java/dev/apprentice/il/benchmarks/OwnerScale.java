@@ -21,6 +21,7 @@ import dev.apprentice.phonesecurity.sim.SyntheticPopulation;
 import dev.apprentice.phonesecurity.sim.SyntheticUser;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,8 @@ public final class OwnerScale {
     private static final int LONG_SESSION = 5;
     private static final int SCORING_ROUNDS = 2;
     private static final double WARM_UP_SECONDS = 3;
+    /** CPU time of the calling thread: on a shared machine it does not count the time others had the core. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private OwnerScale() {
     }
@@ -91,13 +94,24 @@ public final class OwnerScale {
         }
     }
 
-    /** Latency percentiles in microseconds and throughput of one measured loop. */
-    record Rate(double p50Micros, double p99Micros, double perSecond, long operations) {
+    /** Latency percentiles in microseconds, throughput and CPU time per operation of one measured loop. */
+    record Rate(double p50Micros, double p99Micros, double perSecond, double cpuMicros, long operations) {
 
-        static Rate of(long[] nanos, int count, double seconds) {
-            long[] sorted = Arrays.copyOf(nanos, count);
+        static Rate of(Measured measured, double seconds) {
+            long[] sorted = concat(measured.nanos());
             Arrays.sort(sorted);
-            return new Rate(percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3, count / seconds, count);
+            return new Rate(percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3, sorted.length / seconds,
+                    measured.cpuNanos() / 1e3 / sorted.length, sorted.length);
+        }
+    }
+
+    /** Each thread's latencies and the CPU time all threads used. */
+    record Measured(List<long[]> nanos, long cpuNanos) {
+
+        Measured plus(Measured other) {
+            List<long[]> all = new ArrayList<>(nanos);
+            all.addAll(other.nanos);
+            return new Measured(all, cpuNanos + other.cpuNanos);
         }
     }
 
@@ -207,6 +221,7 @@ public final class OwnerScale {
         int n = options.users();
         long[] compute = new long[n];
         long[] write = new long[n];
+        long[] computeCpu = new long[n];
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
@@ -216,6 +231,7 @@ public final class OwnerScale {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     SyntheticUser user = people.user(i);
                     List<FeatureSample> samples = firstSamples(people, user, 0, options.enrolSamples());
+                    long c0 = CPU.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     String name = OwnerModelNames.owner(user.id());
                     long seed = name.hashCode() * 31L + samples.size();
@@ -224,6 +240,7 @@ public final class OwnerScale {
                     ModelCard draft = ownerCard(name, user.id(), samples.size(), model, population, settings,
                             (System.nanoTime() - t0) / 1e9, seed);
                     long t1 = System.nanoTime();
+                    computeCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
                     ModelCard card = registry.register(model, draft);
                     LoadedPolicy checked = registry.load(card.model(), card.version());
                     registry.promote(card.model(), card.version());
@@ -257,6 +274,7 @@ public final class OwnerScale {
         }
         Arrays.sort(compute);
         Arrays.sort(write);
+        Arrays.sort(computeCpu);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("users", n);
         m.put("threads", options.threads());
@@ -265,6 +283,9 @@ public final class OwnerScale {
         m.put("computeP50Millis", percentile(compute, 0.50) / 1e6);
         m.put("computeP99Millis", percentile(compute, 0.99) / 1e6);
         m.put("computeMeanMillis", Arrays.stream(compute).average().orElse(0) / 1e6);
+        m.put("computeCpuP50Millis", percentile(computeCpu, 0.50) / 1e6);
+        m.put("computeCpuP99Millis", percentile(computeCpu, 0.99) / 1e6);
+        m.put("computeCpuMeanMillis", Arrays.stream(computeCpu).average().orElse(0) / 1e6);
         m.put("registryP50Millis", percentile(write, 0.50) / 1e6);
         m.put("registryP99Millis", percentile(write, 0.99) / 1e6);
         m.put("registryMeanMillis", Arrays.stream(write).average().orElse(0) / 1e6);
@@ -404,27 +425,28 @@ public final class OwnerScale {
         };
         measure(pool, baseline, options.threads(), WARM_UP_SECONDS);
         measure(pool, judge, options.threads(), WARM_UP_SECONDS);
-        List<long[]> baseNanos = new ArrayList<>();
-        List<long[]> judgeNanos = new ArrayList<>();
+        Measured baseMeasured = new Measured(List.of(), 0);
+        Measured judgeMeasured = new Measured(List.of(), 0);
         double baseSeconds = 0;
         double judgeSeconds = 0;
         double roundSeconds = options.seconds() / SCORING_ROUNDS;
         for (int r = 0; r < SCORING_ROUNDS; r++) {
             long t0 = System.nanoTime();
-            baseNanos.addAll(measure(pool, baseline, options.threads(), roundSeconds));
+            baseMeasured = baseMeasured.plus(measure(pool, baseline, options.threads(), roundSeconds));
             long t1 = System.nanoTime();
-            judgeNanos.addAll(measure(pool, judge, options.threads(), roundSeconds));
+            judgeMeasured = judgeMeasured.plus(measure(pool, judge, options.threads(), roundSeconds));
             baseSeconds += (t1 - t0) / 1e9;
             judgeSeconds += (System.nanoTime() - t1) / 1e9;
         }
-        Rate base = Rate.of(concat(baseNanos), total(baseNanos), baseSeconds);
-        Rate full = Rate.of(concat(judgeNanos), total(judgeNanos), judgeSeconds);
+        Rate base = Rate.of(baseMeasured, baseSeconds);
+        Rate full = Rate.of(judgeMeasured, judgeSeconds);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("baseline", base);
         m.put("judge", full);
         m.put("p50Ratio", full.p50Micros() / base.p50Micros());
         m.put("p99Ratio", full.p99Micros() / base.p99Micros());
         m.put("throughputRatio", full.perSecond() / base.perSecond());
+        m.put("cpuRatio", full.cpuMicros() / base.cpuMicros());
         return m;
     }
 
@@ -443,18 +465,20 @@ public final class OwnerScale {
         double run(Session session);
     }
 
-    /** Runs {@code loop} on random pooled sessions from {@code threads} threads; returns each thread's latencies, trimmed. */
-    private static List<long[]> measure(List<Session> pool, ScoringLoop loop, int threads, double seconds)
+    /** Runs {@code loop} on random pooled sessions from {@code threads} threads; returns their latencies and CPU time. */
+    private static Measured measure(List<Session> pool, ScoringLoop loop, int threads, double seconds)
             throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<long[]> results = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         double[] sink = new double[threads];
+        long[] cpu = new long[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
             results.add(null);
             Thread worker = new Thread(() -> {
                 SplittableRandom rng = new SplittableRandom(1000 + id);
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 long[] nanos = new long[1 << 16];
                 int count = 0;
                 double acc = 0;
@@ -470,6 +494,7 @@ public final class OwnerScale {
                     now = after;
                 }
                 sink[id] = acc;
+                cpu[id] = CPU.getCurrentThreadCpuTime() - cpuStart;
                 synchronized (results) {
                     results.set(id, Arrays.copyOf(nanos, count));
                 }
@@ -483,21 +508,17 @@ public final class OwnerScale {
         if (Double.isNaN(Arrays.stream(sink).sum())) {
             throw new IllegalStateException("a score was not a number");
         }
-        return results;
+        return new Measured(results, Arrays.stream(cpu).sum());
     }
 
     private static long[] concat(List<long[]> parts) {
-        long[] all = new long[total(parts)];
+        long[] all = new long[parts.stream().mapToInt(p -> p.length).sum()];
         int at = 0;
         for (long[] part : parts) {
             System.arraycopy(part, 0, all, at, part.length);
             at += part.length;
         }
         return all;
-    }
-
-    private static int total(List<long[]> parts) {
-        return parts.stream().mapToInt(p -> p.length).sum();
     }
 
     /** The first {@code count} samples of a user's sessions from {@code firstDay} on, oldest first. */
@@ -545,6 +566,9 @@ public final class OwnerScale {
         System.out.println("|---|---:|---:|---:|");
         System.out.printf(Locale.ROOT, "| compute (owner model and card) | %.1f ms | %.1f ms | %.1f ms |%n",
                 enrolment.get("computeP50Millis"), enrolment.get("computeP99Millis"), enrolment.get("computeMeanMillis"));
+        System.out.printf(Locale.ROOT, "| compute, CPU time of the thread | %.1f ms | %.1f ms | %.1f ms |%n",
+                enrolment.get("computeCpuP50Millis"), enrolment.get("computeCpuP99Millis"),
+                enrolment.get("computeCpuMeanMillis"));
         System.out.printf(Locale.ROOT, "| registry (fsync'd write, load and verify back, promote) | %.1f ms | %.1f ms | %.1f ms |%n",
                 enrolment.get("registryP50Millis"), enrolment.get("registryP99Millis"), enrolment.get("registryMeanMillis"));
         System.out.printf(Locale.ROOT, "%nAll %,d enrolled in %.0f s wall (%.1f users/s, sample generation included).%n%n",
@@ -561,17 +585,18 @@ public final class OwnerScale {
         System.out.printf(Locale.ROOT, "%nRestart: %,d owners listed, read, verified and decoded in %.1f s (one thread;"
                 + " per owner p50 %.2f ms, p99 %.2f ms).%n%n", restart.get("owners"), restart.get("wallSeconds"),
                 restart.get("loadP50Millis"), restart.get("loadP99Millis"));
-        System.out.println("| scoring | p50 µs | p99 µs | scores/s | p50 ratio | p99 ratio | throughput ratio |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| scoring | p50 µs | p99 µs | scores/s | CPU µs/score | p50 ratio | p99 ratio | throughput ratio"
+                + " | CPU ratio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         ((Map<String, Object>) report.get("scoring")).forEach((length, value) -> {
             Map<String, Object> m = (Map<String, Object>) value;
             Rate base = (Rate) m.get("baseline");
             Rate full = (Rate) m.get("judge");
-            System.out.printf(Locale.ROOT, "| %s, baseline (lookup + projection) | %.1f | %.1f | %,.0f | 1.00 | 1.00 | 1.00 |%n",
-                    length, base.p50Micros(), base.p99Micros(), base.perSecond());
-            System.out.printf(Locale.ROOT, "| %s, judged (as SessionScoring.judge) | %.1f | %.1f | %,.0f | %.2f | %.2f | %.2f |%n",
-                    length, full.p50Micros(), full.p99Micros(), full.perSecond(), m.get("p50Ratio"), m.get("p99Ratio"),
-                    m.get("throughputRatio"));
+            System.out.printf(Locale.ROOT, "| %s, baseline (lookup + projection) | %.1f | %.1f | %,.0f | %.1f | 1.00 | 1.00"
+                    + " | 1.00 | 1.00 |%n", length, base.p50Micros(), base.p99Micros(), base.perSecond(), base.cpuMicros());
+            System.out.printf(Locale.ROOT, "| %s, judged (as SessionScoring.judge) | %.1f | %.1f | %,.0f | %.1f | %.2f | %.2f"
+                    + " | %.2f | %.2f |%n", length, full.p50Micros(), full.p99Micros(), full.perSecond(), full.cpuMicros(),
+                    m.get("p50Ratio"), m.get("p99Ratio"), m.get("throughputRatio"), m.get("cpuRatio"));
         });
     }
 
