@@ -15,6 +15,7 @@ import dev.apprentice.service.http.BodyLimit;
 import dev.apprentice.service.http.JsonValues;
 import dev.apprentice.service.security.Roles;
 import dev.apprentice.service.security.SubjectAccess;
+import dev.apprentice.service.security.SubjectAttempts;
 import dev.apprentice.service.security.SubjectKeys;
 import dev.apprentice.service.serving.PolicyServing;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,9 +54,10 @@ public class UserResource {
     private final PolicyServing policies;
     private final PhoneSecuritySettings settings;
     private final SecurityIdentity identity;
+    private final SubjectAttempts attempts;
 
     public UserResource(Enrolments enrolments, SessionScoring scoring, UserErasure erasure, SubjectKeys keys,
-            PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity) {
+            PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity, SubjectAttempts attempts) {
         this.enrolments = enrolments;
         this.scoring = scoring;
         this.erasure = erasure;
@@ -63,6 +65,7 @@ public class UserResource {
         this.policies = policies;
         this.settings = settings;
         this.identity = identity;
+        this.attempts = attempts;
     }
 
     @POST
@@ -82,11 +85,13 @@ public class UserResource {
     @Operation(summary = "Enrol (or re-enrol) the user", description = "Body: {samples: [{activity, touch [30 timings,"
             + " ms], sensor [112 motion statistics]}, ...]} oldest first, or {fromStream: true} to learn from the"
             + " complete sessions the behaviour stream has stored. Learns the user's behaviour policy and discriminator"
-            + " against the served population model and serves the new version.")
+            + " against the served population model and serves the new version. Counts against the user's attempt"
+            + " budget like a score.")
     @BodyLimit(BodyKind.BATCH)
     public Answers.Enrolment enrol(@PathParam("userId") String userId, JsonNode body) {
         SubjectKeys.checkId(userId);
         SubjectAccess.require(identity, userId);
+        attempts.acquire(userId); // an enrolment costs a third of a second of CPU: it spends the same budget
         JsonValues.object(body, "", ENROLMENT_FIELDS);
         ModelCard card;
         JsonNode fromStream = body.get("fromStream");
