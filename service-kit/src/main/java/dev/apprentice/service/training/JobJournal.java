@@ -51,8 +51,13 @@ final class JobJournal {
         this.checkpoints = stateDirectory.resolve("training").resolve("checkpoints");
     }
 
-    /** Writes a job's entry atomically; a failure is logged, never thrown into the job. */
-    void record(Entry entry) {
+    /**
+     * Writes a job's entry atomically; a failure is logged, never thrown into the job. The entry is
+     * taken under the journal's lock, so that of two threads recording the same job (the submitter
+     * and the worker that already started it) the later write always holds the later state.
+     */
+    synchronized void record(TrainingJob job) {
+        Entry entry = job.entry();
         try {
             Files.createDirectories(jobs);
             DurableFiles.replace(jobs.resolve(entry.id() + ".json"), json.writeValueAsBytes(entry));

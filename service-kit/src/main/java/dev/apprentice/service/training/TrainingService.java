@@ -151,17 +151,17 @@ public class TrainingService {
         for (TrainingJob job : interrupted) {
             if (!kafka.ingest()) {
                 job.failed("interrupted by a restart, and this replica no longer trains (apprentice.kafka.ingest=false)");
-                journal.record(job.entry());
+                journal.record(job);
                 continue;
             }
             Log.infof("%s (%s) was interrupted by a restart; queued again, resuming from its last checkpoint",
                     job.id(), job.request().algorithm().id());
-            journal.record(job.entry());
+            journal.record(job);
             try {
                 worker.execute(() -> run(job));
             } catch (RejectedExecutionException e) {
                 job.failed("interrupted by a restart, and the training queue is full");
-                journal.record(job.entry());
+                journal.record(job);
             }
         }
     }
@@ -231,7 +231,7 @@ public class TrainingService {
                         : "the training queue holds " + training.maxQueuedJobs() + " jobs; wait for one to finish");
             }
             jobs.put(job.id(), job);
-            journal.record(job.entry());
+            journal.record(job);
             if (jobs.size() > KEPT_JOBS) {
                 jobs.values().stream().filter(TrainingJob::finished).findFirst().ifPresent(old -> {
                     jobs.remove(old.id());
@@ -272,16 +272,16 @@ public class TrainingService {
         }
         if (job.cancelRequested()) {
             job.failed("cancelled before it started");
-            journal.record(job.entry());
+            journal.record(job);
             return;
         }
         job.started();
-        journal.record(job.entry());
+        journal.record(job);
         try {
             train(job);
         } finally {
             if (job.finished()) {
-                journal.record(job.entry());
+                journal.record(job);
                 journal.deleteCheckpoint(job.id());
             }
         }
@@ -308,7 +308,7 @@ public class TrainingService {
                 used.add(stored.episodeIds().get(i));
             }
             job.data(used, raw.size());
-            journal.record(job.entry()); // a resumed run must read these same episodes
+            journal.record(job); // a resumed run must read these same episodes
             Map<String, Object> provenance = new LinkedHashMap<>(stored.provenanceForModelCard());
             provenance.put(EPISODES_USED, raw.episodeCount());
             provenance.put("samplesUsed", raw.size());
