@@ -201,7 +201,7 @@ const PhoneSecurityPage = (() => {
   }
 
   function fill(select, values, preferred) {
-    if (select.options.length === values.length) return;
+    if ([...select.options].map(o => o.value).join() === values.join()) return;
     select.replaceChildren(...values.map(v => el("option", {value: v}, v)));
     if (values.includes(preferred)) select.value = preferred;
   }
@@ -210,8 +210,8 @@ const PhoneSecurityPage = (() => {
   function drawEvaluation() {
     if (!evaluation || evaluation.state !== "done") return;
     const features = document.getElementById("det-features"), activity = document.getElementById("det-activity");
-    fill(features, [...new Set(evaluation.cells.map(c => c.features))], "both");
-    fill(activity, [...new Set(evaluation.cells.map(c => c.activity))], "sitting");
+    fill(features, [...new Set(evaluation.cells.map(c => c.features))], features.value || "both");
+    fill(activity, [...new Set(evaluation.cells.map(c => c.activity))], activity.value || "sitting");
     drawDet(document.getElementById("det-chart"),
       evaluation.cells.filter(c => c.features === features.value && c.activity === activity.value));
     drawTable(evaluation, features.value);
@@ -225,16 +225,17 @@ const PhoneSecurityPage = (() => {
       const p = evaluation.protocol;
       const state = document.getElementById("det-state");
       state.textContent = {
-        "off": "no evaluation configured (apprentice.phone-security.evaluation.enabled=false)",
+        "off": "no evaluation yet (apprentice.phone-security.evaluation.enabled=false; an administrator can start one)",
         "no-data": "no Hold-and-Tap data directory: no evaluation",
         "running": `evaluating on Hold-and-Tap… ${evaluation.seconds.toFixed(0)} s`,
         "failed": "the evaluation failed (see the service log)",
-        "done": `seed ${evaluation.seed}: ${p.enrolledUsers} enrolled, ${p.backgroundUsers} background and ${p.impostorUsers}`
+        "done": `${evaluation.seeds.length > 1 ? "seeds" : "seed"} ${evaluation.seeds.join(", ")}: ${p.enrolledUsers} enrolled, ${p.backgroundUsers} background and ${p.impostorUsers}`
           + ` impostor users; each curve is the mean over owners of their FRR at each FAR, each owner at their own`
           + ` thresholds (${evaluation.seconds.toFixed(0)} s)`,
       }[evaluation.state];
       drawEvaluation();
-      if (evaluation.state === "running") setTimeout(refreshEvaluation, 3000);
+      // An administrator may start another evaluation at any time.
+      setTimeout(refreshEvaluation, evaluation.state === "running" ? 3000 : 30000);
     } catch (e) {
       document.getElementById("det-state").textContent = "evaluation unavailable: " + e;
       setTimeout(refreshEvaluation, 5000);

@@ -222,6 +222,41 @@ class PhoneSecurityServiceTest {
 
     @Test
     @Order(9)
+    void anAdministratorRunsTheCohortEvaluationOnDemandAndReadsItsReport() throws InterruptedException {
+        String request = "{\"seeds\": [3], \"featureSets\": [\"touch\"], \"activities\": [\"sitting\"],"
+                + " \"methods\": [\"scaled-manhattan\", \"logistic-regression\"]}";
+        given().contentType(ContentType.JSON).body(request).post(API + "/evaluations").then().statusCode(401);
+        as(otherKey).body(request).post(API + "/evaluations").then().statusCode(403);
+        admin().get(API + "/evaluations/latest").then().statusCode(404);
+        admin().body("{\"methods\": [\"svm\"]}").post(API + "/evaluations").then().statusCode(400)
+                .body("field", equalTo("methods[0]"));
+        admin().body("{\"seeds\": [1, 2, 3, 4, 5, 6]}").post(API + "/evaluations").then().statusCode(400)
+                .body("field", equalTo("seeds"));
+        admin().body("{\"activities\": []}").post(API + "/evaluations").then().statusCode(400)
+                .body("field", equalTo("activities"));
+        admin().body("{\"featureSets\": [\"touch\", \"touch\"]}").post(API + "/evaluations").then().statusCode(400)
+                .body("field", equalTo("featureSets"));
+        admin().body("{\"seed\": 1}").post(API + "/evaluations").then().statusCode(400).body("field", equalTo("seed"));
+
+        admin().body(request).post(API + "/evaluations").then().statusCode(202).body("trigger", equalTo("api"))
+                .body("seeds[0]", equalTo(3));
+        Await.until("the evaluation finished", Duration.ofSeconds(120), () -> !"running".equals(
+                admin().get(API + "/evaluation").then().statusCode(200).extract().path("state")));
+        admin().get(API + "/evaluation").then().body("state", equalTo("done")).body("cells.size()", equalTo(2));
+        var result = admin().get(API + "/evaluations/latest").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(3), result.getList("seeds"));
+        assertEquals(List.of("scaled-manhattan", "logistic-regression"), result.getList("cells.method"));
+        for (float eer : result.getList("cells.eer.mean", Float.class)) {
+            assertTrue(eer > 0 && eer < 0.5, "an EER better than chance: " + eer);
+        }
+        String report = admin().accept("text/markdown").get(API + "/evaluations/latest/report").then().statusCode(200)
+                .contentType(containsString("text/markdown")).extract().asString();
+        assertTrue(report.contains("| scaled-manhattan") && report.contains("| logistic-regression"), report);
+        as(otherKey).get(API + "/evaluations/latest/report").then().statusCode(403);
+    }
+
+    @Test
+    @Order(10)
     void noFeatureValueReachesTheLog() throws IOException {
         Path log = Path.of(System.getProperty("phone-security.test-log", "target/phone-security-test.log"));
         String text = Files.readString(log);

@@ -1,14 +1,17 @@
-package dev.apprentice.phonesecurity.demo;
+package dev.apprentice.phonesecurity.cohort;
 
 import dev.apprentice.phonesecurity.behaviour.Activity;
 import dev.apprentice.phonesecurity.config.PhoneSecuritySettings;
 import dev.apprentice.phonesecurity.data.HoldAndTapData;
 import dev.apprentice.phonesecurity.verification.EvaluationResult;
+import dev.apprentice.phonesecurity.verification.EvaluationTable;
 import dev.apprentice.phonesecurity.verification.FeatureSet;
+import dev.apprentice.phonesecurity.verification.MethodChoice;
 import dev.apprentice.phonesecurity.verification.Protocol;
 import dev.apprentice.phonesecurity.verification.ProtocolEvaluation;
-import dev.apprentice.phonesecurity.verification.VerificationMethod;
-import dev.apprentice.phonesecurity.verification.VerificationMethods;
+import dev.apprentice.service.error.ConflictException;
+import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.error.NotFoundException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,78 +21,166 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The real-data protocol evaluation the page shows, run once in the background at start-up when
- * {@code apprentice.phone-security.evaluation.enabled} is set and the Hold-and-Tap directory
- * exists: one seed, the configured methods (all by default), feature sets and activities.
+ * The real-data protocol evaluation of the service's methods on the Hold-and-Tap cohort: run in
+ * the background at start-up when {@code apprentice.phone-security.evaluation.enabled} is set, and
+ * whenever an administrator asks; one at a time, at most {@code evaluation.max-seeds} splits, so
+ * its cost is bounded by configuration. The page shows the latest; administrators read its full
+ * result and its report tables.
  */
 @ApplicationScoped
-public class DemoEvaluation {
+public class CohortEvaluation {
+
+    /** Who started an evaluation. */
+    public enum Trigger {
+        START_UP, API;
+
+        /** The id in answers, e.g. {@code start-up}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final PhoneSecuritySettings.Evaluation settings;
     private final Protocol protocol;
-    private volatile String state = "off";
-    private volatile long started;
-    private volatile long finished;
-    private volatile List<EvaluationView.Cell> cells = List.of();
+    private final Path directory;
+    private Run latest; // guarded by this
 
-    public DemoEvaluation(PhoneSecuritySettings settings) {
+    /** One evaluation: what was asked, and where it is. */
+    private static final class Run {
+        final EvaluationRequest request;
+        final Trigger trigger;
+        final long started = System.nanoTime();
+        volatile long finished;
+        volatile String state = "running";
+        volatile EvaluationResult result;
+
+        Run(EvaluationRequest request, Trigger trigger) {
+            this.request = request;
+            this.trigger = trigger;
+        }
+    }
+
+    public CohortEvaluation(PhoneSecuritySettings settings) {
         this.settings = settings.evaluation();
         this.protocol = new Protocol(this.settings.enrolledUsers(), this.settings.backgroundUsers(),
                 this.settings.impostorUsers(), Protocol.standard().enrolmentSamples());
+        this.directory = this.settings.dataDir().map(Path::of).orElseGet(HoldAndTapData::defaultDirectory);
+        configured(); // a wrong setting fails the start, not the first evaluation
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!settings.enabled()) {
             return;
         }
-        Path directory = settings.dataDir().map(Path::of).orElseGet(HoldAndTapData::defaultDirectory);
         if (!Files.isDirectory(directory)) {
-            state = "no-data";
             Log.infof("evaluation: no Hold-and-Tap directory at %s; the page shows no DET curves", directory);
             return;
         }
-        started = System.nanoTime();
-        state = "running";
-        Thread evaluation = new Thread(() -> run(directory), "demo-evaluation");
-        evaluation.setDaemon(true);
-        evaluation.start();
+        start(configured(), Trigger.START_UP);
     }
 
-    /** The latest evaluation, or where it is. */
-    public EvaluationView view() {
-        long end = finished != 0 ? finished : System.nanoTime();
-        return new EvaluationView(state, started == 0 ? 0 : (end - started) / 1e9, settings.seed(),
-                "off".equals(state) ? null : protocol, ProtocolEvaluation.FUSED_SAMPLES, cells);
-    }
-
-    private void run(Path directory) {
+    /** The configured evaluation ({@code evaluation.seed}, feature sets, activities, methods). */
+    public EvaluationRequest configured() {
         try {
-            List<VerificationMethod> methods = settings.methods().map(names -> names.stream()
-                    .map(name -> VerificationMethods.byName(name).orElseThrow(() -> new IllegalArgumentException(
-                            "evaluation.methods: expected one of " + VerificationMethods.all().stream()
-                                    .map(VerificationMethod::name).toList() + ", found " + name)))
-                    .toList()).orElseGet(VerificationMethods::all);
-            List<FeatureSet> features = settings.featureSets().stream().map(DemoEvaluation::featureSet).toList();
+            List<MethodChoice> methods = settings.methods().map(names -> names.stream().map(name -> MethodChoice.byId(name)
+                    .orElseThrow(() -> new IllegalArgumentException("apprentice.phone-security.evaluation.methods:"
+                            + " expected some of " + Arrays.stream(MethodChoice.values()).map(MethodChoice::id).toList() + ", found " + name))).toList())
+                    .orElse(List.of(MethodChoice.values()));
+            List<FeatureSet> features = settings.featureSets().stream().map(id -> featureSet(id).orElseThrow(
+                    () -> new IllegalArgumentException("apprentice.phone-security.evaluation.feature-sets: expected some of "
+                            + Arrays.stream(FeatureSet.values()).map(FeatureSet::id).toList() + ", found " + id))).toList();
             List<Activity> activities = settings.activities().stream().map(Activity::fromId).toList();
-            EvaluationResult result = new ProtocolEvaluation(HoldAndTapData.load(directory), protocol, settings.threads())
-                    .run(methods, features, List.of(settings.seed()), activities);
-            cells = result.cells().stream().map(c -> new EvaluationView.Cell(c.method(), c.features().id(),
-                    c.activity().id(), c.eer(), c.fusedEer(), c.averagedDet())).toList();
-            finished = System.nanoTime();
-            state = "done";
-            Log.infof("evaluation: %d cells in %.1f s", cells.size(), (finished - started) / 1e9);
-        } catch (IOException | RuntimeException e) {
-            finished = System.nanoTime();
-            state = "failed";
-            Log.errorf(e, "evaluation failed");
+            return new EvaluationRequest(List.of(settings.seed()), features, activities, methods);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the evaluation settings: " + e.getMessage(), e);
         }
     }
 
-    private static FeatureSet featureSet(String id) {
-        return Arrays.stream(FeatureSet.values()).filter(f -> f.id().equals(id)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("evaluation.feature-sets: expected one of "
-                        + Arrays.stream(FeatureSet.values()).map(FeatureSet::id).toList() + ", found " + id));
+    /**
+     * Starts an evaluation in the background.
+     *
+     * @throws InvalidRequestException for more seeds than {@code evaluation.max-seeds}
+     * @throws ConflictException while another runs, or without the Hold-and-Tap data
+     */
+    public synchronized EvaluationView start(EvaluationRequest request, Trigger trigger) {
+        if (request.seeds().size() > settings.maxSeeds()) {
+            throw new InvalidRequestException("seeds", "expected at most " + settings.maxSeeds() + " seeds"
+                    + " (apprentice.phone-security.evaluation.max-seeds), found " + request.seeds().size());
+        }
+        if (latest != null && "running".equals(latest.state)) {
+            throw new ConflictException("an evaluation is running (" + latest.trigger.id() + "); wait for it to finish");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new ConflictException("the Hold-and-Tap data is not on this replica"
+                    + " (apprentice.phone-security.evaluation.data-dir)");
+        }
+        Run run = new Run(request, trigger);
+        latest = run;
+        Thread worker = new Thread(() -> evaluate(run), "cohort-evaluation");
+        worker.setDaemon(true); // nothing to save: a stopped evaluation is simply asked for again
+        worker.start();
+        return view();
+    }
+
+    /** The latest evaluation, or where it is, as the page shows it. */
+    public EvaluationView view() {
+        Run run;
+        synchronized (this) {
+            run = latest;
+        }
+        if (run == null) {
+            String state = settings.enabled() && !Files.isDirectory(directory) ? "no-data" : "off";
+            return new EvaluationView(state, null, 0, List.of(), null, ProtocolEvaluation.FUSED_SAMPLES, List.of());
+        }
+        long end = run.finished != 0 ? run.finished : System.nanoTime();
+        EvaluationResult result = run.result;
+        List<EvaluationView.Cell> cells = result == null ? List.of() : result.cells().stream()
+                .map(c -> new EvaluationView.Cell(c.method(), c.features().id(), c.activity().id(), c.eer(), c.fusedEer(),
+                        c.averagedDet())).toList();
+        return new EvaluationView(run.state, run.trigger.id(), (end - run.started) / 1e9, run.request.seeds(), protocol,
+                ProtocolEvaluation.FUSED_SAMPLES, cells);
+    }
+
+    /**
+     * The latest finished evaluation's full result, per user and seed.
+     *
+     * @throws NotFoundException when none has finished
+     */
+    public EvaluationResult latestResult() {
+        Run run;
+        synchronized (this) {
+            run = latest;
+        }
+        return Optional.ofNullable(run).map(r -> r.result).orElseThrow(() -> new NotFoundException(
+                "no evaluation has finished" + (run == null ? "" : "; the latest is " + run.state)));
+    }
+
+    /** The latest finished evaluation's tables, as the report command prints them (Markdown). */
+    public String latestReport() {
+        return EvaluationTable.render(latestResult());
+    }
+
+    private void evaluate(Run run) {
+        try {
+            EvaluationResult result = new ProtocolEvaluation(HoldAndTapData.load(directory), protocol, settings.threads())
+                    .run(run.request.methods().stream().map(MethodChoice::method).toList(), run.request.featureSets(),
+                            run.request.seeds(), run.request.activities());
+            run.result = result;
+            run.finished = System.nanoTime();
+            run.state = "done";
+            Log.infof("evaluation (%s): %d cells in %.1f s", run.trigger.id(), result.cells().size(),
+                    (run.finished - run.started) / 1e9);
+        } catch (IOException | RuntimeException e) {
+            run.finished = System.nanoTime();
+            run.state = "failed";
+            Log.errorf(e, "evaluation (%s) failed", run.trigger.id());
+        }
+    }
+
+    private static Optional<FeatureSet> featureSet(String id) {
+        return Arrays.stream(FeatureSet.values()).filter(f -> f.id().equals(id)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package dev.apprentice.phonesecurity.demo;
+package dev.apprentice.phonesecurity.cohort;
 
 import dev.apprentice.phonesecurity.verification.ErrorRates.DetPoint;
 import dev.apprentice.phonesecurity.verification.EvaluationResult.Summary;
@@ -9,16 +9,17 @@ import java.util.List;
  * The latest protocol evaluation as the page shows it: per cell the EERs and the averaged DET
  * curve, without the per-user results.
  *
- * @param state {@code off} (not configured), {@code no-data} (no Hold-and-Tap directory),
+ * @param state {@code off} (none asked for yet), {@code no-data} (no Hold-and-Tap directory),
  *     {@code running}, {@code done} or {@code failed}
+ * @param trigger who started it: {@code start-up} or {@code api}; null while off
  * @param seconds how long it has run, or took
- * @param seed the split seed
+ * @param seeds the split seeds; empty while off
  * @param protocol the protocol followed, or null while off
  * @param fusedSamples the window sizes of {@link Cell#fusedEer()}
  * @param cells by feature set, then activity, then method; empty until done
  */
-public record EvaluationView(String state, double seconds, long seed, Protocol protocol, List<Integer> fusedSamples,
-        List<Cell> cells) {
+public record EvaluationView(String state, String trigger, double seconds, List<Long> seeds, Protocol protocol,
+        List<Integer> fusedSamples, List<Cell> cells) {
 
     /**
      * One method on one feature set verified in one activity.

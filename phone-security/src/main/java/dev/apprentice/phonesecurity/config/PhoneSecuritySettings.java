@@ -81,10 +81,13 @@ public interface PhoneSecuritySettings {
         long liveIntervalMillis();
     }
 
-    /** The protocol evaluation computed in the background at start-up ({@code evaluation.*}). */
+    /**
+     * The real-data protocol evaluation ({@code evaluation.*}): what runs at start-up, and what
+     * bounds the evaluations administrators ask for.
+     */
     interface Evaluation {
 
-        /** Whether to run it at start-up (when the data directory exists). */
+        /** Whether to run it at start-up (when the data directory exists); administrators can run one either way. */
         @WithDefault("false")
         boolean enabled();
 
@@ -102,9 +105,13 @@ public interface PhoneSecuritySettings {
         /** Methods evaluated, by name; empty for all of them. */
         Optional<List<String>> methods();
 
-        /** The split seed. */
+        /** The split seed of the start-up evaluation. */
         @WithDefault("1")
         long seed();
+
+        /** The most split seeds one evaluation may ask for: each seed is one more split for every method, feature set and activity. */
+        @WithDefault("5")
+        int maxSeeds();
 
         /** Users enrolled in each split (the standard protocol's 50). */
         @WithDefault("50")

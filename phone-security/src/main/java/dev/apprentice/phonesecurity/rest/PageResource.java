@@ -1,9 +1,9 @@
 package dev.apprentice.phonesecurity.rest;
 
 import dev.apprentice.phonesecurity.demo.DemoCohort;
-import dev.apprentice.phonesecurity.demo.DemoEvaluation;
+import dev.apprentice.phonesecurity.cohort.CohortEvaluation;
+import dev.apprentice.phonesecurity.cohort.EvaluationView;
 import dev.apprentice.phonesecurity.demo.DemoProgress;
-import dev.apprentice.phonesecurity.demo.EvaluationView;
 import dev.apprentice.phonesecurity.owners.LivePoint;
 import dev.apprentice.phonesecurity.owners.LiveSessions;
 import dev.apprentice.service.security.PageAccess;
@@ -39,10 +39,10 @@ public class PageResource {
     private final SecurityIdentity identity;
     private final DemoCohort cohort;
     private final LiveSessions live;
-    private final DemoEvaluation evaluation;
+    private final CohortEvaluation evaluation;
 
     public PageResource(PageAccess access, SecurityIdentity identity, DemoCohort cohort, LiveSessions live,
-            DemoEvaluation evaluation) {
+            CohortEvaluation evaluation) {
         this.access = access;
         this.identity = identity;
         this.cohort = cohort;
@@ -63,7 +63,8 @@ public class PageResource {
     @GET
     @Path("evaluation")
     @Operation(summary = "The latest real-data protocol evaluation: EERs and averaged DET curves per method",
-            description = "Computed once at start-up when configured; state says where it is. 401 without a key when"
+            description = "Run at start-up when configured, or by an administrator (POST /evaluations);"
+                    + " state says where it is. 401 without a key when"
                     + " apprentice.security.public-dashboard=none.")
     public EvaluationView evaluation() {
         access.view(identity);

@@ -1,6 +1,6 @@
 package dev.apprentice.phonesecurity.verification;
 
-import dev.apprentice.phonesecurity.model.ImitationScore;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,22 +12,21 @@ public final class VerificationMethods {
 
     /** The non-imitation baselines, simplest first. */
     public static List<VerificationMethod> baselines() {
-        return List.of(new ScaledManhattan(), new NearestNeighbours(), new GaussianDensity(), new LogisticRegression());
+        return Arrays.stream(MethodChoice.values()).filter(c -> !c.imitation()).map(MethodChoice::method).toList();
     }
 
     /** The imitation method fused, then its two halves alone: the owner's policy and the discriminator. */
     public static List<VerificationMethod> imitation() {
-        return List.of(new ImitationMethod(ImitationScore.FUSED), new ImitationMethod(ImitationScore.POLICY),
-                new ImitationMethod(ImitationScore.DISCRIMINATOR));
+        return Arrays.stream(MethodChoice.values()).filter(MethodChoice::imitation).map(MethodChoice::method).toList();
     }
 
     /** Every catalogued method: the baselines, then the imitation methods. */
     public static List<VerificationMethod> all() {
-        return java.util.stream.Stream.concat(baselines().stream(), imitation().stream()).toList();
+        return Arrays.stream(MethodChoice.values()).map(MethodChoice::method).toList();
     }
 
     /** The catalogued method with this {@link VerificationMethod#name()}. */
     public static Optional<VerificationMethod> byName(String name) {
-        return all().stream().filter(m -> m.name().equals(name)).findFirst();
+        return MethodChoice.byId(name).map(MethodChoice::method);
     }
 }
