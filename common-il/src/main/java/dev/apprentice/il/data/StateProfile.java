@@ -1,5 +1,6 @@
 package dev.apprentice.il.data;
 
+import dev.apprentice.il.linalg.CholeskyFactor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,11 +29,11 @@ public final class StateProfile {
 
     private final double[] mean;
     private final double[] scale;
-    private final double[] cholesky;
+    private final CholeskyFactor cholesky;
     private final double threshold;
     private final double quantile;
 
-    private StateProfile(double[] mean, double[] scale, double[] cholesky, double threshold, double quantile) {
+    private StateProfile(double[] mean, double[] scale, CholeskyFactor cholesky, double threshold, double quantile) {
         this.mean = mean;
         this.scale = scale;
         this.cholesky = cholesky;
@@ -95,7 +96,7 @@ public final class StateProfile {
             }
             correlation[a * d + a] += RIDGE;
         }
-        double[] l = cholesky(correlation, d);
+        CholeskyFactor l = CholeskyFactor.withPivotFloor(correlation, d, RIDGE);
         StateProfile unthresholded = new StateProfile(mean, scale, l, Double.POSITIVE_INFINITY, quantile);
         double[] distances = new double[n];
         for (int i = 0; i < n; i++) {
@@ -106,40 +107,17 @@ public final class StateProfile {
         return new StateProfile(mean, scale, l, threshold, quantile);
     }
 
-    private static double[] cholesky(double[] a, int d) {
-        double[] l = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = a[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i * d + k] * l[j * d + k];
-                }
-                if (i == j) {
-                    l[i * d + i] = Math.sqrt(Math.max(sum, RIDGE));
-                } else {
-                    l[i * d + j] = sum / l[j * d + j];
-                }
-            }
-        }
-        return l;
-    }
-
     /** The state's distance: sqrt(zᵀ R⁻¹ z) for its standardised features z; infinite for non-finite features. */
     public double distance(float[] state) {
         int d = mean.length;
         if (state.length != d) {
             throw new IllegalArgumentException("state: expected " + d + " features, found " + state.length);
         }
-        double[] y = new double[d];
-        double sum = 0;
+        double[] z = new double[d];
         for (int i = 0; i < d; i++) {
-            double v = (state[i] - mean[i]) / scale[i];
-            for (int k = 0; k < i; k++) {
-                v -= cholesky[i * d + k] * y[k];
-            }
-            y[i] = v / cholesky[i * d + i];
-            sum += y[i] * y[i];
+            z[i] = (state[i] - mean[i]) / scale[i];
         }
+        double sum = cholesky.inverseQuadratic(z);
         return Double.isFinite(sum) ? Math.sqrt(sum) : Double.POSITIVE_INFINITY;
     }
 
@@ -174,7 +152,7 @@ public final class StateProfile {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", list(mean));
         m.put("scale", list(scale));
-        m.put("cholesky", list(cholesky));
+        m.put("cholesky", list(cholesky.lower()));
         m.put("threshold", threshold);
         m.put("quantile", quantile);
         return m;
@@ -195,7 +173,7 @@ public final class StateProfile {
                 throw new IllegalArgumentException("stateProfile: scale and the Cholesky diagonal must be positive at " + i);
             }
         }
-        return new StateProfile(mean, scale, l, number(m.get("threshold"), "threshold"), number(m.get("quantile"),
+        return new StateProfile(mean, scale, CholeskyFactor.fromLower(l, d), number(m.get("threshold"), "threshold"), number(m.get("quantile"),
                 "quantile"));
     }
 

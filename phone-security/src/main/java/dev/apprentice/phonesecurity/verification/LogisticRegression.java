@@ -1,5 +1,6 @@
 package dev.apprentice.phonesecurity.verification;
 
+import dev.apprentice.il.linalg.CholeskyFactor;
 import dev.apprentice.phonesecurity.behaviour.FeatureSample;
 
 import java.util.List;
