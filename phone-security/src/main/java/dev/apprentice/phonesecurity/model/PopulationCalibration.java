@@ -12,11 +12,11 @@ import java.util.Random;
 
 /**
  * Measures {@link ThresholdLevels} on real people, with cross-fitting so that nobody is scored by
- * a model that learned from them: the background people are split in two halves; a population
- * model is learned from the first; up to {@value #MAX_OWNERS} people of the second are enrolled
- * against it as pseudo-owners (on the first half of their samples, at most 15), and the other
- * people of the second half are their impostors, session by session (k consecutive samples of one
- * activity, for every k up to the settings' maximum).
+ * a model that learned from them. By default the background people are split in two halves; a
+ * population model is learned from the first; up to {@value #MAX_OWNERS} people of the second are
+ * enrolled against it as pseudo-owners (on the first half of their samples, at most 15), and the
+ * other people of the second half are their impostors, session by session (k consecutive samples
+ * of one activity, for every k up to the settings' maximum). {@link Plan} sets other splits.
  */
 public final class PopulationCalibration {
 
@@ -28,10 +28,45 @@ public final class PopulationCalibration {
     }
 
     /**
-     * Measures the levels, or returns no correction when there are fewer than 6 people with at
-     * least 4 samples each.
+     * How the background people are cross-fitted: shuffled and cut into {@code folds} groups of
+     * consecutive people; each of the last {@code scoredFolds} groups in turn is scored against a
+     * population learned from the other groups (its people are pseudo-owners and each other's
+     * impostors); all of it {@code repeats} times with a new shuffle.
+     *
+     * @param folds groups per repeat, at least 2
+     * @param scoredFolds groups scored per repeat, 1 to {@code folds}
+     * @param repeats independent shuffles, at least 1
+     */
+    public record Plan(int folds, int scoredFolds, int repeats) {
+
+        /**
+         * The plan the service uses: one half learns the population, the other is scored (scoring
+         * both halves, more folds or more shuffles was measured and not better: service README).
+         */
+        public static final Plan DEFAULT = new Plan(2, 1, 1);
+
+        public Plan {
+            if (folds < 2 || scoredFolds < 1 || scoredFolds > folds || repeats < 1) {
+                throw new IllegalArgumentException("calibration plan: expected at least 2 folds, 1 to folds scored and"
+                        + " at least 1 repeat, found " + folds + ", " + scoredFolds + " and " + repeats);
+            }
+        }
+    }
+
+    /**
+     * Measures the levels with the {@link Plan#DEFAULT} plan, or returns no correction when there
+     * are fewer than 6 people with at least 4 samples each.
      */
     public static ThresholdLevels measure(List<FeatureSample> background, ImitationSettings settings, long seed) {
+        return measure(background, settings, seed, Plan.DEFAULT);
+    }
+
+    /**
+     * Measures the levels with a plan, or returns no correction when there are fewer than 6 people
+     * (or fewer than 3 per fold) with at least 4 samples each.
+     */
+    public static ThresholdLevels measure(List<FeatureSample> background, ImitationSettings settings, long seed,
+            Plan plan) {
         Map<String, List<FeatureSample>> byPerson = new LinkedHashMap<>();
         for (FeatureSample s : background) {
             byPerson.computeIfAbsent(s.user(), u -> new ArrayList<>()).add(s);
@@ -43,29 +78,53 @@ public final class PopulationCalibration {
             }
         });
         int k = settings.maxFusedSamples();
-        if (people.size() < 6) {
+        if (people.size() < 6 || people.size() < 3 * plan.folds()) {
             return ThresholdLevels.none(k);
         }
-        Collections.shuffle(people, new Random(seed));
-        List<String> learners = people.subList(0, people.size() / 2);
-        List<String> scored = people.subList(people.size() / 2, people.size());
-        List<FeatureSample> learnFrom = new ArrayList<>();
-        learners.forEach(p -> learnFrom.addAll(byPerson.get(p)));
+        List<List<Double>> tails = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            tails.add(new ArrayList<>());
+        }
+        int ownersPerFold = Math.max(1, MAX_OWNERS / (plan.scoredFolds() * plan.repeats()));
+        int n = people.size();
+        for (int r = 0; r < plan.repeats(); r++) {
+            List<String> shuffled = new ArrayList<>(people);
+            Collections.shuffle(shuffled, new Random(seed + 104_729L * r));
+            for (int f = plan.folds() - plan.scoredFolds(); f < plan.folds(); f++) {
+                int from = f * n / plan.folds();
+                int to = (f + 1) * n / plan.folds();
+                List<FeatureSample> learnFrom = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (i < from || i >= to) {
+                        learnFrom.addAll(byPerson.get(shuffled.get(i)));
+                    }
+                }
+                List<String> scored = shuffled.subList(from, to);
+                scoreFold(byPerson, scored, learnFrom, Math.min(scored.size(), ownersPerFold), settings,
+                        seed * 7919 + 1_000L * (r * plan.folds() + f - (plan.folds() - 1)), tails);
+            }
+        }
+        double[][] measured = new double[k][];
+        for (int i = 0; i < k; i++) {
+            measured[i] = tails.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return ThresholdLevels.of(measured);
+    }
+
+    /** Enrols the first {@code owners} scored people against a population of the others and scores the rest's sessions. */
+    private static void scoreFold(Map<String, List<FeatureSample>> byPerson, List<String> scored,
+            List<FeatureSample> learnFrom, int owners, ImitationSettings settings, long seed, List<List<Double>> tails) {
+        int k = settings.maxFusedSamples();
         PopulationModel population = PopulationModel.fit(learnFrom, settings.shrinkage());
         OwnerEnrolment enrolment = new OwnerEnrolment(population, new PopulationRef("calibration", 0, ""), settings);
         List<List<List<double[]>>> sequences = new ArrayList<>();
         for (String person : scored) {
             sequences.add(sequences(population, byPerson.get(person)));
         }
-        List<List<Double>> tails = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            tails.add(new ArrayList<>());
-        }
-        int owners = Math.min(scored.size(), MAX_OWNERS);
         for (int o = 0; o < owners; o++) {
             List<FeatureSample> mine = byPerson.get(scored.get(o));
             int m = Math.min(MAX_ENROLMENT, mine.size() / 2);
-            OwnerEnrolment.Enrolled owner = enrolment.enrolWithGeneratedSessions(mine.subList(0, m), seed * 7919 + o);
+            OwnerEnrolment.Enrolled owner = enrolment.enrolWithGeneratedSessions(mine.subList(0, m), seed + o);
             double[] means = new double[k];
             double[] spreads = new double[k];
             for (int i = 0; i < k; i++) {
@@ -98,11 +157,6 @@ public final class PopulationCalibration {
                 }
             }
         }
-        double[][] measured = new double[k][];
-        for (int i = 0; i < k; i++) {
-            measured[i] = tails.get(i).stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        return ThresholdLevels.of(measured);
     }
 
     /** A person's projected samples, one sequence per activity, each in the given order. */

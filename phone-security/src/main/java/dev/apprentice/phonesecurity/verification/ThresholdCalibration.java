@@ -45,12 +45,18 @@ public final class ThresholdCalibration {
      */
     public static List<Rates> measure(HoldAndTapData data, Protocol protocol, ImitationSettings settings, List<Long> seeds,
             Activity activity, List<Integer> lengths, int[] modelBytes) {
+        return measure(data, protocol, settings, PopulationCalibration.Plan.DEFAULT, seeds, activity, lengths, modelBytes);
+    }
+
+    /** As {@link #measure(HoldAndTapData, Protocol, ImitationSettings, List, Activity, List, int[])}, with a calibration plan. */
+    public static List<Rates> measure(HoldAndTapData data, Protocol protocol, ImitationSettings settings,
+            PopulationCalibration.Plan plan, List<Long> seeds, Activity activity, List<Integer> lengths, int[] modelBytes) {
         long[][] counts = new long[lengths.size()][6];
         for (long seed : seeds) {
             Protocol.Split split = protocol.split(data, seed);
             List<FeatureSample> background = features(split.backgroundSamples());
             PopulationModel population = PopulationModel.fit(background, settings.shrinkage())
-                    .withLevels(PopulationCalibration.measure(background, settings, seed));
+                    .withLevels(PopulationCalibration.measure(background, settings, seed, plan));
             OwnerEnrolment enrolment = new OwnerEnrolment(population, new PopulationRef("protocol", 0, ""), settings);
             for (String user : split.enrolled()) {
                 OwnerModel model = enrolment.enrol(features(split.enrolment(user)), seed * 1_000_003L + user.hashCode());
@@ -100,19 +106,41 @@ public final class ThresholdCalibration {
         return out;
     }
 
-    /** Prints the rates for seeds 1..5 in each activity: {@code [--data DIR] [--seeds 5]}. */
+    /**
+     * Prints the rates for seeds 1..5 in each activity:
+     * {@code [--data DIR] [--seeds 5] [--activities sitting,standing,walking] [--folds 2] [--scored-folds 1]
+     * [--repeats 1]}.
+     */
     public static void main(String[] args) throws Exception {
         java.nio.file.Path dir = HoldAndTapData.defaultDirectory();
         int seeds = 5;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--data" -> dir = java.nio.file.Path.of(args[i + 1]);
-                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
-                default -> {
-                    System.err.println("calibration: unknown option " + args[i] + "; expected --data DIR --seeds N");
-                    System.exit(2);
+        List<Activity> activities = List.of(Activity.values());
+        PopulationCalibration.Plan plan = PopulationCalibration.Plan.DEFAULT;
+        int folds = plan.folds();
+        int scoredFolds = plan.scoredFolds();
+        int repeats = plan.repeats();
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + ": expected a value after it");
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--data" -> dir = java.nio.file.Path.of(value);
+                    case "--seeds" -> seeds = Integer.parseInt(value);
+                    case "--activities" -> activities = java.util.Arrays.stream(value.split(",")).map(Activity::fromId)
+                            .toList();
+                    case "--folds" -> folds = Integer.parseInt(value);
+                    case "--scored-folds" -> scoredFolds = Integer.parseInt(value);
+                    case "--repeats" -> repeats = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
+            plan = new PopulationCalibration.Plan(folds, scoredFolds, repeats);
+        } catch (IllegalArgumentException e) {
+            System.err.println("calibration: " + e.getMessage() + "; expected --data DIR --seeds N --activities a,b"
+                    + " --folds N --scored-folds N --repeats N");
+            System.exit(2);
         }
         HoldAndTapData data = HoldAndTapData.load(dir);
         ImitationSettings settings = ImitationSettings.defaults();
@@ -121,12 +149,13 @@ public final class ThresholdCalibration {
             seedList.add(s);
         }
         int[] bytes = new int[1];
-        System.out.printf(Locale.ROOT, "target FAR %.1f %%, lock at %.0f %% of generated people; seeds 1-%d%n",
-                100 * settings.targetFar(), 100 * settings.lockFar(), seeds);
+        System.out.printf(Locale.ROOT, "target FAR %.1f %%, lock at %.0f %% of generated people; seeds 1-%d; calibration"
+                + " %d of %d folds scored × %d shuffles%n", 100 * settings.targetFar(), 100 * settings.lockFar(), seeds,
+                plan.scoredFolds(), plan.folds(), plan.repeats());
         System.out.println("| verified | samples | impostors accepted | impostors locked | owners not accepted | owners locked |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Activity activity : Activity.values()) {
-            for (Rates r : measure(data, Protocol.standard(), settings, seedList, activity, List.of(1, 5), bytes)) {
+        for (Activity activity : activities) {
+            for (Rates r : measure(data, Protocol.standard(), settings, plan, seedList, activity, List.of(1, 5), bytes)) {
                 System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", activity.id(),
                         r.samples(), 100 * r.impostorAccepted(), 100 * r.impostorLocked(), 100 * r.ownerNotAccepted(),
                         100 * r.ownerLocked());
