@@ -246,6 +246,8 @@ class PhoneSecurityServiceTest {
         var result = admin().get(API + "/evaluations/latest").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(3), result.getList("seeds"));
         assertEquals(List.of("scaled-manhattan", "logistic-regression"), result.getList("cells.method"));
+        assertEquals(List.of("touch", "touch"), result.getList("cells.features"));
+        assertEquals(List.of("sitting", "sitting"), result.getList("cells.activity"));
         for (float eer : result.getList("cells.eer.mean", Float.class)) {
             assertTrue(eer > 0 && eer < 0.5, "an EER better than chance: " + eer);
         }

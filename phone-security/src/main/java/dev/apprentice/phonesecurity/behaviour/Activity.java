@@ -1,5 +1,6 @@
 package dev.apprentice.phonesecurity.behaviour;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What the holder was doing while the sample was captured; part of the context s of the owner's policy. */
@@ -7,6 +8,7 @@ public enum Activity {
     SITTING, STANDING, WALKING;
 
     /** The lower-case name used in JSON, Avro and reports, e.g. {@code walking}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

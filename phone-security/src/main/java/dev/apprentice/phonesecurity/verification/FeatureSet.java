@@ -1,5 +1,6 @@
 package dev.apprentice.phonesecurity.verification;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.apprentice.phonesecurity.behaviour.BehaviourLayout;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,7 +32,8 @@ public enum FeatureSet {
         return from == 0 && to == all.length ? all : Arrays.copyOfRange(all, from, to);
     }
 
-    /** The lower-case name used in reports, e.g. {@code sensor}. */
+    /** The lower-case name used in reports and JSON, e.g. {@code sensor}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

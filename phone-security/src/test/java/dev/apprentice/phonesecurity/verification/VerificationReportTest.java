@@ -70,7 +70,7 @@ class VerificationReportTest {
         assertEquals(0, status, text(err));
         assertEquals(50, json.path("protocol").path("enrolledUsers").asInt());
         assertEquals("nearest-neighbours", json.path("cells").path(0).path("method").asText());
-        assertEquals("TOUCH", json.path("cells").path(0).path("features").asText());
+        assertEquals("touch", json.path("cells").path(0).path("features").asText());
         assertEquals(50, json.path("cells").path(0).path("runs").path(0).path("users").size());
         assertTrue(text(err).contains("Loaded the data in"), "notes go to standard error");
     }
