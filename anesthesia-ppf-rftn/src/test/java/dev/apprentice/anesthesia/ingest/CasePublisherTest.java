@@ -66,19 +66,36 @@ class CasePublisherTest {
     }
 
     /** Every record a read_committed consumer sees, read up to the last stable offset of every partition. */
+    /**
+     * Every committed record of the topic. A producer's commit returns before the coordinator has
+     * written the commit markers, and until then the last stable offset a read_committed consumer
+     * reads to lags the log's end; so it waits until the two meet (no transaction open), then reads.
+     */
     private static List<ConsumerRecord<String, byte[]>> committed(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+                KafkaConsumer<String, byte[]> uncommitted = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"), new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(20);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!end.equals(uncommitted.endOffsets(partitions))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("a transaction on " + topic + " stayed open");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                end = consumer.endOffsets(partitions);
+            }
+            Map<TopicPartition, Long> stable = end;
+            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < stable.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new AssertionError("timed out reading " + topic);
                 }
