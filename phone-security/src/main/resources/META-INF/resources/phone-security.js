@@ -208,7 +208,7 @@ const PhoneSecurityPage = (() => {
 
   let evaluation = null;
   function drawEvaluation() {
-    if (!evaluation || evaluation.state !== "done") return;
+    if (!evaluation || evaluation.cells.length === 0) return;
     const features = document.getElementById("det-features"), activity = document.getElementById("det-activity");
     fill(features, [...new Set(evaluation.cells.map(c => c.features))], features.value || "both");
     fill(activity, [...new Set(evaluation.cells.map(c => c.activity))], activity.value || "sitting");
@@ -227,9 +227,11 @@ const PhoneSecurityPage = (() => {
       state.textContent = {
         "off": "no evaluation yet (apprentice.phone-security.evaluation.enabled=false; an administrator can start one)",
         "no-data": "no Hold-and-Tap data directory: no evaluation",
-        "running": `evaluating on Hold-and-Tap… ${evaluation.seconds.toFixed(0)} s`,
-        "failed": "the evaluation failed (see the service log)",
-        "done": `${evaluation.seeds.length > 1 ? "seeds" : "seed"} ${evaluation.seeds.join(", ")}: ${p.enrolledUsers} enrolled, ${p.backgroundUsers} background and ${p.impostorUsers}`
+        "running": `evaluating on Hold-and-Tap… ${evaluation.seconds.toFixed(0)} s`
+          + (evaluation.cells.length ? " (the curves are the previous evaluation's)" : ""),
+        "failed": "the evaluation failed (see the service log)"
+          + (evaluation.cells.length ? "; the curves are the previous evaluation's" : ""),
+        "done": `${evaluation.cellSeeds.length > 1 ? "seeds" : "seed"} ${evaluation.cellSeeds.join(", ")}: ${p.enrolledUsers} enrolled, ${p.backgroundUsers} background and ${p.impostorUsers}`
           + ` impostor users; each curve is the mean over owners of their FRR at each FAR, each owner at their own`
           + ` thresholds (${evaluation.seconds.toFixed(0)} s)`,
       }[evaluation.state];

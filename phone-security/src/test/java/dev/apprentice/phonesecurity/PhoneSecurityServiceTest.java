@@ -255,6 +255,18 @@ class PhoneSecurityServiceTest {
                 .contentType(containsString("text/markdown")).extract().asString();
         assertTrue(report.contains("| scaled-manhattan") && report.contains("| logistic-regression"), report);
         as(otherKey).get(API + "/evaluations/latest/report").then().statusCode(403);
+
+        // A second evaluation runs alone, and until it finishes the page and the report keep the first.
+        admin().body("{\"seeds\": [4], \"featureSets\": [\"touch\"], \"activities\": [\"sitting\"],"
+                + " \"methods\": [\"imitation\"]}").post(API + "/evaluations").then().statusCode(202);
+        admin().body(request).post(API + "/evaluations").then().statusCode(409);
+        admin().get(API + "/evaluation").then().body("state", equalTo("running")).body("seeds[0]", equalTo(4))
+                .body("cells.size()", equalTo(2)).body("cellSeeds[0]", equalTo(3));
+        admin().get(API + "/evaluations/latest").then().statusCode(200).body("seeds[0]", equalTo(3));
+        Await.until("the second evaluation finished", Duration.ofSeconds(180), () -> !"running".equals(
+                admin().get(API + "/evaluation").then().statusCode(200).extract().path("state")));
+        admin().get(API + "/evaluation").then().body("state", equalTo("done")).body("cellSeeds[0]", equalTo(4))
+                .body("cells.method", equalTo(List.of("imitation")));
     }
 
     @Test

@@ -47,6 +47,7 @@ public class CohortEvaluation {
     private final Protocol protocol;
     private final Path directory;
     private Run latest; // guarded by this
+    private Run lastDone; // guarded by this: the latest run that finished, shown while another runs
 
     /** One evaluation: what was asked, and where it is. */
     private static final class Run {
@@ -125,23 +126,28 @@ public class CohortEvaluation {
         return view();
     }
 
-    /** The latest evaluation, or where it is, as the page shows it. */
+    /**
+     * The latest evaluation as the page shows it: where the latest run is, and the cells of the
+     * latest run that finished (so that a new run does not blank the page while it runs).
+     */
     public EvaluationView view() {
         Run run;
+        Run done;
         synchronized (this) {
             run = latest;
+            done = lastDone;
         }
         if (run == null) {
             String state = settings.enabled() && !Files.isDirectory(directory) ? "no-data" : "off";
-            return new EvaluationView(state, null, 0, List.of(), null, ProtocolEvaluation.FUSED_SAMPLES, List.of());
+            return new EvaluationView(state, null, 0, List.of(), List.of(), null, ProtocolEvaluation.FUSED_SAMPLES,
+                    List.of());
         }
         long end = run.finished != 0 ? run.finished : System.nanoTime();
-        EvaluationResult result = run.result;
-        List<EvaluationView.Cell> cells = result == null ? List.of() : result.cells().stream()
+        List<EvaluationView.Cell> cells = done == null ? List.of() : done.result.cells().stream()
                 .map(c -> new EvaluationView.Cell(c.method(), c.features().id(), c.activity().id(), c.eer(), c.fusedEer(),
                         c.averagedDet())).toList();
-        return new EvaluationView(run.state, run.trigger.id(), (end - run.started) / 1e9, run.request.seeds(), protocol,
-                ProtocolEvaluation.FUSED_SAMPLES, cells);
+        return new EvaluationView(run.state, run.trigger.id(), (end - run.started) / 1e9, run.request.seeds(),
+                done == null ? List.of() : done.request.seeds(), protocol, ProtocolEvaluation.FUSED_SAMPLES, cells);
     }
 
     /**
@@ -149,13 +155,12 @@ public class CohortEvaluation {
      *
      * @throws NotFoundException when none has finished
      */
-    public EvaluationResult latestResult() {
-        Run run;
-        synchronized (this) {
-            run = latest;
+    public synchronized EvaluationResult latestResult() {
+        if (lastDone == null) {
+            throw new NotFoundException("no evaluation has finished" + (latest == null ? "" : "; the latest is "
+                    + latest.state));
         }
-        return Optional.ofNullable(run).map(r -> r.result).orElseThrow(() -> new NotFoundException(
-                "no evaluation has finished" + (run == null ? "" : "; the latest is " + run.state)));
+        return lastDone.result;
     }
 
     /** The latest finished evaluation's tables, as the report command prints them (Markdown). */
@@ -168,9 +173,12 @@ public class CohortEvaluation {
             EvaluationResult result = new ProtocolEvaluation(HoldAndTapData.load(directory), protocol, settings.threads())
                     .run(run.request.methods().stream().map(MethodChoice::method).toList(), run.request.featureSets(),
                             run.request.seeds(), run.request.activities());
-            run.result = result;
-            run.finished = System.nanoTime();
-            run.state = "done";
+            synchronized (this) {
+                run.result = result;
+                run.finished = System.nanoTime();
+                run.state = "done";
+                lastDone = run;
+            }
             Log.infof("evaluation (%s): %d cells in %.1f s", run.trigger.id(), result.cells().size(),
                     (run.finished - run.started) / 1e9);
         } catch (IOException | RuntimeException e) {

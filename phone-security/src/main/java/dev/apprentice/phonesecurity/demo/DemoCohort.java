@@ -1,8 +1,10 @@
 package dev.apprentice.phonesecurity.demo;
 
 import dev.apprentice.phonesecurity.config.PhoneSecuritySettings;
+import dev.apprentice.phonesecurity.model.OwnerModel;
 import dev.apprentice.phonesecurity.owners.Enrolments;
 import dev.apprentice.phonesecurity.owners.LiveSessions;
+import dev.apprentice.phonesecurity.owners.OwnerModelNames;
 import dev.apprentice.phonesecurity.owners.PopulationService;
 import dev.apprentice.phonesecurity.privacy.BehaviourSealing;
 import dev.apprentice.phonesecurity.sim.PopulationConfig;
@@ -11,6 +13,7 @@ import dev.apprentice.phonesecurity.sim.SyntheticStream;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.ingest.KafkaConnection;
+import dev.apprentice.service.serving.PolicyServing;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,9 @@ import jakarta.enterprise.event.Observes;
  * The demo's synthetic cohort, seeded once at start-up on a background thread when
  * {@code apprentice.phone-security.demo.users} is above 0: publishes every user's sessions to the
  * behaviour topic, waits until the store holds all of them complete, learns the population, enrols
- * every user from the stream and starts the page's live session on the first user's phone.
+ * every user from the stream and starts the page's live session on the first user's phone. After
+ * a restart whose state still serves a population with every demo user enrolled against it, it
+ * goes straight to the live session.
  */
 @ApplicationScoped
 public class DemoCohort {
@@ -35,13 +40,15 @@ public class DemoCohort {
     private final PopulationService population;
     private final Enrolments enrolments;
     private final LiveSessions live;
+    private final PolicyServing policies;
     private volatile String stage = "off";
     private volatile int enrolled;
     private volatile long started;
     private volatile long finished;
 
     public DemoCohort(PhoneSecuritySettings settings, KafkaConnection kafka, DomainSettings domain, BehaviourSealing sealing,
-            DemonstrationIngestion ingestion, PopulationService population, Enrolments enrolments, LiveSessions live) {
+            DemonstrationIngestion ingestion, PopulationService population, Enrolments enrolments, LiveSessions live,
+            PolicyServing policies) {
         this.settings = settings.demo();
         this.kafka = kafka;
         this.domain = domain;
@@ -50,6 +57,7 @@ public class DemoCohort {
         this.population = population;
         this.enrolments = enrolments;
         this.live = live;
+        this.policies = policies;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -80,6 +88,15 @@ public class DemoCohort {
             SyntheticStream stream = new SyntheticStream(kafka.bootstrapServers(), kafka.topic(), domain.payloadFormat(),
                     settings.seed(), PopulationConfig.defaults().driftPerDay());
             SyntheticPopulation people = stream.population(settings.days());
+            if (alreadyEnrolled(people)) {
+                enrolled = settings.users();
+                finished = System.nanoTime();
+                stage = "ready";
+                Log.infof("demo: the state serves the population and all %d users enrolled against it; live session"
+                        + " after %.1f s", enrolled, elapsed());
+                live.start(people, people.user(0), settings.days());
+                return;
+            }
             SyntheticStream.Publication published = stream.publish(sealing, 0, settings.users(), settings.sessions(),
                     settings.days());
             Log.infof("demo: published %d sessions (%d samples) of %d synthetic users", published.sessions(),
@@ -108,6 +125,21 @@ public class DemoCohort {
         } catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    /** Whether a population is served and every demo user's served model was enrolled against it. */
+    private boolean alreadyEnrolled(SyntheticPopulation people) {
+        return population.current().map(served -> {
+            for (int u = 0; u < settings.users(); u++) {
+                boolean current = policies.served(OwnerModelNames.owner(people.user(u).id()))
+                        .map(p -> p.policy() instanceof OwnerModel owner && owner.population().equals(served.reference()))
+                        .orElse(false);
+                if (!current) {
+                    return false;
+                }
+            }
+            return true;
+        }).orElse(false);
     }
 
     private void fail(Exception e) {

@@ -25,33 +25,42 @@ import java.util.Locale;
 public final class ThresholdCalibration {
 
     /**
-     * The rates for one session length, over every owner and seed.
+     * The rates for one activity and session length, over every owner and seed.
      *
+     * @param activity the activity verified in
      * @param samples samples per session
      * @param impostorAccepted share of impostor sessions accepted (the real false-accept rate)
      * @param impostorLocked share of impostor sessions locked
      * @param ownerNotAccepted share of owner sessions stepped up or locked (the false-reject rate)
      * @param ownerLocked share of owner sessions locked
      */
-    public record Rates(int samples, double impostorAccepted, double impostorLocked, double ownerNotAccepted,
+    public record Rates(Activity activity, int samples, double impostorAccepted, double impostorLocked, double ownerNotAccepted,
             double ownerLocked) {
     }
 
     /**
-     * Measures the thresholds on the protocol's enrolled owners and impostors.
+     * Measures the thresholds on the protocol's enrolled owners and impostors, with the service's
+     * calibration plan.
      *
      * @param activity the activity verified in
      * @param lengths session lengths, e.g. 1 and 5
      */
     public static List<Rates> measure(HoldAndTapData data, Protocol protocol, ImitationSettings settings, List<Long> seeds,
             Activity activity, List<Integer> lengths, int[] modelBytes) {
-        return measure(data, protocol, settings, PopulationCalibration.Plan.DEFAULT, seeds, activity, lengths, modelBytes);
+        return measure(data, protocol, settings, PopulationCalibration.Plan.DEFAULT, seeds, List.of(activity), lengths,
+                modelBytes);
     }
 
-    /** As {@link #measure(HoldAndTapData, Protocol, ImitationSettings, List, Activity, List, int[])}, with a calibration plan. */
+    /**
+     * Measures the thresholds with a calibration plan, verified in each of {@code activities}: per
+     * seed the population, its calibration and the owners are learned once for all activities.
+     *
+     * @return the rates by activity, then session length
+     */
     public static List<Rates> measure(HoldAndTapData data, Protocol protocol, ImitationSettings settings,
-            PopulationCalibration.Plan plan, List<Long> seeds, Activity activity, List<Integer> lengths, int[] modelBytes) {
-        long[][] counts = new long[lengths.size()][6];
+            PopulationCalibration.Plan plan, List<Long> seeds, List<Activity> activities, List<Integer> lengths,
+            int[] modelBytes) {
+        long[][][] counts = new long[activities.size()][lengths.size()][6];
         for (long seed : seeds) {
             Protocol.Split split = protocol.split(data, seed);
             List<FeatureSample> background = features(split.backgroundSamples());
@@ -61,21 +70,26 @@ public final class ThresholdCalibration {
             for (String user : split.enrolled()) {
                 OwnerModel model = enrolment.enrol(features(split.enrolment(user)), seed * 1_000_003L + user.hashCode());
                 modelBytes[0] = PolicyCodec.encode(model).length;
-                List<double[]> mine = project(population, split.verification(user, activity));
-                for (int li = 0; li < lengths.size(); li++) {
-                    int k = lengths.get(li);
-                    tally(model, mine, k, counts[li], 3);
-                    for (String impostor : split.impostors()) {
-                        tally(model, project(population, split.attack(impostor, activity)), k, counts[li], 0);
+                for (int ai = 0; ai < activities.size(); ai++) {
+                    Activity activity = activities.get(ai);
+                    List<double[]> mine = project(population, split.verification(user, activity));
+                    for (int li = 0; li < lengths.size(); li++) {
+                        int k = lengths.get(li);
+                        tally(model, mine, k, counts[ai][li], 3);
+                        for (String impostor : split.impostors()) {
+                            tally(model, project(population, split.attack(impostor, activity)), k, counts[ai][li], 0);
+                        }
                     }
                 }
             }
         }
         List<Rates> out = new ArrayList<>();
-        for (int li = 0; li < lengths.size(); li++) {
-            long[] c = counts[li];
-            out.add(new Rates(lengths.get(li), (double) c[0] / c[2], (double) c[1] / c[2], 1 - (double) c[3] / c[5],
-                    (double) c[4] / c[5]));
+        for (int ai = 0; ai < activities.size(); ai++) {
+            for (int li = 0; li < lengths.size(); li++) {
+                long[] c = counts[ai][li];
+                out.add(new Rates(activities.get(ai), lengths.get(li), (double) c[0] / c[2], (double) c[1] / c[2],
+                        1 - (double) c[3] / c[5], (double) c[4] / c[5]));
+            }
         }
         return out;
     }
@@ -154,12 +168,10 @@ public final class ThresholdCalibration {
                 plan.scoredFolds(), plan.folds(), plan.repeats());
         System.out.println("| verified | samples | impostors accepted | impostors locked | owners not accepted | owners locked |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Activity activity : activities) {
-            for (Rates r : measure(data, Protocol.standard(), settings, plan, seedList, activity, List.of(1, 5), bytes)) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", activity.id(),
-                        r.samples(), 100 * r.impostorAccepted(), 100 * r.impostorLocked(), 100 * r.ownerNotAccepted(),
-                        100 * r.ownerLocked());
-            }
+        for (Rates r : measure(data, Protocol.standard(), settings, plan, seedList, activities, List.of(1, 5), bytes)) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", r.activity().id(),
+                    r.samples(), 100 * r.impostorAccepted(), 100 * r.impostorLocked(), 100 * r.ownerNotAccepted(),
+                    100 * r.ownerLocked());
         }
         System.out.printf(Locale.ROOT, "an owner's model file: %d bytes%n", bytes[0]);
     }
