@@ -221,6 +221,21 @@ public final class Replay {
         }
     }
 
+    /**
+     * @return the lobby's attributes (empty when the archive has none)
+     * @throws ReplayException if the attributes file does not decode
+     */
+    public ReplayAttributes attributes() {
+        if (!archive.contains("replay.attributes.events")) {
+            return new ReplayAttributes(0, 0, List.of());
+        }
+        try {
+            return ReplayAttributes.decode(readFile(archive, "replay.attributes.events"));
+        } catch (ReplayFormatException e) {
+            throw new ReplayException("the attributes do not decode: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the names of the files the archive lists */
     public List<String> files() {
         return archive.list();

@@ -78,6 +78,8 @@ class ReplayFactsTest {
                     stream + " last game loop"));
         }
         checks.add(replay::initData);
+        checks.add(() -> org.junit.jupiter.api.Assertions.assertTrue(replay.attributes().attributes().stream()
+                .anyMatch(a -> a.id() == 3000 && a.scope() == 16), "the lobby's game speed attribute"));
         assertAll(name, checks.stream());
     }
 }
