@@ -230,7 +230,7 @@ public final class Replay {
             return new ReplayAttributes(0, 0, List.of());
         }
         try {
-            return ReplayAttributes.decode(readFile(archive, "replay.attributes.events"));
+            return ReplayAttributes.decode(readFile(archive, "replay.attributes.events"), header.baseBuild());
         } catch (ReplayFormatException e) {
             throw new ReplayException("the attributes do not decode: " + e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param attributes   every attribute, in file order
  */
 public record ReplayAttributes(int source, long mapNamespace, List<Attribute> attributes) {
-    private static final int HEADER_BYTES = 9;
+    /** Before base build 17326 the header has no source byte. */
+    private static final int FIRST_BUILD_WITH_SOURCE = 17326;
     private static final int ENTRY_BYTES = 13;
 
     /** Keeps an unmodifiable copy. */
@@ -35,23 +36,26 @@ public record ReplayAttributes(int source, long mapNamespace, List<Attribute> at
     }
 
     /**
-     * @param data the file's bytes
+     * @param data      the file's bytes
+     * @param baseBuild the replay's base build (the header lost a byte before 17326)
      * @return the decoded attributes
      * @throws ReplayFormatException if the file is truncated or its count disagrees with its length
      */
-    static ReplayAttributes decode(byte[] data) {
+    static ReplayAttributes decode(byte[] data, int baseBuild) {
         if (data.length == 0) {
             return new ReplayAttributes(0, 0, List.of());
         }
-        if (data.length < HEADER_BYTES || (data.length - HEADER_BYTES) % ENTRY_BYTES != 0) {
-            throw new ReplayFormatException("attributes: " + data.length + " bytes is not a 9-byte header plus"
-                    + " 13-byte entries");
+        boolean hasSource = baseBuild >= FIRST_BUILD_WITH_SOURCE;
+        int headerBytes = hasSource ? 9 : 8;
+        if (data.length < headerBytes || (data.length - headerBytes) % ENTRY_BYTES != 0) {
+            throw new ReplayFormatException("attributes: " + data.length + " bytes is not a " + headerBytes
+                    + "-byte header plus 13-byte entries");
         }
         BitReader reader = new BitReader(data, false);
-        int source = (int) reader.readBits(8);
+        int source = hasSource ? (int) reader.readBits(8) : 0;
         long mapNamespace = reader.readBits(32);
         long count = reader.readBits(32);
-        long entries = (data.length - HEADER_BYTES) / ENTRY_BYTES;
+        long entries = (data.length - headerBytes) / ENTRY_BYTES;
         if (count != entries) {
             throw new ReplayFormatException("attributes: the header counts " + count + " entries, the file holds "
                     + entries);
