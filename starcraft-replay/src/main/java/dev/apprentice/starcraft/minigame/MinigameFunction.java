@@ -1,0 +1,55 @@
+package dev.apprentice.starcraft.minigame;
+
+/**
+ * The six pysc2 action functions the minigames need, in the order their scores appear in an action
+ * vector, so that a policy's continuous output is read as pysc2's "function + arguments".
+ */
+public enum MinigameFunction {
+    /** Do nothing this step. */
+    NO_OP(0, "no_op", Arguments.NONE),
+    /** Click at a screen point: select the own unit nearest to it (within 1.5 cells), or nothing. */
+    SELECT_POINT(2, "select_point", Arguments.POINT),
+    /** Drag a rectangle from (x, y) to (x2, y2): select the own units inside it. */
+    SELECT_RECT(3, "select_rect", Arguments.RECTANGLE),
+    /** Select every own unit. */
+    SELECT_ARMY(7, "select_army", Arguments.NONE),
+    /** Order the selected units to move to a screen point, ignoring enemies. */
+    MOVE_SCREEN(331, "Move_screen", Arguments.POINT),
+    /** Order the selected units to attack the enemy at a screen point, or to attack-move there. */
+    ATTACK_SCREEN(12, "Attack_screen", Arguments.POINT);
+
+    /** Which screen coordinates of an action a function reads. */
+    public enum Arguments {
+        /** None: the coordinates are ignored. */
+        NONE,
+        /** (x, y). */
+        POINT,
+        /** (x, y) and (x2, y2). */
+        RECTANGLE
+    }
+
+    private final int pysc2Id;
+    private final String pysc2Name;
+    private final Arguments arguments;
+
+    MinigameFunction(int pysc2Id, String pysc2Name, Arguments arguments) {
+        this.pysc2Id = pysc2Id;
+        this.pysc2Name = pysc2Name;
+        this.arguments = arguments;
+    }
+
+    /** The function's id in pysc2's {@code actions.FUNCTIONS}. */
+    public int pysc2Id() {
+        return pysc2Id;
+    }
+
+    /** The function's name in pysc2, e.g. {@code Move_screen}. */
+    public String pysc2Name() {
+        return pysc2Name;
+    }
+
+    /** The screen coordinates this function reads. */
+    public Arguments arguments() {
+        return arguments;
+    }
+}
