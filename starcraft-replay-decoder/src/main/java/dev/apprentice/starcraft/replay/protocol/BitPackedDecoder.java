@@ -16,12 +16,11 @@ import java.util.List;
  * Decodes bit-packed data (game and message events, init data): values follow each other with no tags and
  * no alignment, so the type alone says how many bits come next.
  */
-public final class BitPackedDecoder implements ValueDecoder {
-    private final BitReader reader;
+public final class BitPackedDecoder extends ValueDecoder {
 
     /** @param data the stream's bytes */
     public BitPackedDecoder(byte[] data) {
-        this.reader = new BitReader(data, true);
+        super(data);
     }
 
     @Override
@@ -143,25 +142,5 @@ public final class BitPackedDecoder implements ValueDecoder {
             top = base;
         }
         return bits;
-    }
-
-    @Override
-    public boolean done() {
-        return reader.done();
-    }
-
-    @Override
-    public void byteAlign() {
-        reader.byteAlign();
-    }
-
-    @Override
-    public long usedBits() {
-        return reader.usedBits();
-    }
-
-    @Override
-    public String toString() {
-        return reader.toString();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * says its shape and structs carry tagged fields, so data written by another build still decodes and members
  * this build does not know are skipped.
  */
-public final class VersionedDecoder implements ValueDecoder {
+public final class VersionedDecoder extends ValueDecoder {
     /** Nesting deeper than this is refused: in skipped values the data alone decides the depth. */
     static final int MAX_DEPTH = 64;
 
@@ -28,12 +28,11 @@ public final class VersionedDecoder implements ValueDecoder {
     private static final int U64 = 8;
     private static final int VINT = 9;
 
-    private final BitReader reader;
     private int depth;
 
     /** @param data the stream's bytes */
     public VersionedDecoder(byte[] data) {
-        this.reader = new BitReader(data, true);
+        super(data);
     }
 
     @Override
@@ -228,25 +227,5 @@ public final class VersionedDecoder implements ValueDecoder {
             shift += 7;
         }
         return negative ? -result : result;
-    }
-
-    @Override
-    public boolean done() {
-        return reader.done();
-    }
-
-    @Override
-    public void byteAlign() {
-        reader.byteAlign();
-    }
-
-    @Override
-    public long usedBits() {
-        return reader.usedBits();
-    }
-
-    @Override
-    public String toString() {
-        return reader.toString();
     }
 }
