@@ -19,24 +19,17 @@ public final class DefeatRoachesExpert implements Actor {
 
     @Override
     public float[] act(float[] observation, RandomGenerator rng) {
+        MinigameTargets targets = MinigameTargets.of(observation);
         int selectedOffset = FeatureLayers.Layer.SCREEN_SELECTED.offset();
         ScreenCells army = ScreenCells.of(observation, PlayerRelative.SELF);
         for (int i = 0; i < army.size(); i++) {
             if (observation[selectedOffset + army.cell(i)] == 0) {
-                return MinigameAction.selectArmy().toVector();
+                return MinigameAction.selectArmy().toVector(targets);
             }
         }
-        ScreenCells roaches = ScreenCells.of(observation, PlayerRelative.ENEMY);
-        if (army.isEmpty() || roaches.isEmpty()) {
-            return MinigameAction.noOp().toVector();
+        if (army.isEmpty() || ScreenCells.of(observation, PlayerRelative.ENEMY).isEmpty()) {
+            return MinigameAction.noOp().toVector(targets);
         }
-        int lowest = roaches.cell(0);
-        for (int i = 1; i < roaches.size(); i++) {
-            if (ScreenCells.y(roaches.cell(i)) > ScreenCells.y(lowest)) {
-                lowest = roaches.cell(i);
-            }
-        }
-        return MinigameAction.attack(FeatureLayers.screenCentre(ScreenCells.x(lowest)),
-                FeatureLayers.screenCentre(ScreenCells.y(lowest))).toVector();
+        return MinigameAction.attack(targets.attackX(), targets.attackY()).toVector(targets);
     }
 }

@@ -4,11 +4,11 @@ package dev.apprentice.starcraft.minigame;
  * The layout of a minigame observation, so that code outside the simulator (experts, encoders, a
  * decision API) reads layers by name instead of by hand-computed offsets.
  *
- * <p>An observation is one {@code float[]} of length {@link #LENGTH}, every value in [0, 1]: four
+ * <p>An observation is one {@code float[]} of length {@link #LENGTH}, every value in [0, 1]: five
  * {@value #SCREEN_SIZE}×{@value #SCREEN_SIZE} screen layers, two {@value #MINIMAP_SIZE}×{@value
  * #MINIMAP_SIZE} minimap layers, each flattened row-major (index {@code y * size + x}, y growing down
  * the screen as in pysc2), then a non-spatial tail: the minigame one-hot, the fraction of game time
- * elapsed and the number of selected units. The camera covers the whole arena, so screen cell
+ * elapsed, the number of selected units and the function of the last action. The camera covers the whole arena, so screen cell
  * {@code (x, y)} is the arena square {@code [x, x + 1) × [y, y + 1)}.
  *
  * <pre>{@code
@@ -26,7 +26,7 @@ public final class FeatureLayers {
     private static final int SCREEN_CELLS = SCREEN_SIZE * SCREEN_SIZE;
     private static final int MINIMAP_CELLS = MINIMAP_SIZE * MINIMAP_SIZE;
     /** Offset of the minigame one-hot ({@link Minigame#ordinal()} order), {@link #MINIGAME_COUNT} values. */
-    public static final int MINIGAME_OFFSET = 4 * SCREEN_CELLS + 2 * MINIMAP_CELLS;
+    public static final int MINIGAME_OFFSET = 5 * SCREEN_CELLS + 2 * MINIMAP_CELLS;
     /** Length of the minigame one-hot. */
     public static final int MINIGAME_COUNT = 3;
     /** Offset of the fraction of the episode's game time elapsed, in [0, 1]. */
@@ -35,8 +35,14 @@ public final class FeatureLayers {
     public static final int SELECTED_COUNT_OFFSET = TIME_ELAPSED_OFFSET + 1;
     /** Selected units are divided by this before capping at 1. */
     public static final int SELECTED_COUNT_SCALE = 10;
-    /** Total length of an observation: 4,613 floats. */
-    public static final int LENGTH = SELECTED_COUNT_OFFSET + 1;
+    /**
+     * Where the function of the last action taken starts: one-hot over {@link MinigameFunction} (all zero
+     * before the first action), as pysc2's {@code last_actions} observation. Without it a stateless policy
+     * could not tell "just selected a marine" from "just sent it".
+     */
+    public static final int LAST_ACTION_OFFSET = SELECTED_COUNT_OFFSET + 1;
+    /** Total length of an observation: 5,643 floats. */
+    public static final int LENGTH = LAST_ACTION_OFFSET + MinigameFunction.values().length;
 
     /** The spatial layers, in the order they are stored. */
     public enum Layer {
@@ -48,10 +54,15 @@ public final class FeatureLayers {
         SCREEN_UNIT_DENSITY(2 * SCREEN_CELLS, SCREEN_SIZE),
         /** Hit points over maximum of the unit with the most hit points in the cell; 0 without a mortal unit. */
         SCREEN_HIT_POINTS_RATIO(3 * SCREEN_CELLS, SCREEN_SIZE),
+        /**
+         * 1 where an own unit with an order (a move or an attack) is: pysc2's {@code feature_units}
+         * {@code order_length > 0} drawn as a layer, so an idle marine can be told from a busy one.
+         */
+        SCREEN_ORDERS(4 * SCREEN_CELLS, SCREEN_SIZE),
         /** player_relative on the minimap, same codes and precedence. */
-        MINIMAP_PLAYER_RELATIVE(4 * SCREEN_CELLS, MINIMAP_SIZE),
+        MINIMAP_PLAYER_RELATIVE(5 * SCREEN_CELLS, MINIMAP_SIZE),
         /** 1 where the camera sees; the camera shows the whole arena, so every cell is 1 (kept for pysc2 fidelity). */
-        MINIMAP_CAMERA(4 * SCREEN_CELLS + MINIMAP_CELLS, MINIMAP_SIZE);
+        MINIMAP_CAMERA(5 * SCREEN_CELLS + MINIMAP_CELLS, MINIMAP_SIZE);
 
         private final int offset;
         private final int size;

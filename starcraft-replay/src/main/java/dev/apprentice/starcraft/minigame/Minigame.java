@@ -40,7 +40,7 @@ public enum Minigame {
         return this::environment;
     }
 
-    /** The scripted expert, after pysc2's {@code scripted_agent.py}; call {@link Actor#forEpisode()} per episode. */
+    /** The scripted expert, after pysc2's {@code scripted_agent.py}: it acts on the observation alone. */
     public Actor expert() {
         return expert;
     }

@@ -4,12 +4,15 @@ import java.util.Locale;
 
 /**
  * One agent action as pysc2 names it, a function and its screen arguments, with the conversion to
- * and from the 10-float vector the environment's action space holds; services use it to validate an
+ * and from the 16-float vector the environment's action space holds; services use it to validate an
  * incoming vector and to answer "which function, where".
  *
  * <p>The vector is six function scores in [-1, 1] ({@link MinigameFunction} order; the largest wins,
- * the first on a tie) followed by the screen coordinates x, y, x2, y2 in [0, 1] (fractions of the
- * screen's width and height). Coordinates that a function does not read are kept as given.
+ * the first on a tie) followed by each function's own screen coordinates in [0, 1] (fractions of the
+ * screen's width and height): select_point (x, y), select_rect (x, y, x2, y2), Move_screen (x, y),
+ * Attack_screen (x, y). Only the chosen function's coordinates are read. Giving each function its own
+ * slots, as pysc2 agents give each argument its own head, lets a policy learn where each function would
+ * point without having to switch one shared pair of coordinates by function.
  *
  * <pre>{@code
  * MinigameAction move = MinigameAction.move(0.25f, 0.75f);
@@ -27,8 +30,10 @@ public record MinigameAction(MinigameFunction function, float x, float y, float 
 
     /** Number of function scores at the start of the vector. */
     public static final int FUNCTION_COUNT = MinigameFunction.values().length;
-    /** Length of an action vector: the scores and four coordinates. */
-    public static final int WIDTH = FUNCTION_COUNT + 4;
+    /** Length of an action vector: the scores and every function's coordinates. */
+    public static final int WIDTH = FUNCTION_COUNT + 10;
+    /** The value of coordinates nobody intends anything with. */
+    private static final float UNUSED = 0.5f;
 
     private static final String[] COORDINATE_NAMES = {"x", "y", "x2", "y2"};
 
@@ -73,21 +78,45 @@ public record MinigameAction(MinigameFunction function, float x, float y, float 
         return new MinigameAction(MinigameFunction.ATTACK_SCREEN, x, y, 0, 0);
     }
 
-    /** The action vector: score 1 for this function and -1 for the others, then x, y, x2, y2. */
+    /** The action vector: score 1 for this function and -1 for the others, its coordinates, 0.5 in the other slots. */
     public float[] toVector() {
         float[] v = new float[WIDTH];
+        java.util.Arrays.fill(v, FUNCTION_COUNT, WIDTH, UNUSED);
+        return fill(v);
+    }
+
+    /**
+     * The action vector of a scripted expert that knows where every function would point: the other
+     * functions' slots hold those intents instead of a neutral value, which shows a learner where each
+     * function points in every state, not only in the states where the expert used it.
+     *
+     * @param intents where each function would point in this state
+     */
+    public float[] toVector(MinigameTargets intents) {
+        float[] v = new float[WIDTH];
+        intents.write(v);
+        return fill(v);
+    }
+
+    private float[] fill(float[] v) {
         for (int f = 0; f < FUNCTION_COUNT; f++) {
             v[f] = f == function.ordinal() ? 1 : -1;
         }
-        v[FUNCTION_COUNT] = x;
-        v[FUNCTION_COUNT + 1] = y;
-        v[FUNCTION_COUNT + 2] = x2;
-        v[FUNCTION_COUNT + 3] = y2;
+        int offset = function.argumentOffset();
+        if (offset >= 0) {
+            v[offset] = x;
+            v[offset + 1] = y;
+            if (function.arguments() == MinigameFunction.Arguments.RECTANGLE) {
+                v[offset + 2] = x2;
+                v[offset + 3] = y2;
+            }
+        }
         return v;
     }
 
     /**
-     * Reads an action vector: the function is the one with the largest score (the first of equal ones).
+     * Reads an action vector: the function is the one with the largest score (the first of equal ones),
+     * its arguments come from its own slots.
      *
      * @throws IllegalArgumentException naming the component, what was found and what was expected, when
      *     the vector is null, has the wrong length, holds NaN or infinity, or a value outside its range
@@ -95,7 +124,7 @@ public record MinigameAction(MinigameFunction function, float x, float y, float 
     public static MinigameAction fromVector(float[] vector) {
         if (vector == null || vector.length != WIDTH) {
             throw new IllegalArgumentException("minigame action: expected " + WIDTH + " values (" + FUNCTION_COUNT
-                    + " function scores, then x, y, x2, y2), found "
+                    + " function scores, then each function's coordinates), found "
                     + (vector == null ? "null" : String.valueOf(vector.length)));
         }
         MinigameFunction[] functions = MinigameFunction.values();
@@ -113,12 +142,21 @@ public record MinigameAction(MinigameFunction function, float x, float y, float 
                 best = f;
             }
         }
-        for (int i = 0; i < 4; i++) {
-            checkCoordinate(vector[FUNCTION_COUNT + i],
-                    "minigame action " + COORDINATE_NAMES[i] + " (index " + (FUNCTION_COUNT + i) + ")");
+        for (MinigameFunction function : functions) {
+            int offset = function.argumentOffset();
+            for (int i = 0; i < function.arguments().width(); i++) {
+                checkCoordinate(vector[offset + i], "minigame action " + function.pysc2Name() + " "
+                        + COORDINATE_NAMES[i] + " (index " + (offset + i) + ")");
+            }
         }
-        return new MinigameAction(functions[best], vector[FUNCTION_COUNT], vector[FUNCTION_COUNT + 1],
-                vector[FUNCTION_COUNT + 2], vector[FUNCTION_COUNT + 3]);
+        MinigameFunction chosen = functions[best];
+        int offset = chosen.argumentOffset();
+        return switch (chosen.arguments()) {
+            case NONE -> new MinigameAction(chosen, 0, 0, 0, 0);
+            case POINT -> new MinigameAction(chosen, vector[offset], vector[offset + 1], 0, 0);
+            case RECTANGLE -> new MinigameAction(chosen, vector[offset], vector[offset + 1], vector[offset + 2],
+                    vector[offset + 3]);
+        };
     }
 
     /** pysc2-style text in screen cells, e.g. {@code Move_screen(now, [12, 30])}; unread coordinates are left out. */

@@ -116,6 +116,7 @@ public final class MinigameEnvironment implements Environment {
     private SplittableRandom rng;
     private int steps;
     private boolean running;
+    private MinigameFunction lastFunction;
 
     /** An environment for {@code minigame}; call {@link #reset(long)} before stepping. */
     public MinigameEnvironment(Minigame minigame) {
@@ -136,7 +137,7 @@ public final class MinigameEnvironment implements Environment {
         return OBSERVATION_SPACE;
     }
 
-    /** Six function scores in [-1, 1] and four screen coordinates in [0, 1]; see {@link MinigameAction}. */
+    /** Six function scores in [-1, 1] and ten screen coordinates in [0, 1] (each function's own); see {@link MinigameAction}. */
     @Override
     public Box actionSpace() {
         return ACTION_SPACE;
@@ -147,6 +148,7 @@ public final class MinigameEnvironment implements Environment {
         rng = new SplittableRandom(seed);
         units.clear();
         steps = 0;
+        lastFunction = null;
         switch (minigame) {
             case MOVE_TO_BEACON -> {
                 ArenaUnit marine = spawn(UnitType.MARINE, randomCoordinate(), randomCoordinate());
@@ -176,6 +178,7 @@ public final class MinigameEnvironment implements Environment {
                     + ": no episode is running (none was started, or the last one ended); call reset(seed)");
         }
         apply(command);
+        lastFunction = command.function();
         double reward = 0;
         boolean terminated = false;
         for (int loop = 0; loop < GAME_LOOPS_PER_STEP && !terminated; loop++) {
@@ -531,6 +534,7 @@ public final class MinigameEnvironment implements Environment {
         Arrays.fill(minimapOwner, 0);
         int selectedOffset = FeatureLayers.Layer.SCREEN_SELECTED.offset();
         int hitPointsOffset = FeatureLayers.Layer.SCREEN_HIT_POINTS_RATIO.offset();
+        int ordersOffset = FeatureLayers.Layer.SCREEN_ORDERS.offset();
         int selectedUnits = 0;
         for (ArenaUnit u : units) {
             int owner = u.type.owner.code();
@@ -541,6 +545,9 @@ public final class MinigameEnvironment implements Environment {
                 screenCount[cell]++;
                 if (u.selected) {
                     obs[selectedOffset + cell] = 1;
+                }
+                if (u.order != ArenaUnit.Order.IDLE && u.type.owner == PlayerRelative.SELF) {
+                    obs[ordersOffset + cell] = 1;
                 }
                 if (u.type.mortal() && u.hitPoints > screenStrongest[cell]) {
                     screenStrongest[cell] = u.hitPoints;
@@ -571,6 +578,9 @@ public final class MinigameEnvironment implements Environment {
         obs[FeatureLayers.TIME_ELAPSED_OFFSET] = (float) steps / EPISODE_STEPS;
         obs[FeatureLayers.SELECTED_COUNT_OFFSET] =
                 Math.min(1f, (float) selectedUnits / FeatureLayers.SELECTED_COUNT_SCALE);
+        if (lastFunction != null) {
+            obs[FeatureLayers.LAST_ACTION_OFFSET + lastFunction.ordinal()] = 1;
+        }
         return obs;
     }
 

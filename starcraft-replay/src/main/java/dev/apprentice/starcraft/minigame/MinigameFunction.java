@@ -20,12 +20,23 @@ public enum MinigameFunction {
 
     /** Which screen coordinates of an action a function reads. */
     public enum Arguments {
-        /** None: the coordinates are ignored. */
-        NONE,
+        /** None. */
+        NONE(0),
         /** (x, y). */
-        POINT,
+        POINT(2),
         /** (x, y) and (x2, y2). */
-        RECTANGLE
+        RECTANGLE(4);
+
+        private final int width;
+
+        Arguments(int width) {
+            this.width = width;
+        }
+
+        /** The number of coordinates. */
+        public int width() {
+            return width;
+        }
     }
 
     private final int pysc2Id;
@@ -51,5 +62,20 @@ public enum MinigameFunction {
     /** The screen coordinates this function reads. */
     public Arguments arguments() {
         return arguments;
+    }
+
+    /**
+     * Where this function's own coordinates start in an action vector (each function that takes arguments
+     * has its own slots, as pysc2 agents have a head per argument), or -1 for a function without arguments.
+     */
+    public int argumentOffset() {
+        int offset = values().length;
+        for (MinigameFunction function : values()) {
+            if (function == this) {
+                return arguments == Arguments.NONE ? -1 : offset;
+            }
+            offset += function.arguments.width();
+        }
+        throw new IllegalStateException("unreachable");
     }
 }

@@ -16,13 +16,13 @@ public final class MoveToBeaconExpert implements Actor {
 
     @Override
     public float[] act(float[] observation, RandomGenerator rng) {
+        MinigameTargets targets = MinigameTargets.of(observation);
         if (FeatureLayers.selectedCount(observation) == 0) {
-            return MinigameAction.selectArmy().toVector();
+            return MinigameAction.selectArmy().toVector(targets);
         }
-        ScreenCells beacon = ScreenCells.of(observation, PlayerRelative.NEUTRAL);
-        if (beacon.isEmpty()) {
-            return MinigameAction.noOp().toVector();
+        if (ScreenCells.of(observation, PlayerRelative.NEUTRAL).isEmpty()) {
+            return MinigameAction.noOp().toVector(targets);
         }
-        return MinigameAction.move(beacon.centroidX(), beacon.centroidY()).toVector();
+        return MinigameAction.move(targets.moveX(), targets.moveY()).toVector(targets);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -32,19 +33,65 @@ class MinigameActionTest {
     }
 
     @Test
-    void theVectorHoldsSixScoresThenTheFourCoordinates() {
+    void everyFunctionWithArgumentsHasItsOwnCoordinateSlotsAfterTheSixScores() {
+        assertEquals(-1, MinigameFunction.NO_OP.argumentOffset());
+        assertEquals(6, MinigameFunction.SELECT_POINT.argumentOffset());
+        assertEquals(8, MinigameFunction.SELECT_RECT.argumentOffset());
+        assertEquals(-1, MinigameFunction.SELECT_ARMY.argumentOffset());
+        assertEquals(12, MinigameFunction.MOVE_SCREEN.argumentOffset());
+        assertEquals(14, MinigameFunction.ATTACK_SCREEN.argumentOffset());
+        assertEquals(4, MinigameFunction.SELECT_RECT.arguments().width());
+        assertEquals(16, MinigameAction.WIDTH);
+    }
+
+    @Test
+    void theVectorHoldsSixScoresThenTheChosenFunctionsCoordinatesInItsOwnSlotsAndOneHalfElsewhere() {
         MinigameAction drag = MinigameAction.selectRect(0.1f, 0.2f, 0.3f, 0.4f);
+        MinigameAction move = MinigameAction.move(0.7f, 0.8f);
 
-        float[] vector = drag.toVector();
+        float[] dragVector = drag.toVector();
+        float[] moveVector = move.toVector();
 
-        assertArrayEquals(new float[] {-1, -1, 1, -1, -1, -1, 0.1f, 0.2f, 0.3f, 0.4f}, vector);
-        assertEquals(MinigameAction.WIDTH, vector.length);
+        assertArrayEquals(new float[] {-1, -1, 1, -1, -1, -1, 0.5f, 0.5f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.5f,
+                0.5f, 0.5f}, dragVector);
+        assertArrayEquals(new float[] {-1, -1, -1, -1, 1, -1, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.7f, 0.8f,
+                0.5f, 0.5f}, moveVector);
+    }
+
+    @Test
+    void anExpertsVectorHoldsWhereEveryFunctionWouldPointAndTheChosenFunctionsOwnCoordinates() {
+        MinigameTargets intents = new MinigameTargets(0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f, 0.07f, 0.08f,
+                0.09f, 0.1f);
+
+        float[] noOp = MinigameAction.noOp().toVector(intents);
+        float[] attack = MinigameAction.attack(0.9f, 0.95f).toVector(intents);
+
+        assertArrayEquals(new float[] {1, -1, -1, -1, -1, -1, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f, 0.07f,
+                0.08f, 0.09f, 0.1f}, noOp);
+        assertArrayEquals(new float[] {-1, -1, -1, -1, -1, 1, 0.01f, 0.02f, 0.03f, 0.04f, 0.05f, 0.06f, 0.07f,
+                0.08f, 0.9f, 0.95f}, attack);
+        assertEquals(MinigameAction.attack(0.9f, 0.95f), MinigameAction.fromVector(attack));
+    }
+
+    @Test
+    void fromVectorReadsOnlyTheChosenFunctionsOwnSlots() {
+        float[] vector = {-1, 0.5f, -1, -1, -1, 0.2f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 1f};
+        float[] rectangle = vector.clone();
+        rectangle[2] = 1;
+
+        MinigameAction click = MinigameAction.fromVector(vector);
+        MinigameAction drag = MinigameAction.fromVector(rectangle);
+
+        assertEquals(MinigameAction.selectPoint(0.1f, 0.2f), click);
+        assertEquals(MinigameAction.selectRect(0.3f, 0.4f, 0.5f, 0.6f), drag);
     }
 
     @Test
     void theFunctionIsTheLargestScoreAndTheFirstOnATie() {
-        float[] movePreferred = {0.1f, -0.3f, 0.2f, 0.5f, 0.9f, 0.8f, 0.5f, 0.5f, 0, 0};
-        float[] tie = {0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.5f, 0.5f, 0, 0};
+        float[] movePreferred = MinigameAction.noOp().toVector();
+        System.arraycopy(new float[] {0.1f, -0.3f, 0.2f, 0.5f, 0.9f, 0.8f}, 0, movePreferred, 0, 6);
+        float[] tie = MinigameAction.noOp().toVector();
+        Arrays.fill(tie, 0, 6, 0.7f);
 
         MinigameAction move = MinigameAction.fromVector(movePreferred);
         MinigameAction first = MinigameAction.fromVector(tie);
@@ -55,19 +102,22 @@ class MinigameActionTest {
 
     @Test
     void aVectorOfTheWrongLengthIsRefusedNamingBothLengths() {
-        assertRejected(() -> MinigameAction.fromVector(new float[11]), "expected 10 values", "found 11");
-        assertRejected(() -> MinigameAction.fromVector(null), "expected 10 values", "found null");
+        assertRejected(() -> MinigameAction.fromVector(new float[10]), "expected 16 values", "found 10");
+        assertRejected(() -> MinigameAction.fromVector(null), "expected 16 values", "found null");
     }
 
     @Test
-    void aNaNIsRefusedNamingTheComponent() {
+    void aNaNIsRefusedNamingTheComponentEvenInTheSlotsOfAFunctionNotChosen() {
         float[] scoreNaN = MinigameAction.noOp().toVector();
         scoreNaN[4] = Float.NaN;
         float[] coordinateNaN = MinigameAction.noOp().toVector();
         coordinateNaN[7] = Float.NaN;
+        float[] unchosenNaN = MinigameAction.move(0.5f, 0.5f).toVector();
+        unchosenNaN[15] = Float.NaN;
 
         assertRejected(() -> MinigameAction.fromVector(scoreNaN), "Move_screen score (index 4)", "found NaN");
-        assertRejected(() -> MinigameAction.fromVector(coordinateNaN), "y (index 7)", "found NaN");
+        assertRejected(() -> MinigameAction.fromVector(coordinateNaN), "select_point y (index 7)", "found NaN");
+        assertRejected(() -> MinigameAction.fromVector(unchosenNaN), "Attack_screen y (index 15)", "found NaN");
     }
 
     @Test
@@ -75,13 +125,14 @@ class MinigameActionTest {
         float[] score = MinigameAction.noOp().toVector();
         score[0] = 1.5f;
         float[] coordinate = MinigameAction.noOp().toVector();
-        coordinate[8] = -0.25f;
+        coordinate[10] = -0.25f;
         float[] infinite = MinigameAction.noOp().toVector();
-        infinite[9] = Float.POSITIVE_INFINITY;
+        infinite[13] = Float.POSITIVE_INFINITY;
 
         assertRejected(() -> MinigameAction.fromVector(score), "no_op score (index 0)", "[-1, 1]", "found 1.5");
-        assertRejected(() -> MinigameAction.fromVector(coordinate), "x2 (index 8)", "[0, 1]", "found -0.25");
-        assertRejected(() -> MinigameAction.fromVector(infinite), "y2 (index 9)", "found Infinity");
+        assertRejected(() -> MinigameAction.fromVector(coordinate), "select_rect x2 (index 10)", "[0, 1]",
+                "found -0.25");
+        assertRejected(() -> MinigameAction.fromVector(infinite), "Move_screen y (index 13)", "found Infinity");
         assertRejected(() -> MinigameAction.move(1.01f, 0), "minigame action x", "found 1.01");
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apprentice.il.env.EnvironmentChecker;
 import dev.apprentice.il.env.StepResult;
+import dev.apprentice.il.spaces.Box;
 import dev.apprentice.starcraft.minigame.ArenaUnit.Order;
 import dev.apprentice.starcraft.minigame.FeatureLayers.Layer;
 import java.util.ArrayList;
@@ -147,9 +148,9 @@ class MinigameEnvironmentTest {
         IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class, () -> env.step(nan));
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> env.step(outOfRange));
 
-        assertTrue(length.getMessage().contains("expected 10 values") && length.getMessage().contains("found 9"),
+        assertTrue(length.getMessage().contains("expected 16 values") && length.getMessage().contains("found 9"),
                 length.getMessage());
-        assertTrue(notANumber.getMessage().contains("x (index 6)"), notANumber.getMessage());
+        assertTrue(notANumber.getMessage().contains("select_point x (index 6)"), notANumber.getMessage());
         assertTrue(range.getMessage().contains("select_rect score (index 2)"), range.getMessage());
     }
 
@@ -327,5 +328,76 @@ class MinigameEnvironmentTest {
         assertTrue(steps < MinigameEnvironment.EPISODE_STEPS, "steps " + steps);
         assertTrue(units(env, UnitType.MARINE).isEmpty());
         assertTrue(cells(result.observation(), PlayerRelative.SELF).isEmpty());
+    }
+
+    @Test
+    void theObservationNamesTheFunctionOfTheLastActionAsPysc2sLastActionsDoes() {
+        MinigameEnvironment env = Minigame.MOVE_TO_BEACON.environment();
+        float[] first = env.reset(3);
+
+        float[] afterSelect = env.step(MinigameAction.selectArmy().toVector()).observation();
+        float[] afterMove = env.step(MinigameAction.move(0.5f, 0.5f).toVector()).observation();
+
+        for (MinigameFunction function : MinigameFunction.values()) {
+            int index = FeatureLayers.LAST_ACTION_OFFSET + function.ordinal();
+            assertEquals(0f, first[index], "nothing before the first action");
+            assertEquals(function == MinigameFunction.SELECT_ARMY ? 1f : 0f, afterSelect[index], function.name());
+            assertEquals(function == MinigameFunction.MOVE_SCREEN ? 1f : 0f, afterMove[index], function.name());
+        }
+    }
+
+    @Test
+    void theActionSpaceHoldsSixScoresInMinusOneToOneThenTenCoordinatesInZeroToOne() {
+        Box actions = Minigame.COLLECT_MINERAL_SHARDS.environment().actionSpace();
+
+        assertEquals(MinigameAction.WIDTH, actions.dimension());
+        for (int i = 0; i < MinigameAction.WIDTH; i++) {
+            assertEquals(i < 6 ? -1f : 0f, actions.low(i), "low " + i);
+            assertEquals(1f, actions.high(i), "high " + i);
+        }
+    }
+
+    @Test
+    void theOrdersLayerShowsAMarineWithAMoveOrderUntilItArrives() {
+        MinigameEnvironment env = Minigame.MOVE_TO_BEACON.environment();
+        float[] idle = env.reset(15);
+        ArenaUnit marine = units(env, UnitType.MARINE).get(0);
+        env.step(MinigameAction.selectArmy().toVector());
+        double targetX = marine.x < 16 ? marine.x + 2 : marine.x - 2;
+
+        float[] walking = env.step(MinigameAction.move((float) (targetX / 32), (float) (marine.y / 32)).toVector())
+                .observation();
+        int walkingCell = cellOf(marine);
+        float[] arrived = env.step(MinigameAction.noOp().toVector()).observation();
+
+        assertEquals(0, ordersCells(idle).size());
+        assertEquals(List.of(walkingCell), ordersCells(walking));
+        assertSame(Order.IDLE, marine.order);
+        assertEquals(0, ordersCells(arrived).size());
+    }
+
+    @Test
+    void theOrdersLayerShowsMarinesOrderedToAttackButNeverTheRoaches() {
+        MinigameEnvironment env = Minigame.DEFEAT_ROACHES.environment();
+        env.reset(17);
+        ArenaUnit roach = units(env, UnitType.ROACH).get(2);
+
+        float[] obs = env.step(MinigameAction.attack((float) (roach.x / 32), (float) (roach.y / 32)).toVector())
+                .observation();
+
+        assertEquals(cells(obs, PlayerRelative.SELF), ordersCells(obs));
+        for (int cell : cells(obs, PlayerRelative.ENEMY)) {
+            assertEquals(0f, obs[Layer.SCREEN_ORDERS.offset() + cell], "roach cell " + cell);
+        }
+    }
+
+    private static List<Integer> ordersCells(float[] obs) {
+        List<Integer> found = new ArrayList<>();
+        for (int cell = 0; cell < Layer.SCREEN_ORDERS.cells(); cell++) {
+            if (obs[Layer.SCREEN_ORDERS.offset() + cell] > 0) {
+                found.add(cell);
+            }
+        }
+        return found;
     }
 }
