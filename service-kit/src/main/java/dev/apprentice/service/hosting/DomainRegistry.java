@@ -20,6 +20,7 @@ import dev.apprentice.service.training.TrainingService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,14 +32,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The domains this service hosts, one {@link DomainServices} per {@link ImitationDomain} bean, in
- * name order. Names must be path segments, and no two domains may share a topic, a consumer group,
- * a transactional id or a directory: a start that would let two domains write the same store stops
- * with a message naming both. Closing it (at shutdown) stops every domain's consumers, producers
- * and threads, then the broker connection, and removes the meters that read them, so that an
- * application started again in the same JVM (tests, dev mode) shows only its own.
+ * The domains this service hosts, one {@link DomainServices} per {@link ImitationDomain} bean (of
+ * any qualifier), in name order. A service hosting one domain configures it with the
+ * {@code apprentice.*} keys; one hosting several configures each with
+ * {@code apprentice.domains."<name>".*} over them ({@link DomainConfig#forDomain}) and names its
+ * readiness checks {@code policy-<name>} and {@code ingestion-<name>}. Names must be path
+ * segments, and no two domains may share a topic, a consumer group, a transactional id or a
+ * directory: a start that would let two domains write the same store stops with a message naming
+ * both. Closing it (at shutdown) stops every domain's consumers, producers and threads, then the
+ * broker connection, and removes the meters that read them, so that an application started again
+ * in the same JVM (tests, dev mode) shows only its own.
  */
 @ApplicationScoped
 public class DomainRegistry {
@@ -49,26 +55,31 @@ public class DomainRegistry {
     private final KafkaConnection connection;
     private final MeterRegistry metrics;
 
-    public DomainRegistry(Instance<ImitationDomain> domains, KafkaSettings kafka, StorageSettings storage,
-            TrainingSettings training, ServingSettings serving, ProducerSettings producer, MeterRegistry metrics) {
+    public DomainRegistry(@Any Instance<ImitationDomain> domains, Config config, KafkaSettings kafka,
+            StorageSettings storage, TrainingSettings training, ServingSettings serving, ProducerSettings producer,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         List<ImitationDomain> hosted = new ArrayList<>();
         domains.forEach(hosted::add);
         hosted.sort(Comparator.comparing(ImitationDomain::name));
-        if (hosted.size() != 1) {
-            throw new IllegalStateException("expected one bean implementing ImitationDomain, found " + hosted.size()
-                    + (hosted.isEmpty() ? "" : ": " + hosted.stream().map(ImitationDomain::name).toList()));
+        if (hosted.isEmpty()) {
+            throw new IllegalStateException("expected at least one bean implementing ImitationDomain, found none");
         }
-        DomainConfig config = new DomainConfig(kafka, storage, training, serving, producer);
+        boolean single = hosted.size() == 1;
+        DomainConfig service = new DomainConfig(kafka, storage, training, serving, producer);
+        Map<String, DomainConfig> configs = new LinkedHashMap<>();
         List<DomainSettings> settings = new ArrayList<>();
         for (ImitationDomain domain : hosted) {
             checkName(domain.name());
-            settings.add(new DomainSettings(domain, config.kafka(), config.storage(), config.training(), config.serving()));
+            DomainConfig own = single ? service : DomainConfig.forDomain(config, domain.name());
+            configs.put(domain.name(), own);
+            settings.add(new DomainSettings(domain, own.kafka(), own.storage(), own.training(), own.serving()));
         }
         checkDistinct(settings);
         connection = new KafkaConnection(kafka, settings.stream().map(DomainSettings::topic).toList());
         for (DomainSettings s : settings) {
-            byName.put(s.domain().name(), build(config, s, ""));
+            String name = s.domain().name();
+            byName.put(name, build(configs.get(name), s, single ? "" : "-" + name));
         }
     }
 

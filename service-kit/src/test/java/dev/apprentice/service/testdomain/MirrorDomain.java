@@ -3,7 +3,6 @@ package dev.apprentice.service.testdomain;
 import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Space;
-import dev.apprentice.il.stream.DemonstrationValidator;
 import dev.apprentice.service.domain.ActionLabels;
 import dev.apprentice.service.domain.DecisionCodec;
 import dev.apprentice.service.domain.DemonstrationRecords;
@@ -17,8 +16,7 @@ import java.util.Optional;
 
 /**
  * A second hosted domain for the kit's multi-domain tests: the identity task under the name
- * {@code mirror}, with its own topics, directories, jobs and metrics. Its records are the identity
- * task's, so it accepts steps recorded as {@code identity}'s. Hosted only when
+ * {@code mirror}, with its own topics, directories, jobs and metrics. Hosted only when
  * {@code apprentice.test.mirror-domain=true} (a test profile sets it); never an alternative, which
  * would replace {@link IdentityDomain} rather than join it.
  */
@@ -30,7 +28,7 @@ public class MirrorDomain implements ImitationDomain {
     /** The domain's name. */
     public static final String NAME = "mirror";
 
-    private final IdentityDomain identity = new IdentityDomain();
+    private final IdentityDomain identity = new IdentityDomain(NAME);
 
     @Override
     public String name() {
@@ -85,10 +83,5 @@ public class MirrorDomain implements ImitationDomain {
     @Override
     public Optional<ExpertSimulation> simulation() {
         return identity.simulation();
-    }
-
-    @Override
-    public DemonstrationValidator validator() {
-        return identity.validator();
     }
 }
