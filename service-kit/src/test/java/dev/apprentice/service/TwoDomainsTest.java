@@ -1,7 +1,10 @@
 package dev.apprentice.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,8 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One service hosting two domains, {@code identity} and {@code mirror}: each has its own topics,
- * consumer group, directories, ingestion, training jobs, served policy, metrics and readiness
- * checks, and what happens in one leaves the other as it was.
+ * consumer group, directories, ingestion, training jobs, served policy, metrics, readiness checks
+ * and endpoints under {@code /api/v1/<name>}, and what happens in one leaves the other as it was; a
+ * domain the service does not host is 404.
  */
 @QuarkusTest
 @TestProfile(TwoDomainsTest.TwoDomains.class)
@@ -119,6 +123,35 @@ class TwoDomainsTest {
         assertEquals(0, identity.ingestion().storeStatistics().orElseThrow().completeEpisodes());
         assertTrue(identity.training().jobs().isEmpty(), "identity has no jobs");
         assertEquals("A2", mirror.serving().decide("mirror", new float[] {0, 0, 1, 0}).action());
+        ServiceKitTest.as(ServiceKitTest.DECIDER).body(ServiceKitTest.observation(3)).post("/api/v1/mirror/decisions")
+                .then().statusCode(200).body("model", equalTo("mirror")).body("action", equalTo("A3"));
+        ServiceKitTest.as(ServiceKitTest.DECIDER).body(ServiceKitTest.observation(3)).post("/api/v1/identity/decisions")
+                .then().statusCode(503).body("error", equalTo("no-policy"));
+        ServiceKitTest.as(ServiceKitTest.ADMIN).get("/api/v1/mirror/training/jobs").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].id", equalTo(job.id()));
+        ServiceKitTest.as(ServiceKitTest.ADMIN).get("/api/v1/identity/training/jobs").then().statusCode(200)
+                .body("size()", equalTo(0));
+        ServiceKitTest.as(ServiceKitTest.ADMIN).get("/api/v1/mirror/ingest").then().statusCode(200)
+                .body("store.completeEpisodes", equalTo(5));
+    }
+
+    @Test
+    void bothDomainsAnswerUnderTheirNamesAndAnUnknownDomainIsNotFound() {
+        for (String domain : List.of("identity", "mirror")) {
+            given().get("/api/v1/" + domain + "/ping").then().statusCode(200).body("status", equalTo("ok"));
+            given().get("/api/v1/" + domain + "/dashboard").then().statusCode(200).body("domain", equalTo(domain))
+                    .body("sharedPolicy", equalTo(true));
+            ServiceKitTest.as(ServiceKitTest.ADMIN).get("/api/v1/" + domain + "/policies/health").then().statusCode(200)
+                    .body("model", equalTo(domain));
+        }
+        given().get("/api/v1/starcraft/dashboard").then().statusCode(404).body("status", equalTo(404))
+                .body("error", equalTo("not-found")).body("message", containsString("'starcraft'"));
+        ServiceKitTest.as(ServiceKitTest.ADMIN).get("/api/v1/starcraft/training/jobs").then().statusCode(404)
+                .body("message", containsString("[identity, mirror]"));
+        ServiceKitTest.as(ServiceKitTest.DECIDER).get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/identity/decisions")).body("paths", hasKey("/api/v1/mirror/decisions"))
+                .body("paths", hasKey("/api/v1/mirror/training/jobs/{id}"))
+                .body("paths", not(hasKey("/api/v1/{domain}/decisions")));
     }
 
     @Test
