@@ -1,82 +1,60 @@
 package dev.apprentice.service;
 
-import dev.apprentice.service.config.DomainSettings;
-import dev.apprentice.service.config.KafkaSettings;
 import dev.apprentice.service.config.ProducerSettings;
-import dev.apprentice.service.ingest.DemonstrationIngestion;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.ingest.ExpertProducer;
-import dev.apprentice.service.ingest.KafkaConnection;
 import dev.apprentice.service.security.ApiKeys;
-import dev.apprentice.service.serving.PolicyTopic;
-import dev.apprentice.service.training.TrainingService;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.HealthRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Starts a service's parts in order (automatic training's listener, the ingester, the journaled
  * training jobs, the policy topic, the demo's expert producer) and stops them in reverse (producer, training, policy topic,
- * ingester, broker), so that Ctrl-C leaves the store and the broker clean; prints the page's
- * address and the development key. Every part's stop is bounded, and a packaged service that has
- * not stopped {@code apprentice.shutdown.timeout} after SIGTERM halts: whatever a stuck broker,
- * disk or trainer does, the process ends, and the next start repairs what it left.
+ * ingester, broker), so that Ctrl-C leaves the store and the broker clean; a service hosting several
+ * domains starts them in name order and stops them in reverse. Registers each domain's readiness
+ * checks and prints the page's address and the development key. Every part's stop is bounded, and
+ * a packaged service that has not stopped {@code apprentice.shutdown.timeout} after SIGTERM halts:
+ * whatever a stuck broker, disk or trainer does, the process ends, and the next start repairs what
+ * it left.
  */
 @ApplicationScoped
 public class ServiceLifecycle {
 
-    private final DomainSettings settings;
-    private final KafkaSettings kafkaSettings;
-    private final ProducerSettings producerSettings;
-    private final KafkaConnection kafka;
-    private final DemonstrationIngestion ingestion;
-    private final TrainingService training;
-    private final ExpertProducer producer;
+    private final DomainRegistry domains;
     private final ApiKeys keys;
-    private final PolicyTopic policyTopic;
-    private Thread demo;
+    private final HealthRegistry readiness;
+    private final List<Thread> demos = new ArrayList<>();
 
-    public ServiceLifecycle(DomainSettings settings, KafkaSettings kafkaSettings, ProducerSettings producerSettings,
-            KafkaConnection kafka, DemonstrationIngestion ingestion, TrainingService training, ExpertProducer producer,
-            ApiKeys keys, PolicyTopic policyTopic) {
-        this.settings = settings;
-        this.kafkaSettings = kafkaSettings;
-        this.producerSettings = producerSettings;
-        this.kafka = kafka;
-        this.ingestion = ingestion;
-        this.training = training;
-        this.producer = producer;
+    public ServiceLifecycle(DomainRegistry domains, ApiKeys keys, @Readiness HealthRegistry readiness) {
+        this.domains = domains;
         this.keys = keys;
-        this.policyTopic = policyTopic;
+        this.readiness = readiness;
     }
 
     void start(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.http.host") String host,
             @ConfigProperty(name = "quarkus.http.port") int port) {
-        if (kafkaSettings.ingest()) {
-            training.enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
+        for (DomainServices domain : domains.all()) {
+            readiness.register(domain.policyReadiness().name(), domain.policyReadiness());
+            readiness.register(domain.ingestionReadiness().name(), domain.ingestionReadiness());
         }
-        ingestion.start();
-        training.resumeJournaledJobs();
-        policyTopic.start(); // a serving-only replica catches up with the policy topic before taking traffic
-        List<String> experts = producerSettings.startupExperts().orElse(List.of());
-        if (!experts.isEmpty()) {
-            demo = new Thread(() -> {
-                for (String expert : experts) {
-                    ExpertProducer.Publication p = producer.publish(expert, producerSettings.startupEpisodes(), null);
-                    Log.infof("published %d %s episodes (%d records) to %s", p.episodes(), p.expert(), p.records(),
-                            kafka.topic());
-                }
-            }, settings.domain().name() + "-expert-producer");
-            demo.setDaemon(true);
-            demo.start();
+        for (DomainServices domain : domains.all()) {
+            start(domain);
         }
         String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        StringBuilder banner = new StringBuilder("\n\n  Apprentice ").append(settings.domain().title()).append('\n');
+        StringBuilder banner = new StringBuilder("\n\n  Apprentice ")
+                .append(String.join(", ", domains.all().stream().map(d -> d.domain().title()).toList())).append('\n');
         banner.append("  page:    http://").append(shownHost).append(':').append(port).append("/\n");
         banner.append("  API:     http://").append(shownHost).append(':').append(port).append("/q/swagger-ui\n");
         keys.generatedKey().ifPresent(k -> banner.append("  API key (development administrator, this run only): ")
@@ -84,19 +62,43 @@ public class ServiceLifecycle {
         Log.info(banner);
     }
 
+    private void start(DomainServices domain) {
+        if (domain.config().kafka().ingest()) {
+            domain.training().enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
+        }
+        domain.ingestion().start();
+        domain.training().resumeJournaledJobs();
+        domain.policyTopic().start(); // a serving-only replica catches up with the policy topic before taking traffic
+        ProducerSettings producer = domain.config().producer();
+        List<String> experts = producer.startupExperts().orElse(List.of());
+        if (!experts.isEmpty()) {
+            Thread demo = new Thread(() -> {
+                for (String expert : experts) {
+                    ExpertProducer.Publication p = domain.producer().publish(expert, producer.startupEpisodes(), null);
+                    Log.infof("published %d %s episodes (%d records) to %s", p.episodes(), p.expert(), p.records(),
+                            domain.settings().topic());
+                }
+            }, domain.name() + "-expert-producer");
+            demo.setDaemon(true);
+            demo.start();
+            demos.add(demo);
+        }
+    }
+
     void stop(@Observes ShutdownEvent event,
             @ConfigProperty(name = "apprentice.shutdown.timeout", defaultValue = "30s") Duration timeout) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             startWatchdog(timeout);
         }
-        if (demo != null) {
-            demo.interrupt();
+        demos.forEach(Thread::interrupt);
+        List<DomainServices> reversed = new ArrayList<>(domains.all());
+        Collections.reverse(reversed);
+        for (DomainServices domain : reversed) {
+            domain.stop();
+            readiness.remove(domain.policyReadiness().name());
+            readiness.remove(domain.ingestionReadiness().name());
         }
-        producer.close();
-        training.stop();
-        policyTopic.close();
-        ingestion.close();
-        kafka.close();
+        domains.connection().close();
     }
 
     /**

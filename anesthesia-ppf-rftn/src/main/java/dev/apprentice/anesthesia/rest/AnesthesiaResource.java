@@ -64,7 +64,7 @@ public class AnesthesiaResource {
     }
 
     @POST
-    @Path("recommendations")
+    @Path("anesthesia/recommendations")
     @Operation(summary = "Recommend both rates for a patient's recent observations", description = "Body: patient"
             + " {age, sex, weightKg, heightCm}, elapsedSeconds, observations [{t, bis, map}] oldest first, running"
             + " {propofol mg/kg/h, remifentanil µg/kg/min}, effectSite {propofol µg/mL, remifentanil ng/mL}. 400 names a"
@@ -89,7 +89,7 @@ public class AnesthesiaResource {
     }
 
     @POST
-    @Path("simulations")
+    @Path("anesthesia/simulations")
     @Operation(summary = "Simulate a per-second infusion profile", description = "Body: patient {age, sex, weightKg,"
             + " heightCm, and optionally the BIS response c50p, c50r, gamma, beta, e0, emax and baselineMap}, propofolModel"
             + " (schnider or eleveld), propofolMgPerSecond and remifentanilUgPerSecond (one rate per second, equally"

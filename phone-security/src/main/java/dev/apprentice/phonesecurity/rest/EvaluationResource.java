@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * result (per user and seed) and its report tables. The page's {@code GET /evaluation} shows only
  * the aggregate curves.
  */
-@Path("/evaluations")
+@Path("/phone-security/evaluations")
 @Tag(name = "evaluation")
 @SecurityRequirement(name = "apiKey")
 @RolesAllowed(Roles.ADMIN)

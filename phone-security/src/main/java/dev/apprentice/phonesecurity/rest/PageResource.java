@@ -51,7 +51,7 @@ public class PageResource {
     }
 
     @GET
-    @Path("live-session")
+    @Path("phone-security/live-session")
     @Operation(summary = "The demo owner's phone, held by the owner and by impostors in turn, scored sample by sample",
             description = "Only synthetic demo users; no feature values. 401 without a key when"
                     + " apprentice.security.public-dashboard=none.")
@@ -61,7 +61,7 @@ public class PageResource {
     }
 
     @GET
-    @Path("evaluation")
+    @Path("phone-security/evaluation")
     @Operation(summary = "The latest real-data protocol evaluation: EERs and averaged DET curves per method",
             description = "Run at start-up when configured, or by an administrator (POST /evaluations);"
                     + " state says where it is. 401 without a key when"

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The cohort-level model every owner is learned against; administrators only. */
-@Path("/population")
+@Path("/phone-security/population")
 @Tag(name = "population")
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)

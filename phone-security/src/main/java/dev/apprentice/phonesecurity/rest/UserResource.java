@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * model card and delete that user only; administrator keys may act for every user; nothing here
  * answers without a key.
  */
-@Path("/users/{userId}")
+@Path("/phone-security/users/{userId}")
 @Tag(name = "users")
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,7 +9,6 @@ import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.PromotionRule;
 import dev.apprentice.service.domain.TrainingRecipes;
 import dev.apprentice.service.error.NoSharedPolicyException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import java.util.Optional;
  * promotion rule; and whether the domain has a shared policy at all. A bad value stops the service
  * with a message naming the key.
  */
-@ApplicationScoped
 public class DomainSettings {
 
     private final ImitationDomain domain;

@@ -19,8 +19,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +52,6 @@ import org.apache.kafka.common.TopicPartition;
  * original error, logged once). While the ingester is down the lag gauge is measured from the
  * group's committed offsets, so it keeps moving as records arrive.
  */
-@ApplicationScoped
 public class DemonstrationIngestion {
 
     /** How long closing waits for the ingester's last batch before giving up on it. */
@@ -304,13 +301,11 @@ public class DemonstrationIngestion {
     }
 
     /**
-     * Closes, and removes this bean's meters: they read this instance, and a registry that outlives
-     * it (one JVM running the application again, as tests and dev mode do) would otherwise keep
-     * showing a dead instance's values under the same names.
+     * Removes this instance's meters, once it is closed for good: they read this instance, and a
+     * registry that outlives it (one JVM running the application again, as tests and dev mode do)
+     * would otherwise keep showing a dead instance's values under the same names.
      */
-    @PreDestroy
-    void destroy() {
-        close();
+    public void removeMeters() {
         meters.forEach(metrics::remove);
     }
 

@@ -15,8 +15,6 @@ import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.NotFoundException;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code <state>/producer-seeds.json}, so a restarted service publishes new episodes rather than
  * repeating seed 0 onwards.
  */
-@ApplicationScoped
 public class ExpertProducer {
 
     private final DomainSettings settings;
@@ -196,7 +193,6 @@ public class ExpertProducer {
     }
 
     /** Flushes and closes the Kafka publisher; later publications fail. Called before the broker stops. */
-    @PreDestroy
     public synchronized void close() {
         closed = true;
         if (publisher != null) {

@@ -5,27 +5,31 @@ import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.KafkaSettings;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the service's Kafka is: an external cluster from configuration, or an in-process KRaft
- * broker started for the one-command demo. Makes sure the demonstrations topic and its
- * dead-letter topic exist.
+ * broker started for the one-command demo. Makes sure every hosted domain's demonstrations topic
+ * and its dead-letter topic exist. One connection serves all the domains of a service.
  */
-@ApplicationScoped
 public class KafkaConnection {
 
     private final KafkaSettings kafka;
-    private final DomainSettings settings;
+    private final List<String> topics;
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
 
+    /** A connection for one domain's demonstrations topic. */
     public KafkaConnection(KafkaSettings kafka, DomainSettings settings) {
+        this(kafka, List.of(settings.topic()));
+    }
+
+    /** A connection that ensures each of these demonstrations topics. */
+    public KafkaConnection(KafkaSettings kafka, List<String> topics) {
         this.kafka = kafka;
-        this.settings = settings;
+        this.topics = List.copyOf(topics);
     }
 
     /** Connects (starting the embedded broker if configured) and creates the topics; idempotent. */
@@ -44,18 +48,27 @@ public class KafkaConnection {
                         "apprentice.kafka.bootstrap-servers: expected host:port of a Kafka cluster (or set"
                                 + " apprentice.kafka.embedded=true)"));
             }
-            KafkaTopics.ensureWithDeadLetters(bootstrapServers, Map.of(), settings.topic(), kafka.partitions());
+            for (String topic : topics) {
+                KafkaTopics.ensureWithDeadLetters(bootstrapServers, Map.of(), topic, kafka.partitions());
+            }
         }
         return bootstrapServers;
     }
 
-    /** The demonstrations topic. */
+    /**
+     * The demonstrations topic of a service hosting one domain.
+     *
+     * @throws IllegalStateException when the connection serves several domains' topics
+     */
     public String topic() {
-        return settings.topic();
+        if (topics.size() != 1) {
+            throw new IllegalStateException("this connection serves the topics " + topics + "; ask a domain's settings"
+                    + " for its topic");
+        }
+        return topics.get(0);
     }
 
     /** Stops the embedded broker, if this service started one (idempotent). */
-    @PreDestroy
     public synchronized void close() {
         if (broker != null) {
             broker.close();

@@ -2,16 +2,17 @@ package dev.apprentice.service.live;
 
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.ServingSettings;
-import dev.apprentice.service.config.TrainingSettings;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.error.NotFoundException;
 import dev.apprentice.service.error.UnavailableException;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.security.PageAccess;
-import dev.apprentice.service.serving.PolicyServing;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,36 +27,34 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * ({@code apprentice.serving.max-live-streams}); one more answers 503 with the reason. Frames hold
  * nothing internal, so every caller who may see the page ({@link PageAccess}) gets them in full.
  */
-@Path("/live")
+@Path("/")
 @Tag(name = "dashboard")
 public class LiveResource {
 
-    private final DomainSettings settings;
-    private final PolicyServing policies;
-    private final TrainingSettings training;
+    private final DomainRegistry domains;
     private final int maxStreams;
     private final PageAccess access;
     private final SecurityIdentity identity;
     private final AtomicInteger open = new AtomicInteger();
 
-    public LiveResource(DomainSettings settings, PolicyServing policies, TrainingSettings training, ServingSettings serving,
-            PageAccess access, SecurityIdentity identity) {
-        this.settings = settings;
-        this.policies = policies;
-        this.training = training;
+    public LiveResource(DomainRegistry domains, ServingSettings serving, PageAccess access, SecurityIdentity identity) {
+        this.domains = domains;
         this.maxStreams = serving.maxLiveStreams();
         this.access = access;
         this.identity = identity;
     }
 
     @GET
+    @Path("{domain}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The served policy and the expert acting on the same seeded episode, frame by frame",
             description = "404 for a domain without a simulator; 503 when the stream limit is reached; 401 without a"
                     + " key when apprentice.security.public-dashboard=none.")
-    public Multi<LiveFrame> live(@QueryParam("seed") Long seed) {
+    public Multi<LiveFrame> live(@PathParam("domain") String domain, @QueryParam("seed") Long seed) {
         access.view(identity);
+        DomainServices services = domains.require(domain);
+        DomainSettings settings = services.settings();
         ExpertSimulation sim = settings.domain().simulation()
                 .orElseThrow(() -> new NotFoundException(settings.domain().name() + " has no simulator to show"));
         if (open.incrementAndGet() > maxStreams) {
@@ -65,8 +64,8 @@ public class LiveResource {
         }
         LiveDrive drive;
         try {
-            drive = new LiveDrive(sim, policies, settings.domain().encoder(), settings.domain().guard().orElse(null),
-                    settings.evaluationExpert(), seed == null ? training.evaluationSeed() : seed);
+            drive = new LiveDrive(sim, services.serving(), settings.domain().encoder(), settings.domain().guard().orElse(null),
+                    settings.evaluationExpert(), seed == null ? services.config().training().evaluationSeed() : seed);
         } catch (RuntimeException e) {
             open.decrementAndGet();
             throw e;

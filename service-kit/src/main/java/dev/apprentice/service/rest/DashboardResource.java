@@ -2,9 +2,9 @@ package dev.apprentice.service.rest;
 
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.SecuritySettings.PublicDashboard;
-import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.ingest.IngestionStatus;
 import dev.apprentice.service.security.PageAccess;
@@ -12,10 +12,10 @@ import dev.apprentice.service.serving.PolicyServing;
 import dev.apprentice.service.training.EvaluationSummary;
 import dev.apprentice.service.training.EvaluationTable;
 import dev.apprentice.service.training.TrainingJob;
-import dev.apprentice.service.training.TrainingService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Everything in it is cached or cheap, so polling it costs no rollouts and no weight checksums. A
  * domain without a shared policy gets no served version, jobs or evaluation, and says so.
  */
-@Path("/dashboard")
+@Path("/")
 @Tag(name = "dashboard")
 public class DashboardResource {
 
@@ -68,44 +68,40 @@ public class DashboardResource {
     public record ServedView(String model, int version, String algorithm, EvaluationSummary evaluation) {
     }
 
-    private final ImitationDomain domain;
-    private final DomainSettings settings;
-    private final PolicyServing policies;
-    private final TrainingService training;
-    private final DemonstrationIngestion ingestion;
+    private final DomainRegistry domains;
     private final PageAccess access;
     private final SecurityIdentity identity;
 
-    public DashboardResource(DomainSettings settings, PolicyServing policies, TrainingService training,
-            DemonstrationIngestion ingestion, PageAccess access, SecurityIdentity identity) {
-        this.domain = settings.domain();
-        this.settings = settings;
-        this.policies = policies;
-        this.training = training;
-        this.ingestion = ingestion;
+    public DashboardResource(DomainRegistry domains, PageAccess access, SecurityIdentity identity) {
+        this.domains = domains;
         this.access = access;
         this.identity = identity;
     }
 
     @GET
+    @Path("{domain}/dashboard")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Served version, latest training jobs with their curves, evaluation table, ingestion counters",
             description = "Without an administrator key, the summary (see apprentice.security.public-dashboard).")
-    public Dashboard dashboard() {
+    public Dashboard dashboard(@PathParam("domain") String name) {
         boolean full = access.view(identity) == PublicDashboard.FULL;
+        DomainServices services = domains.require(name);
+        DemonstrationIngestion ingestion = services.ingestion();
+        PolicyServing policies = services.serving();
         IngestionStatus status = ingestion.status();
         ServedView served = null;
         List<TrainingJob.View> shown = List.of();
         EvaluationTable table = null;
-        if (settings.sharedPolicy()) {
+        if (services.settings().sharedPolicy()) {
             served = policies.served(policies.defaultModel()).map(s -> new ServedView(s.model(), s.version(),
                     s.card().algorithm(), EvaluationSummary.of(s.card()).orElse(null))).orElse(null);
-            List<TrainingJob> jobs = training.jobs();
+            List<TrainingJob> jobs = services.training().jobs();
             shown = jobs.subList(Math.max(0, jobs.size() - SHOWN_JOBS), jobs.size()).stream()
                     .map(TrainingJob::view).map(v -> full ? v : summary(v)).toList();
-            table = full ? training.evaluationTable() : summary(training.evaluationTable());
+            table = full ? services.training().evaluationTable() : summary(services.training().evaluationTable());
         }
-        return new Dashboard(domain.name(), domain.title(), domain.simulation().isPresent(), settings.sharedPolicy(),
+        return new Dashboard(services.name(), services.domain().title(), services.domain().simulation().isPresent(),
+                services.settings().sharedPolicy(),
                 served, shown, table, ingestion.statistics(),
                 ingestion.storeStatistics().map(StoreStatistics::completeEpisodes).orElse(0L),
                 full ? status : new IngestionStatus(status.state(), null, status.since()));

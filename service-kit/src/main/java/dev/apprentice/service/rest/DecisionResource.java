@@ -2,13 +2,13 @@ package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.registry.ModelCard;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.domain.DecisionCodec;
-import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.http.BodyKind;
 import dev.apprentice.service.http.BodyLimit;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.serving.Decision;
 import dev.apprentice.service.serving.PolicyServing;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -51,42 +52,41 @@ public class DecisionResource {
     public record Batch(List<Decision> decisions) {
     }
 
-    private final ImitationDomain domain;
-    private final DomainSettings settings;
-    private final PolicyServing policies;
+    private final DomainRegistry domains;
     private final DecisionAccess access;
     private final SecurityIdentity identity;
 
-    public DecisionResource(DomainSettings settings, PolicyServing policies, DecisionAccess access,
-            SecurityIdentity identity) {
-        this.domain = settings.domain();
-        this.settings = settings;
-        this.policies = policies;
+    public DecisionResource(DomainRegistry domains, DecisionAccess access, SecurityIdentity identity) {
+        this.domains = domains;
         this.access = access;
         this.identity = identity;
     }
 
     @POST
-    @Path("decisions")
+    @Path("{domain}/decisions")
     @Operation(summary = "Decide for one observation", description = "400 names the bad field; 503 when no policy is"
             + " promoted; 404 when the service trains no shared policy. The body is the domain's observation format"
             + " (see the service README).")
     @NonBlocking // microseconds of CPU and no I/O: answered on the event loop, without a hop to a worker thread
     @BodyLimit(BodyKind.DECISION) // small, so that parsing it on the event loop stays cheap
-    public Decision decide(JsonNode body) {
+    public Decision decide(@PathParam("domain") String domain, JsonNode body) {
         access.check(identity);
-        return policies.decide(policies.defaultModel(), settings.decisions().observation(body, ""));
+        DomainServices services = domains.require(domain);
+        PolicyServing policies = services.serving();
+        return policies.decide(policies.defaultModel(), services.settings().decisions().observation(body, ""));
     }
 
     @POST
-    @Path("decisions/batch")
+    @Path("{domain}/decisions/batch")
     @Operation(summary = "Decide for several observations", description = "Body: {\"requests\": [decision bodies]}, at"
             + " most the domain's batch limit; every request is validated before any is decided.")
     @BodyLimit(BodyKind.BATCH) // parsed on a worker thread, like every blocking endpoint's body
-    public Batch decideBatch(JsonNode body) {
+    public Batch decideBatch(@PathParam("domain") String domain, JsonNode body) {
         access.check(identity);
-        DecisionCodec codec = settings.decisions();
-        int max = domain.limits().maxBatch();
+        DomainServices services = domains.require(domain);
+        PolicyServing policies = services.serving();
+        DecisionCodec codec = services.settings().decisions();
+        int max = services.domain().limits().maxBatch();
         JsonNode requests = body == null ? null : body.get("requests");
         if (requests == null || !requests.isArray() || requests.isEmpty() || requests.size() > max) {
             throw new InvalidRequestException("requests", "expected an array of 1 to " + max + " decision requests, found "
@@ -105,14 +105,16 @@ public class DecisionResource {
     }
 
     @GET
-    @Path("provenance")
+    @Path("{domain}/provenance")
     @Operation(summary = "The serving policy's model card", description = "503 when no policy is promoted; 404 when"
             + " the service trains no shared policy.")
-    public ModelCard provenance() {
+    public ModelCard provenance(@PathParam("domain") String domain) {
         access.check(identity);
-        if (!settings.sharedPolicy()) {
+        DomainServices services = domains.require(domain);
+        if (!services.settings().sharedPolicy()) {
             throw NoSharedPolicyException.decisions();
         }
+        PolicyServing policies = services.serving();
         return policies.requireServed(policies.defaultModel()).card();
     }
 }

@@ -3,6 +3,7 @@ package dev.apprentice.service.rest;
 import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.IngestStatistics;
+import dev.apprentice.service.hosting.DomainRegistry;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
 import dev.apprentice.service.ingest.IngestionStatus;
 import dev.apprentice.service.security.Roles;
@@ -10,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The ingester's state (administrator key). */
-@Path("/ingest")
+@Path("/")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "experts")
@@ -34,10 +36,10 @@ public class IngestResource {
     public record IngestView(IngestionStatus status, IngestStatistics counters, StoreStatistics store) {
     }
 
-    private final DemonstrationIngestion ingestion;
+    private final DomainRegistry domains;
 
-    public IngestResource(DemonstrationIngestion ingestion) {
-        this.ingestion = ingestion;
+    public IngestResource(DomainRegistry domains) {
+        this.domains = domains;
     }
 
     /**
@@ -45,16 +47,18 @@ public class IngestResource {
      * {@code quarantine/} directory and cut back to their readable blocks, then ingestion restarts.
      */
     @POST
-    @Path("store/repair")
+    @Path("{domain}/ingest/store/repair")
     @Operation(summary = "Repair the demonstration store (quarantine damaged segments, keep their readable blocks)"
             + " and restart ingestion")
-    public StoreRepair repair() {
-        return ingestion.repairStore();
+    public StoreRepair repair(@PathParam("domain") String domain) {
+        return domains.require(domain).ingestion().repairStore();
     }
 
     @GET
+    @Path("{domain}/ingest")
     @Operation(summary = "Ingester counters and store statistics")
-    public IngestView ingest() {
+    public IngestView ingest(@PathParam("domain") String domain) {
+        DemonstrationIngestion ingestion = domains.require(domain).ingestion();
         return new IngestView(ingestion.status(), ingestion.statistics(), ingestion.storeStatistics().orElse(null));
     }
 }

@@ -2,9 +2,10 @@ package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.apprentice.il.registry.ModelCard;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.security.Roles;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.serving.PolicyServing;
 import dev.apprentice.service.serving.ServedPolicy;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The policy registry of the served model (administrator key): list, health, promote, roll back;
  * every one answers 404 {@code no-shared-policy} for a domain whose models are per subject.
  */
-@Path("/policies")
+@Path("/")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "registry")
@@ -66,18 +67,17 @@ public class RegistryResource {
             List<String> promotionRecordDamage) {
     }
 
-    private final PolicyServing policies;
-    private final DomainSettings settings;
+    private final DomainRegistry domains;
 
-    public RegistryResource(PolicyServing policies, DomainSettings settings) {
-        this.policies = policies;
-        this.settings = settings;
+    public RegistryResource(DomainRegistry domains) {
+        this.domains = domains;
     }
 
     @GET
+    @Path("{domain}/policies")
     @Operation(summary = "Every registered version, newest first, with its card or the reason it cannot be used")
-    public List<VersionView> versions() {
-        requireSharedPolicy();
+    public List<VersionView> versions(@PathParam("domain") String domain) {
+        PolicyServing policies = sharedPolicy(domain);
         return policies.versions(policies.defaultModel()).stream()
                 .sorted(Comparator.comparingInt(e -> -e.version()))
                 .map(e -> new VersionView(e.version(), e.promoted(), e.card().orElse(null), e.problem().orElse(null)))
@@ -85,11 +85,11 @@ public class RegistryResource {
     }
 
     @GET
-    @Path("health")
+    @Path("{domain}/policies/health")
     @Operation(summary = "The promoted and the served version, a fallback to an older promotion, and damage the"
             + " registry recovered from in the promotion record")
-    public Health health() {
-        requireSharedPolicy();
+    public Health health(@PathParam("domain") String domain) {
+        PolicyServing policies = sharedPolicy(domain);
         String model = policies.defaultModel();
         return new Health(model, policies.registry().promotedVersion(model).orElse(null),
                 policies.served(model).map(ServedPolicy::version).orElse(null), policies.fallback(model).orElse(null),
@@ -97,30 +97,33 @@ public class RegistryResource {
     }
 
     @POST
-    @Path("{version}/promote")
+    @Path("{domain}/policies/{version}/promote")
     @Operation(summary = "Serve this version (also how to return to any earlier version)",
             description = "404 for an unknown version; 422, with the registry unchanged, for a version this service"
                     + " cannot serve (other encoder or spaces, corrupt weights).")
-    public Served promote(@PathParam("version") int version) {
-        requireSharedPolicy();
+    public Served promote(@PathParam("domain") String domain, @PathParam("version") int version) {
+        PolicyServing policies = sharedPolicy(domain);
         ServedPolicy s = policies.promote(policies.defaultModel(), version);
         return new Served(s.model(), s.version());
     }
 
     @POST
-    @Path("rollback")
+    @Path("{domain}/policies/rollback")
     @Operation(summary = "Serve the previously promoted version again",
             description = "409, with a message, when there is none; 422, with the registry unchanged, when it cannot be"
                     + " served.")
-    public Served rollback() {
-        requireSharedPolicy();
+    public Served rollback(@PathParam("domain") String domain) {
+        PolicyServing policies = sharedPolicy(domain);
         ServedPolicy s = policies.rollback(policies.defaultModel());
         return new Served(s.model(), s.version());
     }
 
-    private void requireSharedPolicy() {
-        if (!settings.sharedPolicy()) {
+    /** The serving of the domain a path names, once it is known to have a shared policy. */
+    private PolicyServing sharedPolicy(String domain) {
+        DomainServices services = domains.require(domain);
+        if (!services.settings().sharedPolicy()) {
             throw NoSharedPolicyException.registry();
         }
+        return services.serving();
     }
 }

@@ -1,16 +1,16 @@
 package dev.apprentice.service.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.domain.Algorithm;
 import dev.apprentice.service.domain.PromotionRule;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.NoSharedPolicyException;
 import dev.apprentice.service.error.NotFoundException;
+import dev.apprentice.service.hosting.DomainRegistry;
+import dev.apprentice.service.hosting.DomainServices;
 import dev.apprentice.service.security.Roles;
 import dev.apprentice.service.training.TrainingJob;
 import dev.apprentice.service.training.TrainingRequest;
-import dev.apprentice.service.training.TrainingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Training jobs of the shared policy (administrator key): queue, list, inspect, cancel; every one
  * answers 404 {@code no-shared-policy} for a domain that trains per-subject models instead.
  */
-@Path("/training/jobs")
+@Path("/")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "training")
@@ -41,21 +41,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
-    private final TrainingService training;
-    private final DomainSettings settings;
+    private final DomainRegistry domains;
 
-    public TrainingResource(TrainingService training, DomainSettings settings) {
-        this.training = training;
-        this.settings = settings;
+    public TrainingResource(DomainRegistry domains) {
+        this.domains = domains;
     }
 
     @POST
+    @Path("{domain}/training/jobs")
     @Operation(summary = "Queue a training job", description = "Body: {\"algorithm\", \"sources\", \"maxEpisodes\","
             + " \"seed\", \"iterations\", \"promote\": \"manual\"|\"always\"|\"if-better\"}. Jobs run one at a time;"
             + " 202 with the job, 429 when the queue is full, 404 when the service trains no shared policy.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = TrainingJob.View.class)))
-    public Response submit(JsonNode body) {
-        requireSharedPolicy();
+    public Response submit(@PathParam("domain") String domain, JsonNode body) {
+        DomainServices services = sharedPolicy(domain);
         JsonFields f = JsonFields.of(body, Set.of("algorithm", "sources", "maxEpisodes", "seed", "iterations", "promote"));
         String algorithm = f.text("algorithm");
         Algorithm a = Algorithm.byId(algorithm).orElseThrow(() -> new InvalidRequestException("algorithm",
@@ -79,42 +78,44 @@ public class TrainingResource {
         String promote = f.text("promote");
         PromotionRule rule = promote == null ? null : PromotionRule.byId(promote).orElseThrow(() ->
                 new InvalidRequestException("promote", "expected manual, always or if-better, found '" + promote + "'"));
-        TrainingJob job = training.submit(new TrainingRequest(a, sources, maxEpisodes, f.longInteger("seed"), iterations,
+        TrainingJob job = services.training().submit(new TrainingRequest(a, sources, maxEpisodes, f.longInteger("seed"), iterations,
                 rule), "api");
         return Response.accepted(job.view()).build();
     }
 
     @GET
+    @Path("{domain}/training/jobs")
     @Operation(summary = "Every kept job with its progress")
-    public List<TrainingJob.View> jobs() {
-        requireSharedPolicy();
-        return training.jobs().stream().map(TrainingJob::view).toList();
+    public List<TrainingJob.View> jobs(@PathParam("domain") String domain) {
+        return sharedPolicy(domain).training().jobs().stream().map(TrainingJob::view).toList();
     }
 
     @GET
-    @Path("{id}")
+    @Path("{domain}/training/jobs/{id}")
     @Operation(summary = "One job: status, progress curve, evaluation, registered version")
-    public TrainingJob.View job(@PathParam("id") String id) {
-        return find(id).view();
+    public TrainingJob.View job(@PathParam("domain") String domain, @PathParam("id") String id) {
+        return find(domain, id).view();
     }
 
     @POST
-    @Path("{id}/cancel")
+    @Path("{domain}/training/jobs/{id}/cancel")
     @Operation(summary = "Stop a job at its next iteration")
-    public TrainingJob.View cancel(@PathParam("id") String id) {
-        TrainingJob job = find(id);
+    public TrainingJob.View cancel(@PathParam("domain") String domain, @PathParam("id") String id) {
+        TrainingJob job = find(domain, id);
         job.cancel();
         return job.view();
     }
 
-    private TrainingJob find(String id) {
-        requireSharedPolicy();
-        return training.job(id).orElseThrow(() -> new NotFoundException("no training job '" + id + "'"));
+    private TrainingJob find(String domain, String id) {
+        return sharedPolicy(domain).training().job(id).orElseThrow(() -> new NotFoundException("no training job '" + id + "'"));
     }
 
-    private void requireSharedPolicy() {
-        if (!settings.sharedPolicy()) {
+    /** The domain a path names, once it is known to have a shared policy. */
+    private DomainServices sharedPolicy(String domain) {
+        DomainServices services = domains.require(domain);
+        if (!services.settings().sharedPolicy()) {
             throw NoSharedPolicyException.training();
         }
+        return services;
     }
 }

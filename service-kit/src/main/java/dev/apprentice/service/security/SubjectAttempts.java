@@ -1,9 +1,9 @@
 package dev.apprentice.service.security;
 
 import dev.apprentice.service.config.SecuritySettings;
-import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.TooManyAttemptsException;
+import dev.apprentice.service.hosting.DomainRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +49,9 @@ public class SubjectAttempts {
     private final LinkedHashMap<String, Bucket> buckets;
 
     @Inject
-    public SubjectAttempts(SecuritySettings settings, ImitationDomain domain, MeterRegistry metrics) {
+    public SubjectAttempts(SecuritySettings settings, DomainRegistry domains, MeterRegistry metrics) {
         this(settings.subjectAttempts(), Counter.builder("apprentice_subject_attempts_refused")
-                .tag("domain", domain.name())
+                .tag("domain", domains.serviceName())
                 .description("Attempts refused because their subject had used up its attempts (429)")
                 .register(metrics), System::nanoTime);
     }

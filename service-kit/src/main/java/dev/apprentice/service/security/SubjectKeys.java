@@ -1,9 +1,9 @@
 package dev.apprentice.service.security;
 
 import dev.apprentice.il.io.DurableFiles;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.SecuritySettings;
 import dev.apprentice.service.error.InvalidRequestException;
+import dev.apprentice.service.hosting.DomainRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,8 +70,8 @@ public class SubjectKeys {
     private final Map<String, List<Issued>> issued = new HashMap<>();
 
     @Inject
-    public SubjectKeys(DomainSettings settings, SecuritySettings security) {
-        this(settings.stateDirectory().resolve(DIRECTORY), security.subjectKeys().maxPerSubject());
+    public SubjectKeys(DomainRegistry domains, SecuritySettings security) {
+        this(domains.sharedStateDirectory().resolve(DIRECTORY), security.subjectKeys().maxPerSubject());
     }
 
     /** Keys kept in {@code directory} (created at the first issue), at most {@code maxPerSubject} per subject. */

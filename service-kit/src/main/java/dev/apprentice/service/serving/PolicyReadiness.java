@@ -2,11 +2,9 @@ package dev.apprentice.service.serving;
 
 import dev.apprentice.il.registry.RegistryHealth;
 import dev.apprentice.service.config.DomainSettings;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness: a replica takes decision traffic only once a policy is loaded. It stays ready when it
@@ -15,29 +13,35 @@ import org.eclipse.microprofile.health.Readiness;
  * domain without a shared policy is ready with or without models: a subject without one yet is
  * its own endpoints' answer, not the replica's failure.
  */
-@Readiness
-@ApplicationScoped
 public class PolicyReadiness implements HealthCheck {
 
+    private final String name;
     private final PolicyServing policies;
     private final DomainSettings settings;
 
-    public PolicyReadiness(PolicyServing policies, DomainSettings settings) {
+    /** A check reported under {@code name}: {@code policy}, or {@code policy-<domain>} when a service hosts several. */
+    public PolicyReadiness(String name, PolicyServing policies, DomainSettings settings) {
+        this.name = name;
         this.policies = policies;
         this.settings = settings;
+    }
+
+    /** The check's name in {@code /q/health/ready}. */
+    public String name() {
+        return name;
     }
 
     @Override
     public HealthCheckResponse call() {
         if (!settings.sharedPolicy()) {
-            return HealthCheckResponse.named("policy").up().withData("sharedPolicy", false)
+            return HealthCheckResponse.named(name).up().withData("sharedPolicy", false)
                     .withData("servedModels", policies.servedCount()).build();
         }
         String model = policies.defaultModel();
         HealthCheckResponseBuilder response = policies.served(model)
-                .map(s -> HealthCheckResponse.named("policy").up().withData("model", s.model())
+                .map(s -> HealthCheckResponse.named(name).up().withData("model", s.model())
                         .withData("version", s.version()).withData("algorithm", s.card().algorithm()))
-                .orElseGet(() -> HealthCheckResponse.named("policy").status(policies.servedCount() > 0)
+                .orElseGet(() -> HealthCheckResponse.named(name).status(policies.servedCount() > 0)
                         .withData("servedModels", policies.servedCount()));
         policies.fallback(model).ifPresent(f -> response.withData("fallback", f));
         RegistryHealth registry = policies.registryHealth(model);

@@ -22,7 +22,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,6 @@ import java.util.function.Consumer;
  * models erased): deleted from the registry and no longer served here or, through the policy
  * topic, on any replica.
  */
-@ApplicationScoped
 public class PolicyServing {
 
     /** The model-card data key naming the policy's observation encoding. */

@@ -12,7 +12,6 @@ import dev.apprentice.service.ingest.KafkaConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +46,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * service cannot serve, is refused with a logged reason and counted in
  * {@code apprentice_policy_topic_refused}; the replica keeps serving what it had.
  */
-@ApplicationScoped
 public class PolicyTopic {
 
     /** Largest artefact accepted and produced (a topic-level {@code max.message.bytes} too). */

@@ -32,8 +32,6 @@ import dev.apprentice.service.serving.ServedPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +60,6 @@ import java.util.stream.IntStream;
  * nothing: submitting answers 404 {@code no-shared-policy}, and automatic training, journaled jobs
  * and the progress metrics stay off.
  */
-@ApplicationScoped
 public class TrainingService {
 
     /** Jobs kept for the API; older finished ones are forgotten. */
@@ -488,7 +485,6 @@ public class TrainingService {
      * boundary, given {@link #GRACEFUL_STOP}; a job still busy then (a long evaluation, say) is
      * interrupted. It and the queued jobs stay in the journal and run after the next start.
      */
-    @PreDestroy
     public void stop() {
         // The gauges read this instance; a registry that outlives it (tests, dev mode) must not keep them.
         gauges.forEach(metrics::remove);

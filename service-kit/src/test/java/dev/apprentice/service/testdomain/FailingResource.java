@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 /** A test-only endpoint whose internal failures must reach clients as a bare 500 with an id. */
-@Path("/test-failures")
+@Path("/identity/test-failures")
 public class FailingResource {
 
     @GET

@@ -68,6 +68,7 @@ public class IdentityDomain implements ImitationDomain {
     public static final java.util.concurrent.atomic.AtomicInteger BASELINE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
     static final String ENCODER_ID = "identity-v1";
 
+    private final String name;
     private final Box observations = IdentityEnvironment.discrete(ACTIONS).observationSpace();
     private final Discrete actions = new Discrete(ACTIONS);
     private final Actor expert = new IdentityExpert(true);
@@ -93,6 +94,16 @@ public class IdentityDomain implements ImitationDomain {
             return observation.clone();
         }
     };
+
+    /** The identity task as the kit's test domain {@code identity}. */
+    public IdentityDomain() {
+        this("identity");
+    }
+
+    /** The identity task under another name, whose simulated experts record their steps under it. */
+    public IdentityDomain(String name) {
+        this.name = name;
+    }
 
     /** Stores {@code episodes} complete oracle episodes (seeds 0, 1, ...) in the store at {@code dir}, as if ingested. */
     public static void storeEpisodes(Path dir, int episodes) {
@@ -148,7 +159,7 @@ public class IdentityDomain implements ImitationDomain {
 
     @Override
     public String name() {
-        return "identity";
+        return name;
     }
 
     @Override
@@ -310,7 +321,7 @@ public class IdentityDomain implements ImitationDomain {
 
             @Override
             public ExpertEpisode record(String name, long seed, Instant start, Duration interval) {
-                return new ExpertEpisode(ExpertRecorder.record("identity", "sim-oracle", "seed-" + seed,
+                return new ExpertEpisode(ExpertRecorder.record(IdentityDomain.this.name, "sim-oracle", "seed-" + seed,
                         IdentityEnvironment.discrete(ACTIONS), expert, seed, IdentityEnvironment.EPISODE_LENGTH, start,
                         interval, Map.of()), false);
             }

@@ -22,7 +22,7 @@ import java.util.Set;
  * an administrator issues keys and deletes a subject (its keys and its demonstrations); the
  * subject's own key, or an administrator, makes attempts, limited per subject.
  */
-@Path("/test-subjects/{subjectId}")
+@Path("/identity/test-subjects/{subjectId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubjectResource {
 

@@ -1,0 +1,81 @@
+package dev.apprentice.service.config;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The kit's settings that one hosted domain's services read: Kafka, storage, training, serving and
+ * the expert producer. A service hosting one domain hands it the application's own mappings. A
+ * service hosting several builds one per domain ({@link #forDomain}): {@code
+ * apprentice.domains."<name>".<key>} overrides {@code apprentice.<key>}, and the keys that must
+ * differ between domains ({@link #PER_DOMAIN_KEYS}) may only be set per domain.
+ *
+ * @param kafka the {@code apprentice.kafka.*} keys
+ * @param storage the {@code apprentice.storage.*} keys
+ * @param training the {@code apprentice.training.*} keys
+ * @param serving the {@code apprentice.serving.*} keys
+ * @param producer the {@code apprentice.producer.*} keys
+ */
+public record DomainConfig(KafkaSettings kafka, StorageSettings storage, TrainingSettings training,
+        ServingSettings serving, ProducerSettings producer) {
+
+    /** Keys (after {@code apprentice.}) that two domains of one service cannot share: topics, groups, directories. */
+    public static final List<String> PER_DOMAIN_KEYS = List.of("kafka.topic", "kafka.policy-topic", "kafka.group-id",
+            "kafka.transactional-id", "storage.store-directory", "storage.registry-directory",
+            "storage.state-directory");
+
+    /** The groups of keys a domain may override; the others (security, HTTP, shutdown) are the service's. */
+    private static final List<String> DOMAIN_PREFIXES = List.of("kafka.", "storage.", "training.", "serving.",
+            "producer.");
+
+    /**
+     * The settings of {@code domain} in a service hosting several domains.
+     *
+     * @throws IllegalArgumentException when a key of {@link #PER_DOMAIN_KEYS} is set globally, naming
+     *         the per-domain key to set instead
+     */
+    public static DomainConfig forDomain(Config config, String domain) {
+        for (String key : PER_DOMAIN_KEYS) {
+            if (config.getOptionalValue("apprentice." + key, String.class).isPresent()) {
+                throw new IllegalArgumentException("apprentice." + key + ": a service hosting several domains sets it per"
+                        + " domain, as apprentice.domains.\"" + domain + "\"." + key + ", found a value for all of them");
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> overrides = new HashMap<>();
+        List<String> ownPrefixes = List.of("apprentice.domains.\"" + domain + "\".", "apprentice.domains." + domain + ".");
+        for (String name : config.getPropertyNames()) {
+            String key = name.startsWith("%") ? name.substring(name.indexOf('.') + 1) : name;
+            for (String own : ownPrefixes) {
+                if (key.startsWith(own) && isDomainKey(key.substring(own.length()))) {
+                    config.getOptionalValue(key, String.class)
+                            .ifPresent(v -> overrides.put("apprentice." + key.substring(own.length()), v));
+                }
+            }
+            if (key.startsWith("apprentice.") && isDomainKey(key.substring("apprentice.".length()))) {
+                config.getOptionalValue(key, String.class).ifPresent(v -> values.put(key, v));
+            }
+        }
+        values.putAll(overrides);
+        SmallRyeConfig own = new SmallRyeConfigBuilder().withMapping(KafkaSettings.class)
+                .withMapping(StorageSettings.class).withMapping(TrainingSettings.class)
+                .withMapping(ServingSettings.class).withMapping(ProducerSettings.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(values, "apprentice.domains.\"" + domain + "\"", 500))
+                .build();
+        return new DomainConfig(own.getConfigMapping(KafkaSettings.class), own.getConfigMapping(StorageSettings.class),
+                own.getConfigMapping(TrainingSettings.class), own.getConfigMapping(ServingSettings.class),
+                own.getConfigMapping(ProducerSettings.class));
+    }
+
+    private static boolean isDomainKey(String key) {
+        return DOMAIN_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+}
