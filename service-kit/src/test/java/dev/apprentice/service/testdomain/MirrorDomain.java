@@ -1,14 +1,8 @@
 package dev.apprentice.service.testdomain;
 
-import dev.apprentice.il.env.ObservationEncoder;
-import dev.apprentice.il.spaces.Box;
-import dev.apprentice.il.spaces.Space;
-import dev.apprentice.service.domain.ActionLabels;
 import dev.apprentice.service.domain.DecisionCodec;
-import dev.apprentice.service.domain.DemonstrationRecords;
 import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.ExpertSimulation;
-import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.TrainingRecipes;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +17,15 @@ import java.util.Optional;
 @SecondDomain
 @ApplicationScoped
 @LookupIfProperty(name = "apprentice.test.mirror-domain", stringValue = "true")
-public class MirrorDomain implements ImitationDomain {
+public class MirrorDomain extends IdentityBasedDomain {
 
     /** The domain's name. */
     public static final String NAME = "mirror";
 
-    private final IdentityDomain identity = new IdentityDomain(NAME);
+    /** The identity task under the name {@value #NAME}. */
+    public MirrorDomain() {
+        super(new IdentityDomain(NAME));
+    }
 
     @Override
     public String name() {
@@ -38,31 +35,6 @@ public class MirrorDomain implements ImitationDomain {
     @Override
     public String title() {
         return "identity test domain, mirrored";
-    }
-
-    @Override
-    public Box observationSpace() {
-        return identity.observationSpace();
-    }
-
-    @Override
-    public Space actionSpace() {
-        return identity.actionSpace();
-    }
-
-    @Override
-    public ObservationEncoder encoder() {
-        return identity.encoder();
-    }
-
-    @Override
-    public ActionLabels actionLabels() {
-        return identity.actionLabels();
-    }
-
-    @Override
-    public DemonstrationRecords<?> records() {
-        return identity.records();
     }
 
     @Override

@@ -1,11 +1,5 @@
 package dev.apprentice.service.testdomain;
 
-import dev.apprentice.il.env.ObservationEncoder;
-import dev.apprentice.il.spaces.Box;
-import dev.apprentice.il.spaces.Space;
-import dev.apprentice.service.domain.ActionLabels;
-import dev.apprentice.service.domain.DemonstrationRecords;
-import dev.apprentice.service.domain.ImitationDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -17,9 +11,12 @@ import jakarta.enterprise.inject.Alternative;
  */
 @Alternative
 @ApplicationScoped
-public class SubjectModelsDomain implements ImitationDomain {
+public class SubjectModelsDomain extends IdentityBasedDomain {
 
-    private final IdentityDomain identity = new IdentityDomain();
+    /** The identity task under its own name. */
+    public SubjectModelsDomain() {
+        super(new IdentityDomain());
+    }
 
     @Override
     public String name() {
@@ -29,30 +26,5 @@ public class SubjectModelsDomain implements ImitationDomain {
     @Override
     public String title() {
         return "identity test domain with a model per subject";
-    }
-
-    @Override
-    public Box observationSpace() {
-        return identity.observationSpace();
-    }
-
-    @Override
-    public Space actionSpace() {
-        return identity.actionSpace();
-    }
-
-    @Override
-    public ObservationEncoder encoder() {
-        return identity.encoder();
-    }
-
-    @Override
-    public ActionLabels actionLabels() {
-        return identity.actionLabels();
-    }
-
-    @Override
-    public DemonstrationRecords<?> records() {
-        return identity.records();
     }
 }
