@@ -26,9 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,20 +57,8 @@ class TwoDomainsTest {
     /** The broker, and each domain's store, registry and state under a directory of its own. */
     public static class PerDomainDirectories extends EmbeddedServiceResource {
         @Override
-        public Map<String, String> start() {
-            Map<String, String> perDomain = new HashMap<>();
-            super.start().forEach((key, value) -> {
-                if (key.startsWith("apprentice.storage.")) {
-                    Path dir = Path.of(value);
-                    for (String domain : List.of("identity", MirrorDomain.NAME)) {
-                        perDomain.put("apprentice.domains.\"" + domain + "\"." + key.substring("apprentice.".length()),
-                                dir.resolveSibling(domain).resolve(dir.getFileName()).toString());
-                    }
-                } else {
-                    perDomain.put(key, value);
-                }
-            });
-            return perDomain;
+        protected List<String> domains() {
+            return List.of("identity", MirrorDomain.NAME);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.apprentice.service.domain;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.Evaluator;
 import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.store.EpisodeId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,15 @@ public interface DomainEvaluation {
 
     /** The expert and random rows under a protocol. */
     List<Baseline> baselines(EvaluationProtocol protocol, RolloutCollector collector);
+
+    /**
+     * Whether a stored episode is kept out of training because the domain evaluates on it (a split by
+     * episode, never by sample): the kit's training jobs never read it, whatever the request asks. The
+     * default holds nothing out (domains that evaluate in a simulator on held-out seeds).
+     */
+    default boolean heldOut(EpisodeId episode) {
+        return false;
+    }
 
     /** A cheaper evaluator run during iterative training, if the domain can roll out. */
     Optional<Evaluator> progressEvaluator(EvaluationProtocol protocol, RolloutCollector collector);

@@ -28,5 +28,9 @@ public interface HttpSettings {
         /** Training jobs, expert runs and every other JSON endpoint. */
         @WithDefault("8K")
         MemorySize command();
+
+        /** An uploaded file ({@code @BodyLimit(BodyKind.FILE)}, {@code application/octet-stream}). */
+        @WithDefault("8M")
+        MemorySize file();
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +32,8 @@ import org.apache.avro.specific.SpecificRecord;
  * topic, exactly as recorded experts would: the whole flow then runs from Kafka. Source
  * {@code sim-<expert>}, episode {@code seed-<seed>}. Each expert's next seed is kept in
  * {@code <state>/producer-seeds.json}, so a restarted service publishes new episodes rather than
- * repeating seed 0 onwards.
+ * repeating seed 0 onwards. It also publishes demonstrations recorded elsewhere and handed to the
+ * service (an uploaded game replay's decisions), through the same mapping and publisher.
  */
 public class ExpertProducer {
 
@@ -124,6 +126,31 @@ public class ExpertProducer {
                 sent++;
             }
         }
+        await(out, lastSend);
+        // flush() returned without an error and waited for every record sent so far: all of this
+        // publication's records are acknowledged (counting them here keeps concurrent publications apart).
+        return new Publication(source, expert, episodes, sent, first, failures);
+    }
+
+    /**
+     * Publishes steps recorded elsewhere (the decisions in an uploaded game replay, say) through the
+     * domain's record mapping; returns the number of records once the broker has acknowledged them all.
+     */
+    public long publishRecorded(List<ExpertStep> steps) {
+        return publishRecorded(publisher(), settings.domain().records(), steps);
+    }
+
+    private static <R extends SpecificRecord> long publishRecorded(DemonstrationPublisher<? super R> out,
+            DemonstrationRecords<R> records, List<ExpertStep> steps) {
+        Future<?> lastSend = null;
+        for (ExpertStep step : steps) {
+            lastSend = out.publish(records.fromStep(step));
+        }
+        await(out, lastSend);
+        return steps.size();
+    }
+
+    private static void await(DemonstrationPublisher<?> out, Future<?> lastSend) {
         out.flush();
         if (lastSend != null) {
             try {
@@ -135,9 +162,6 @@ public class ExpertProducer {
                 throw new IllegalStateException("publishing failed: " + ex.getCause().getMessage(), ex.getCause());
             }
         }
-        // flush() returned without an error and waited for every record sent so far: all of this
-        // publication's records are acknowledged (counting them here keeps concurrent publications apart).
-        return new Publication(source, expert, episodes, sent, first, failures);
     }
 
     /** A publisher of a domain's records to a topic, keyed by source and episode. */

@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,7 +298,11 @@ public class TrainingService {
                 throw new ConflictException("the store holds no complete episodes" + (query.sources().isEmpty() ? ""
                         : " of sources " + query.sources()) + "; publish demonstrations first");
             }
-            int[] chosen = chooseEpisodes(job, request, stored.episodeIds());
+            int[] chosen = chooseEpisodes(job, request, stored.episodeIds(), evaluation);
+            if (chosen.length == 0) {
+                throw new ConflictException("every one of the " + stored.episodes() + " complete episodes in the store is"
+                        + " held out for evaluation; publish demonstrations to train on");
+            }
             DemonstrationSet raw = chosen.length == stored.episodes() ? stored.demonstrations()
                     : stored.demonstrations().selectEpisodes(chosen);
             List<EpisodeId> used = new ArrayList<>(chosen.length);
@@ -376,9 +381,10 @@ public class TrainingService {
     /**
      * Which of the stored episodes a job trains on, in store order: those an interrupted run had
      * started on (all of them must still be there, or its checkpoint would not fit), else the first
-     * {@code maxEpisodes} (or all).
+     * {@code maxEpisodes} (or all) of those the domain does not hold out for evaluation.
      */
-    private static int[] chooseEpisodes(TrainingJob job, TrainingRequest request, List<EpisodeId> stored) {
+    private static int[] chooseEpisodes(TrainingJob job, TrainingRequest request, List<EpisodeId> stored,
+            DomainEvaluation evaluation) {
         List<EpisodeId> pinned = job.episodes();
         if (pinned != null) {
             Set<EpisodeId> wanted = new HashSet<>(pinned);
@@ -389,8 +395,9 @@ public class TrainingService {
             }
             return chosen;
         }
-        int count = request.maxEpisodes() == null ? stored.size() : Math.min(request.maxEpisodes(), stored.size());
-        return IntStream.range(0, count).toArray();
+        int[] trainable = IntStream.range(0, stored.size()).filter(i -> !evaluation.heldOut(stored.get(i))).toArray();
+        int count = request.maxEpisodes() == null ? trainable.length : Math.min(request.maxEpisodes(), trainable.length);
+        return Arrays.copyOf(trainable, count);
     }
 
     /**

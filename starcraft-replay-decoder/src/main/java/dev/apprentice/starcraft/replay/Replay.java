@@ -9,6 +9,7 @@ import dev.apprentice.starcraft.replay.protocol.ReplayFormatException;
 import dev.apprentice.starcraft.replay.protocol.StructValue;
 import dev.apprentice.starcraft.replay.protocol.VersionedDecoder;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,7 +135,15 @@ public final class Replay {
         } catch (ReplayFormatException e) {
             throw new ReplayException("the replay details are incomplete: " + e.getMessage(), e);
         }
-        return new ReplayDetails(textOrEmpty(details, "m_title"), players);
+        return new ReplayDetails(textOrEmpty(details, "m_title"), players, playedAt(details.getLong("m_timeUTC", 0)));
+    }
+
+    /** Windows file time (100 ns ticks since 1601) to an instant, or null outside 2010 to 2100. */
+    static Instant playedAt(long fileTime) {
+        long unixTicks = fileTime - 116_444_736_000_000_000L;
+        Instant at = Instant.ofEpochSecond(Math.floorDiv(unixTicks, 10_000_000L), Math.floorMod(unixTicks, 10_000_000L) * 100);
+        return at.isBefore(Instant.parse("2010-01-01T00:00:00Z")) || at.isAfter(Instant.parse("2100-01-01T00:00:00Z"))
+                ? null : at;
     }
 
     private static String textOrEmpty(StructValue struct, String field) {

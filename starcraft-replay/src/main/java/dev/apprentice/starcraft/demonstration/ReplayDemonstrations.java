@@ -97,7 +97,7 @@ public final class ReplayDemonstrations {
         int team = -1;
         boolean human;
         Race race;
-        final float[] economy = new float[ProductionFeatures.ECONOMY_WIDTH];
+        final double[] economy = new double[ProductionFeatures.ECONOMY_WIDTH];
         final int[] produced = new int[ProductionCatalog.size()];
         int last = -1;
         int previous = -1;
@@ -184,15 +184,15 @@ public final class ReplayDemonstrations {
             if (player == null || stats == null) {
                 return;
             }
-            float[] e = player.economy;
-            e[0] = ProductionFeatures.clamped(stats.getLong("m_scoreValueMineralsCurrent", 0) / 2000.0);
-            e[1] = ProductionFeatures.clamped(stats.getLong("m_scoreValueVespeneCurrent", 0) / 2000.0);
-            e[2] = ProductionFeatures.clamped(stats.getLong("m_scoreValueMineralsCollectionRate", 0) / 3000.0);
-            e[3] = ProductionFeatures.clamped(stats.getLong("m_scoreValueVespeneCollectionRate", 0) / 1500.0);
-            e[4] = ProductionFeatures.clamped(stats.getLong("m_scoreValueWorkersActiveCount", 0) / 100.0);
+            double[] e = player.economy;
+            e[0] = stats.getLong("m_scoreValueMineralsCurrent", 0);
+            e[1] = stats.getLong("m_scoreValueVespeneCurrent", 0);
+            e[2] = stats.getLong("m_scoreValueMineralsCollectionRate", 0);
+            e[3] = stats.getLong("m_scoreValueVespeneCollectionRate", 0);
+            e[4] = stats.getLong("m_scoreValueWorkersActiveCount", 0);
             // Supply is kept in 1/4096ths.
-            e[5] = ProductionFeatures.clamped(stats.getLong("m_scoreValueFoodUsed", 0) / 4096.0 / 200.0);
-            e[6] = ProductionFeatures.clamped(stats.getLong("m_scoreValueFoodMade", 0) / 4096.0 / 200.0);
+            e[5] = stats.getLong("m_scoreValueFoodUsed", 0) / 4096.0;
+            e[6] = stats.getLong("m_scoreValueFoodMade", 0) / 4096.0;
         }
 
         private void born(ReplayEvent event, StructValue data) {
@@ -284,29 +284,11 @@ public final class ReplayDemonstrations {
         }
 
         private float[] features(PlayerState player, long gameLoop) {
-            float[] state = new float[ProductionFeatures.WIDTH];
-            state[ProductionFeatures.OWN_RACE + player.race.ordinal()] = 1f;
-            int opponents = 0;
+            List<Race> opponents = new ArrayList<>();
             for (PlayerState other : players.values()) {
                 if (other != player && other.race != null && (other.team != player.team || other.team < 0)) {
-                    state[ProductionFeatures.OPPONENT_RACES + other.race.ordinal()] += 1f;
-                    opponents++;
+                    opponents.add(other.race);
                 }
-            }
-            for (int r = 0; r < 3 && opponents > 0; r++) {
-                state[ProductionFeatures.OPPONENT_RACES + r] /= opponents;
-            }
-            state[ProductionFeatures.MINUTES] = ProductionFeatures.clamped(
-                    gameLoop / ProductionFeatures.LOOPS_PER_SECOND / 60.0 / 30.0);
-            System.arraycopy(player.economy, 0, state, ProductionFeatures.ECONOMY, player.economy.length);
-            for (int i = 0; i < player.produced.length; i++) {
-                state[ProductionFeatures.PRODUCED + i] = ProductionFeatures.logScaled(player.produced[i], 100);
-            }
-            if (player.last >= 0) {
-                state[ProductionFeatures.LAST_PRODUCTION + player.last] = 1f;
-            }
-            if (player.previous >= 0) {
-                state[ProductionFeatures.PREVIOUS_PRODUCTION + player.previous] = 1f;
             }
             int[] own = new int[ProductionFeatures.GRID * ProductionFeatures.GRID];
             int[] enemy = new int[own.length];
@@ -322,11 +304,9 @@ public final class ReplayDemonstrations {
                     enemy[cell]++;
                 }
             }
-            for (int c = 0; c < own.length; c++) {
-                state[ProductionFeatures.OWN_GRID + c] = ProductionFeatures.logScaled(own[c], 50);
-                state[ProductionFeatures.ENEMY_GRID + c] = ProductionFeatures.logScaled(enemy[c], 50);
-            }
-            return state;
+            double[] e = player.economy;
+            return new ProductionState(player.race, opponents, gameLoop, e[0], e[1], e[2], e[3], e[4], e[5], e[6],
+                    player.produced, player.last, player.previous, own, enemy).features();
         }
     }
 }

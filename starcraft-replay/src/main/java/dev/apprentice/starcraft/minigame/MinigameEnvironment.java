@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -117,6 +118,8 @@ public final class MinigameEnvironment implements Environment {
     private int steps;
     private boolean running;
     private MinigameFunction lastFunction;
+    private MinigameAction lastAction;
+    private double score;
 
     /** An environment for {@code minigame}; call {@link #reset(long)} before stepping. */
     public MinigameEnvironment(Minigame minigame) {
@@ -149,6 +152,8 @@ public final class MinigameEnvironment implements Environment {
         units.clear();
         steps = 0;
         lastFunction = null;
+        lastAction = null;
+        score = 0;
         switch (minigame) {
             case MOVE_TO_BEACON -> {
                 ArenaUnit marine = spawn(UnitType.MARINE, randomCoordinate(), randomCoordinate());
@@ -179,6 +184,7 @@ public final class MinigameEnvironment implements Environment {
         }
         apply(command);
         lastFunction = command.function();
+        lastAction = command;
         double reward = 0;
         boolean terminated = false;
         for (int loop = 0; loop < GAME_LOOPS_PER_STEP && !terminated; loop++) {
@@ -186,9 +192,34 @@ public final class MinigameEnvironment implements Environment {
             terminated = minigame == Minigame.DEFEAT_ROACHES && count(UnitType.MARINE) == 0;
         }
         steps++;
+        score += reward;
         boolean truncated = !terminated && steps >= EPISODE_STEPS;
         running = !(terminated || truncated);
         return new StepResult(observation(), reward, terminated, truncated);
+    }
+
+    /** The arena as the live page draws it: units, score and the last action's points. */
+    public MinigameScene scene() {
+        List<MinigameScene.Unit> drawn = new ArrayList<>(units.size());
+        for (ArenaUnit u : units) {
+            drawn.add(new MinigameScene.Unit(u.type.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    u.type.owner.name().toLowerCase(Locale.ROOT), u.x, u.y, u.type.radius,
+                    u.type.mortal() ? u.hitPoints / u.type.maxHitPoints : 1, u.selected));
+        }
+        MinigameScene.Action action = null;
+        if (lastAction != null) {
+            List<double[]> points = new ArrayList<>(2);
+            int width = lastAction.function().arguments().width();
+            if (width >= 2) {
+                points.add(new double[] {lastAction.x() * ARENA_SIZE, lastAction.y() * ARENA_SIZE});
+            }
+            if (width == 4) {
+                points.add(new double[] {lastAction.x2() * ARENA_SIZE, lastAction.y2() * ARENA_SIZE});
+            }
+            action = new MinigameScene.Action(lastAction.function().pysc2Name(), points);
+        }
+        return new MinigameScene(minigame.pysc2MapName(), ARENA_SIZE,
+                steps * (double) GAME_LOOPS_PER_STEP / GAME_LOOPS_PER_SECOND, score, drawn, action);
     }
 
     /** The units now on the arena, for tests that compare the layers with the truth. */

@@ -78,4 +78,19 @@ public enum MinigameFunction {
         }
         throw new IllegalStateException("unreachable");
     }
+
+    /**
+     * The function pysc2 calls {@code name}, e.g. {@code Move_screen}.
+     *
+     * @throws IllegalArgumentException listing the six names when {@code name} is none of them
+     */
+    public static MinigameFunction byPysc2Name(String name) {
+        for (MinigameFunction f : values()) {
+            if (f.pysc2Name.equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("function: expected one of "
+                + java.util.Arrays.stream(values()).map(MinigameFunction::pysc2Name).toList() + ", found '" + name + "'");
+    }
 }

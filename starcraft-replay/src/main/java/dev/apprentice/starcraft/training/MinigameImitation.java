@@ -1,8 +1,7 @@
 package dev.apprentice.starcraft.training;
 
-import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.bc.BcConfig;
-import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
+import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.env.RolloutCollector;
 import dev.apprentice.il.eval.EvaluationResult;
@@ -12,14 +11,19 @@ import dev.apprentice.il.policy.Policy;
 import dev.apprentice.starcraft.minigame.Minigame;
 import dev.apprentice.starcraft.minigame.MinigameEnvironment;
 import dev.apprentice.starcraft.minigame.MinigameFeatures;
+import dev.apprentice.service.domain.Algorithm;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Behaviour cloning of the minigames' scripted experts, judged by normalised score on held-out seeds
- * (0 = random actions, 1 = the expert). Demonstration seeds start at 0, evaluation seeds at 1000.
+ * Imitation of the minigames' scripted experts by BC, GAIL and RAIL ({@link MinigameRecipes}, as the
+ * service trains them), judged by normalised score on held-out seeds (0 = random actions, 1 = the expert).
+ * Demonstration seeds start at 0, evaluation seeds at 1000.
  *
  * <pre>
- * minigames [--episodes 40] [--evaluation-episodes 10] [--seed 1]
+ * minigames [--episodes 40] [--evaluation-episodes 10] [--seed 1] [--algorithms bc,gail,rail]
+ *           [--minigames move-to-beacon,collect-mineral-shards,defeat-roaches] [--iterations N]
  * </pre>
  */
 public final class MinigameImitation {
@@ -49,13 +53,23 @@ public final class MinigameImitation {
      * @return the behaviour-cloned policy, acting on {@link MinigameFeatures}
      */
     public static Policy cloneExpert(Minigame minigame, int episodes, RolloutCollector collector, long seed) {
-        DemonstrationSet raw = collector.demonstrations(minigame.environments(), minigame.expert(),
-                RolloutCollector.seeds(0, episodes));
-        DemonstrationSet features = raw.mapStates(FEATURES.outputSpace(), FEATURES::encode);
-        return new BehaviorCloningTrainer(bcConfig(seed)).train(ImitationTask.of(features), progress -> { })
-                .policy();
+        return train(minigame, Algorithm.BC, episodes, collector, seed, 0, progress -> { });
     }
 
+    /**
+     * Trains as the service's jobs do: the recipe's trainer on the features of the expert's episodes.
+     *
+     * @param iterations GAIL/RAIL iterations, or 0 for the recipe's default
+     * @return the policy, acting on {@link MinigameFeatures}
+     */
+    public static Policy train(Minigame minigame, Algorithm algorithm, int episodes, RolloutCollector collector,
+            long seed, int iterations, TrainingListener listener) {
+        DemonstrationSet raw = collector.demonstrations(minigame.environments(), minigame.expert(),
+                RolloutCollector.seeds(0, episodes));
+        MinigameRecipes recipes = new MinigameRecipes(minigame);
+        return recipes.trainer(algorithm, seed, collector.threads(), iterations).train(recipes.task(raw), listener)
+                .policy();
+    }
     /**
      * @return an evaluator on held-out seeds that feeds policies {@link MinigameFeatures}
      */
@@ -69,31 +83,47 @@ public final class MinigameImitation {
         int episodes = 40;
         int evaluationEpisodes = 10;
         long seed = 1;
+        int iterations = 0;
+        List<Algorithm> algorithms = List.of(Algorithm.BC);
+        List<Minigame> minigames = List.of(Minigame.values());
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--episodes" -> episodes = Integer.parseInt(args[i + 1]);
                 case "--evaluation-episodes" -> evaluationEpisodes = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
+                case "--algorithms" -> algorithms = Arrays.stream(args[i + 1].split(","))
+                        .map(a -> Algorithm.byId(a).orElseThrow(() -> new IllegalArgumentException("unknown algorithm " + a)))
+                        .toList();
+                case "--minigames" -> minigames = Arrays.stream(args[i + 1].split(",")).map(Minigame::byId).toList();
                 default -> {
-                    System.err.println("usage: minigames [--episodes 40] [--evaluation-episodes 10] [--seed 1]");
+                    System.err.println("usage: minigames [--episodes 40] [--evaluation-episodes 10] [--seed 1]"
+                            + " [--algorithms bc,gail,rail] [--minigames move-to-beacon,...] [--iterations N]");
                     System.exit(2);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%d expert episodes per minigame, %d held-out seeds from %d, seed %d%n%n",
                 episodes, evaluationEpisodes, EVALUATION_SEED, seed);
-        System.out.println("| minigame | expert | random | behaviour cloning | normalised | action agreement | seconds |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| minigame | algorithm | expert | random | learned | normalised | action agreement | seconds |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         try (RolloutCollector collector = new RolloutCollector(2, MinigameEnvironment.EPISODE_STEPS + 1)) {
-            for (Minigame minigame : Minigame.values()) {
-                long start = System.nanoTime();
-                Policy policy = cloneExpert(minigame, episodes, collector, seed);
+            for (Minigame minigame : minigames) {
                 Evaluator evaluator = evaluator(minigame, evaluationEpisodes, collector);
-                EvaluationResult result = evaluator.evaluate("behaviour cloning", policy);
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.3f | %.3f | %.0f |%n",
-                        minigame.pysc2MapName(), evaluator.expertStatistics().meanReturn(),
-                        evaluator.randomStatistics().meanReturn(), result.episodes().meanReturn(),
-                        result.normalizedReturn(), result.actionAgreement(), (System.nanoTime() - start) / 1e9);
+                for (Algorithm algorithm : algorithms) {
+                    long start = System.nanoTime();
+                    Policy policy = train(minigame, algorithm, episodes, collector, seed, iterations, progress -> {
+                        if (!progress.metrics().isEmpty()) {
+                            System.err.printf(Locale.ROOT, "%s %s iteration %d: %s%n", minigame.id(), algorithm.id(),
+                                    progress.iteration(), progress.metrics());
+                        }
+                    });
+                    EvaluationResult result = evaluator.evaluate(algorithm.id(), policy);
+                    System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.3f | %.3f | %.0f |%n",
+                            minigame.pysc2MapName(), algorithm.id(), evaluator.expertStatistics().meanReturn(),
+                            evaluator.randomStatistics().meanReturn(), result.episodes().meanReturn(),
+                            result.normalizedReturn(), result.actionAgreement(), (System.nanoTime() - start) / 1e9);
+                }
             }
         }
     }

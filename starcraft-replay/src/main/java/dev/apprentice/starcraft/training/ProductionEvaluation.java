@@ -161,7 +161,7 @@ public final class ProductionEvaluation {
     }
 
     /** The number of the race's productions scored strictly above the true one (ties count against it). */
-    static int rank(double[] scores, int truth, Race race) {
+    public static int rank(double[] scores, int truth, Race race) {
         int above = 0;
         for (int i = 0; i < scores.length; i++) {
             if (i != truth && ProductionCatalog.race(i) == race && scores[i] >= scores[truth]) {

@@ -17,32 +17,41 @@ import java.util.Arrays;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards every JSON endpoint before its body is read: a body needs {@code Content-Type:
- * application/json} (415 otherwise), and may not be larger than its endpoint's limit (413, and an
+ * Guards every JSON endpoint, and every upload marked {@code @BodyLimit(BodyKind.FILE)}, before its
+ * body is read: a body needs the endpoint's {@code Content-Type} ({@code application/json}, or
+ * {@code application/octet-stream} for a file; 415 otherwise), and may not be larger than its
+ * endpoint's limit (413, and an
  * HTTP/1 connection is closed): a declared {@code Content-Length} is refused at once, unread; a
  * chunked body is buffered up to the limit and refused as soon as it passes it. The check runs on
  * the event loop and costs nothing per request; an oversized body is never parsed, so 10 MB
  * bodies cannot stall the loop that answers small decisions.
  */
-public class JsonBodyFilter {
+public class RequestBodyFilter {
 
     private final HttpSettings settings;
 
-    public JsonBodyFilter(HttpSettings settings) {
+    public RequestBodyFilter(HttpSettings settings) {
         this.settings = settings;
     }
 
     @ServerRequestFilter(nonBlocking = true)
     public Uni<Void> guard(ContainerRequestContext request, ResourceInfo resource, RoutingContext context) {
-        if (resource.getResourceMethod() == null || !readsJsonBody(resource)) {
+        if (resource.getResourceMethod() == null) {
             return Uni.createFrom().voidItem();
-        }
-        MediaType type = request.getMediaType();
-        if (type == null) {
-            throw new UnsupportedContentTypeException(null);
         }
         BodyLimit marked = resource.getResourceMethod().getAnnotation(BodyLimit.class);
         BodyKind kind = marked == null ? BodyKind.COMMAND : marked.value();
+        if (kind == BodyKind.FILE) {
+            MediaType type = request.getMediaType();
+            if (type == null || !MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type)) {
+                throw new UnsupportedContentTypeException(MediaType.APPLICATION_OCTET_STREAM,
+                        type == null ? null : type.toString());
+            }
+        } else if (!readsJsonBody(resource)) {
+            return Uni.createFrom().voidItem();
+        } else if (request.getMediaType() == null) {
+            throw new UnsupportedContentTypeException(MediaType.APPLICATION_JSON, null);
+        }
         long limit = limit(kind);
         String endpoint = request.getMethod() + " " + request.getUriInfo().getPath();
         HttpServerRequest http = context.request();
@@ -89,6 +98,7 @@ public class JsonBodyFilter {
             case DECISION -> settings.bodyLimit().decision().asLongValue();
             case BATCH -> settings.bodyLimit().batch().asLongValue();
             case COMMAND -> settings.bodyLimit().command().asLongValue();
+            case FILE -> settings.bodyLimit().file().asLongValue();
         };
     }
 
