@@ -8,7 +8,8 @@
  * (uPlot, delivered by the kit's WebJar: axes, legend, units) and the evaluation table, whose
  * columns come from the domain's metric descriptions. Optional: sceneHeight (canvas pixels, 120 by
  * default), showReturn (false where the environment's return means nothing to the page's readers)
- * and evaluationNote (how to read the table, the normalised return's meaning by default). The
+ * evaluationNote (how to read the table, the normalised return's meaning by default) and
+ * describeProtocol(protocol) (the table's title, for domains whose held-out set is not seeds). The
  * dashboard says what the domain has: without a simulator the live view is hidden and never
  * connected; without a shared policy (per-subject models) the served version, training and
  * evaluation are hidden.
@@ -133,7 +134,7 @@ const Apprentice = (() => {
     return spec.unit === "%" ? `<td>${fmt(100 * value, spec.decimals)} %</td>` : `<td>${fmt(value, spec.decimals)}</td>`;
   }
 
-  function drawTable(evaluation, note) {
+  function drawTable(evaluation, note, describeProtocol) {
     const specs = evaluation.metrics;
     document.querySelector("#evaluation thead").innerHTML = "<tr><th>policy</th>" + specs.map(s =>
       `<th>${escape(s.label)}${s.unit && s.unit !== "%" ? " (" + escape(s.unit) + ")" : ""}</th>`).join("") + "</tr>";
@@ -149,8 +150,9 @@ const Apprentice = (() => {
     }
     document.querySelector("#evaluation tbody").innerHTML = rows.join("");
     const p = evaluation.protocol;
-    document.getElementById("evaluation-title").textContent = `Evaluation: ${p.episodes} held-out episodes from seed `
-      + `${p.firstSeed} against the ${p.expert} expert (${note || NORMALISED_RETURN})`;
+    document.getElementById("evaluation-title").textContent = describeProtocol ? describeProtocol(p)
+      : `Evaluation: ${p.episodes} held-out episodes from seed ${p.firstSeed} against the ${p.expert} expert`
+        + ` (${note || NORMALISED_RETURN})`;
   }
 
   let liveConnected = false;
@@ -179,7 +181,7 @@ const Apprentice = (() => {
           + (job.version ? ` → v${job.version}${job.promoted ? " (promoted)" : ""}` : "") + (job.error ? ` — ${job.error}` : "")
         : "no training job yet";
       drawChart(job);
-      drawTable(d.evaluation, domain.evaluationNote);
+      drawTable(d.evaluation, domain.evaluationNote, domain.describeProtocol);
     } catch (e) {
       const served = document.getElementById("served");
       served.hidden = false;

@@ -60,7 +60,7 @@ public final class MinigameRecords implements DemonstrationRecords<MinigameDemon
             metadata.put(SEED, Long.toString(record.getSeed()));
         }
         return new ExpertStep(domain, record.getPlayerId(), record.getEpisode(), record.getStep(), record.getEventTime(),
-                dense(record.getObservation(), "observation"), action(record), true, record.getTerminal(),
+                dense(record.getObservation(), "observation"), action(record), false, record.getTerminal(),
                 record.getTimeLimited(), record.getFinalObservation() == null ? null
                         : dense(record.getFinalObservation(), "final_observation"), metadata);
     }

@@ -12,6 +12,7 @@ import dev.apprentice.starcraft.schema.ProductionDemonstration;
 import dev.apprentice.starcraft.schema.RaceSymbol;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +83,10 @@ public final class ProductionRecords implements DemonstrationRecords<ProductionD
         return out;
     }
 
-    /** The event time of a game loop in a game that started at {@code startedAt}. */
+    /** The event time of a game loop in a game that started at {@code startedAt}, in whole milliseconds as the record keeps it. */
     public static Instant timeOf(Instant startedAt, long gameLoop) {
-        return startedAt.plus(Duration.ofMillis(Math.round(gameLoop * 1000 / ProductionFeatures.LOOPS_PER_SECOND)));
+        return startedAt.truncatedTo(ChronoUnit.MILLIS)
+                .plus(Duration.ofMillis(Math.round(gameLoop * 1000 / ProductionFeatures.LOOPS_PER_SECOND)));
     }
 
     @Override

@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The replay endpoints: upload a replay (its games become demonstrations on {@code starcraft.demonstrations}),
  * a replay's production timeline beside the served policy's predictions, and the production catalogue.
  */
-@Path("/starcraft")
+@Path("/")
 @Tag(name = "starcraft")
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,7 +69,7 @@ public class ReplayResource {
     }
 
     @POST
-    @Path("replays")
+    @Path("starcraft/replays")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @BodyLimit(BodyKind.FILE)
@@ -98,7 +98,7 @@ public class ReplayResource {
     }
 
     @POST
-    @Path("replays/timeline")
+    @Path("starcraft/replays/timeline")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @BodyLimit(BodyKind.FILE)
     @Operation(summary = "A replay's productions beside the served policy's predictions", description = "Body: the"
@@ -138,7 +138,7 @@ public class ReplayResource {
     }
 
     @GET
-    @Path("productions")
+    @Path("starcraft/productions")
     @Operation(summary = "The productions a policy predicts, in action order", description = "Names as tracker events"
             + " give them, with the race that produces each.")
     public List<ReplayAnswers.Production> productions() {

@@ -1,4 +1,4 @@
-package dev.apprentice.starcraft.service;
+package dev.apprentice.starcraft.mapping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,14 +9,14 @@ import dev.apprentice.starcraft.minigame.MinigameFunction;
 import dev.apprentice.starcraft.minigame.PlayerRelative;
 
 /** Writes a simulator observation as the decision request a pysc2 client would send: the layers by name. */
-final class FeatureLayersJson {
+public final class FeatureLayersJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FeatureLayersJson() {
     }
 
-    static ObjectNode of(float[] observation, int gameLoop) {
+    public static ObjectNode of(float[] observation, int gameLoop) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode screen = body.putObject("screen");
         screen.set("player_relative", layer(observation, Layer.SCREEN_PLAYER_RELATIVE, Kind.CODE));
