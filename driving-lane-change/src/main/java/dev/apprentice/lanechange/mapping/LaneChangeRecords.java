@@ -1,12 +1,14 @@
 package dev.apprentice.lanechange.mapping;
 
+import static dev.apprentice.il.stream.schema.AvroArrays.floats;
+import static dev.apprentice.il.stream.schema.AvroArrays.list;
+
 import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.stream.DemonstrationPublisher;
 import dev.apprentice.lanechange.LaneChangeDomain;
 import dev.apprentice.lanechange.schema.LaneChangeDemonstration;
 import dev.apprentice.lanechange.sim.MetaAction;
 import dev.apprentice.service.domain.DemonstrationRecords;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,29 +80,6 @@ public final class LaneChangeRecords implements DemonstrationRecords<LaneChangeD
                 .setFinalObservation(finalState == null ? null : list(finalState))
                 .setSeed(seed == null ? null : Long.parseLong(seed))
                 .build();
-    }
-
-    private static float[] floats(List<Float> values, String field) {
-        if (values == null) {
-            throw new IllegalArgumentException(field + ": expected 25 floats, found null");
-        }
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            Float v = values.get(i);
-            if (v == null) {
-                throw new IllegalArgumentException(field + "[" + i + "]: expected a float, found null");
-            }
-            out[i] = v;
-        }
-        return out;
-    }
-
-    private static List<Float> list(float[] values) {
-        List<Float> out = new ArrayList<>(values.length);
-        for (float v : values) {
-            out.add(v);
-        }
-        return out;
     }
 
     @Override

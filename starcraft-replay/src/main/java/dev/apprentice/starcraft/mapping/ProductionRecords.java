@@ -1,5 +1,8 @@
 package dev.apprentice.starcraft.mapping;
 
+import static dev.apprentice.il.stream.schema.AvroArrays.floats;
+import static dev.apprentice.il.stream.schema.AvroArrays.list;
+
 import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.stream.DemonstrationPublisher;
 import dev.apprentice.service.domain.DemonstrationRecords;
@@ -107,6 +110,10 @@ public final class ProductionRecords implements DemonstrationRecords<ProductionD
         }
         Race race = Race.valueOf(r.getRace().name());
         float[] state = floats(r.getState(), "state");
+        if (state.length != ProductionFeatures.width()) {
+            throw new IllegalArgumentException("state: expected " + ProductionFeatures.width() + " floats, found "
+                    + state.length);
+        }
         if (ProductionFeatures.race(state) != race) {
             throw new IllegalArgumentException("state: its race one-hot says " + ProductionFeatures.race(state)
                     + ", the record says " + race);
@@ -174,29 +181,5 @@ public final class ProductionRecords implements DemonstrationRecords<ProductionD
             throw new IllegalArgumentException("metadata: expected '" + key + "'");
         }
         return v;
-    }
-
-    private static float[] floats(List<Float> values, String field) {
-        if (values == null || values.size() != ProductionFeatures.width()) {
-            throw new IllegalArgumentException(field + ": expected " + ProductionFeatures.width() + " floats, found "
-                    + (values == null ? "null" : values.size()));
-        }
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            Float v = values.get(i);
-            if (v == null) {
-                throw new IllegalArgumentException(field + "[" + i + "]: expected a float, found null");
-            }
-            out[i] = v;
-        }
-        return out;
-    }
-
-    private static List<Float> list(float[] values) {
-        List<Float> out = new ArrayList<>(values.length);
-        for (float v : values) {
-            out.add(v);
-        }
-        return out;
     }
 }

@@ -33,8 +33,8 @@ class ReplayReaderTest {
         List<ReplayReader.DecodedReplay> read = reader.readDirectory(REPLAYS, refused);
 
         assertEquals(List.of("invalid.SC2Replay"), List.copyOf(refused.keySet()));
-        assertEquals(15, read.size());
-        assertEquals(15, read.stream().map(ReplayReader.DecodedReplay::id).distinct().count());
+        assertEquals(16, read.size());
+        assertEquals(16, read.stream().map(ReplayReader.DecodedReplay::id).distinct().count());
         assertEquals(12, read.stream().filter(r -> !r.players().isEmpty()).count(), "replays with tracker events");
     }
 

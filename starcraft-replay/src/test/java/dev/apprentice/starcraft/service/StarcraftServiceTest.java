@@ -123,7 +123,7 @@ class StarcraftServiceTest {
         Await.until(games + " games in the store", Duration.ofSeconds(60),
                 () -> ADMIN.get().get(REPLAYS + "/ingest").path("store.completeEpisodes").equals(games));
 
-        Response job = trainAndWait(REPLAYS, "bc");
+        Response job = ServiceSteps.train(ADMIN, REPLAYS, "bc");
 
         assertEquals(trainingGames, (Integer) job.path("episodesUsed"), "only the training share was trained on");
         Map<String, Float> metrics = job.path("evaluation.metrics");
@@ -230,16 +230,5 @@ class StarcraftServiceTest {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("apprentice.sc2.replays.dir")))) {
             return files.filter(f -> f.toString().endsWith(".SC2Replay")).sorted().toList();
         }
-    }
-
-    /** Starts a job and waits until it ends; checks that it succeeded. */
-    private static Response trainAndWait(String api, String algorithm) throws InterruptedException {
-        String id = ADMIN.get().body("{\"algorithm\": \"" + algorithm + "\"}").post(api + "/training/jobs")
-                .then().statusCode(202).extract().path("id");
-        Await.until("the " + algorithm + " job to finish", Duration.ofSeconds(120),
-                () -> !List.of("queued", "running").contains(ADMIN.get().get(api + "/training/jobs/" + id).path("status")));
-        Response job = ADMIN.get().get(api + "/training/jobs/" + id);
-        assertEquals("succeeded", job.path("status"), () -> "job: " + job.asString());
-        return job;
     }
 }

@@ -25,7 +25,7 @@ public final class DemonstrationEnvelope {
             actionValues = new float[] {index};
             discrete = true;
         } else if (action instanceof List<?> values) {
-            actionValues = floats(values, "action");
+            actionValues = AvroArrays.floats(values, "action");
             discrete = false;
         } else {
             throw new IllegalArgumentException("action: expected an index or a list of floats, found "
@@ -33,13 +33,13 @@ public final class DemonstrationEnvelope {
         }
         List<Float> finalState = d.getFinalState();
         return new ExpertStep(d.getDomain(), d.getSource(), d.getEpisode(), d.getStep(), d.getEventTime(),
-                floats(d.getState(), "state"), actionValues, discrete, d.getTerminal(), d.getTimeLimited(),
-                finalState == null ? null : floats(finalState, "finalState"), d.getMetadata());
+                AvroArrays.floats(d.getState(), "state"), actionValues, discrete, d.getTerminal(), d.getTimeLimited(),
+                finalState == null ? null : AvroArrays.floats(finalState, "finalState"), d.getMetadata());
     }
 
     /** Writes a step as an envelope. */
     public static Demonstration toEnvelope(ExpertStep s) {
-        Object action = s.discreteAction() ? (Object) s.actionIndex() : list(s.action());
+        Object action = s.discreteAction() ? (Object) s.actionIndex() : AvroArrays.list(s.action());
         float[] finalState = s.finalState();
         return Demonstration.newBuilder()
                 .setDomain(s.domain())
@@ -47,34 +47,12 @@ public final class DemonstrationEnvelope {
                 .setEpisode(s.episode())
                 .setStep(s.step())
                 .setEventTime(s.eventTime())
-                .setState(list(s.state()))
+                .setState(AvroArrays.list(s.state()))
                 .setAction(action)
                 .setTerminal(s.terminal())
                 .setTimeLimited(s.timeLimited())
-                .setFinalState(finalState == null ? null : list(finalState))
+                .setFinalState(finalState == null ? null : AvroArrays.list(finalState))
                 .setMetadata(new HashMap<>(s.metadata()))
                 .build();
-    }
-
-    private static float[] floats(List<?> values, String field) {
-        if (values == null) {
-            throw new IllegalArgumentException(field + ": expected a list of floats, found null");
-        }
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(values.get(i) instanceof Float f)) {
-                throw new IllegalArgumentException(field + "[" + i + "]: expected a float, found " + values.get(i));
-            }
-            out[i] = f;
-        }
-        return out;
-    }
-
-    private static List<Float> list(float[] values) {
-        List<Float> out = new ArrayList<>(values.length);
-        for (float v : values) {
-            out.add(v);
-        }
-        return out;
     }
 }
