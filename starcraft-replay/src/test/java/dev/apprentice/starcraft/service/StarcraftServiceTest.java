@@ -218,6 +218,10 @@ class StarcraftServiceTest {
         ADMIN.get().body(late.toString()).post(BEACON + "/actions").then().statusCode(400)
                 .body("field", equalTo("game_loop"));
         ADMIN.get().body("{}").post("/api/v1/starcraft-unknown-game/actions").then().statusCode(404);
+        for (Minigame m : Minigame.values()) {
+            ADMIN.get().body("{}").post("/api/v1/" + MinigameDomain.nameOf(m) + "/actions").then().statusCode(400)
+                    .body("field", equalTo("screen"));
+        }
     }
 
     @Test
