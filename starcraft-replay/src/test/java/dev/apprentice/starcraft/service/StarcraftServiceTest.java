@@ -104,7 +104,8 @@ class StarcraftServiceTest {
         assertEquals(trainingGames, (Integer) job.path("episodesUsed"), "the held-out games were not trained on");
         Map<String, Object> metrics = job.path("evaluation.metrics");
         assertTrue((Float) metrics.get("top5") > 0.3f, "top-5 on the held-out corpus replays: " + metrics);
-        assertEquals(ADMIN.get().get(REPLAYS + "/ingest").path("store.completeEpisodes"), games, "nothing stored twice");
+        assertEquals(games, (Integer) ADMIN.get().get(REPLAYS + "/ingest").path("store.completeEpisodes"),
+                "nothing stored twice");
     }
 
     @Test
