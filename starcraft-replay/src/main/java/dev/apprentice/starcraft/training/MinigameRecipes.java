@@ -100,7 +100,9 @@ public final class MinigameRecipes implements TrainingRecipes {
      * hold ten states with nothing selected (each episode's first), the network's click there lands up to
      * five cells from the marine, and a greedy policy that misses sees the same features again and clicks the
      * same place for the rest of the episode (BC alone scores 0.184 from ten episodes, GAIL's warm start
-     * 0.183). The adversarial phase raises it, but cannot teach a click it never sees made right.
+     * 0.183). The adversarial phase raises it, but cannot teach a click it never sees made right. From 40
+     * episodes GAIL scored 0.985 (seed 1) in 119 s, most of it the warm start; BC alone from 40 episodes
+     * scores 0.954, 0.899 and 0.556 on seeds 1–3, so the network's clicks, not the adversarial phase, decide.
      */
     static GailConfig gailConfig(long seed, int iterations) {
         return GailConfig.builder().seed(seed).iterations(iterations).policyHiddenSizes(256, 256)
