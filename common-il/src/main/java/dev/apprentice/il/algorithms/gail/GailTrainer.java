@@ -45,6 +45,13 @@ import java.util.function.Supplier;
  * several epochs of clipped-surrogate minibatch updates on GAE(λ) advantages with a learned
  * value baseline. The environment's own reward is only reported, never learned from.
  *
+ * <p>Besides the losses, each iteration reports {@code approx_kl}: how far its updates moved the
+ * policy, KL(π_old ‖ π_new) estimated on the iteration's own steps. PPO's updates are meant to keep
+ * it at a few hundredths. Adam moves every weight by about the learning rate whatever the gradient's
+ * size, so the narrower the policy's Gaussian, the further a step moves it in KL: a policy cloned
+ * to a precise expert (a standard deviation of a few hundredths) can need a learning rate ten times
+ * below PPO's usual one, and this metric is where that shows.
+ *
  * <p>Rollouts run in parallel on the plain-Java policy; episode seeds and minibatch orders derive
  * from (seed, iteration), so results do not depend on the thread count and a resumed run
  * continues exactly.
@@ -61,6 +68,8 @@ public final class GailTrainer implements Trainer {
     /** Per-layer gradient norm limit of the policy and value networks (the 0.5 of common PPO implementations). */
     private static final double MAX_GRADIENT_NORM = 0.5;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** Bound on |log ρ| in the reported KL, as {@link PpoClippedLoss} bounds it. */
+    private static final double MAX_LOG_RATIO = 10;
 
     private final GailConfig config;
     private final int threads;
@@ -115,11 +124,13 @@ public final class GailTrainer implements Trainer {
                         IterationSeeds.random(config.seed(), it, DISCRIMINATOR_BATCHES));
                 Batch batch = Batch.of(episodes, current, state.discriminator.reward(), state.value.export(), config);
                 double[] losses = ppoUpdate(state, batch, IterationSeeds.random(config.seed(), it, MINIBATCH_ORDER));
+                double approximateKl = batch.approximateKl(state.policyNet.export(), actionSpace instanceof Discrete);
                 state.iteration = it;
 
                 metrics = new LinkedHashMap<>(d.toMap());
                 metrics.put("policy_loss", losses[0]);
                 metrics.put("value_loss", losses[1]);
+                metrics.put("approx_kl", approximateKl);
                 metrics.put("episodes", (double) episodes.size());
                 metrics.put("mean_episode_length", batch.size / (double) episodes.size());
                 metrics.put("discriminator_return_mean", batch.rewardSum / episodes.size());
@@ -255,22 +266,52 @@ public final class GailTrainer implements Trainer {
         /** Writes the action (index, or pre-squash u) and its log-probability under the rollout policy's outputs. */
         private void encodeAction(MlpPolicy policy, float[] out, int offset, int width, float[] action, int row) {
             int at = row * labelWidth;
-            if (policy instanceof CategoricalMlpPolicy) {
+            boolean discrete = policy instanceof CategoricalMlpPolicy;
+            if (discrete) {
                 labels[at] = action[0];
-                labels[at + 1] = (float) (out[offset + (int) action[0]] - CategoricalDistribution.logSumExp(out, offset, width));
-                return;
+            } else {
+                float[] u = SquashedGaussianDistribution.unsquash(action, ((GaussianMlpPolicy) policy).actionSpace(),
+                        SQUASH_MARGIN);
+                System.arraycopy(u, 0, labels, at, u.length);
             }
-            GaussianMlpPolicy gaussian = (GaussianMlpPolicy) policy;
+            labels[at + labelWidth - 2] = (float) logProbability(out, offset, width, labels, at, discrete);
+        }
+
+        /**
+         * log π(a|s) of the labelled action (index, or pre-squash u) under one row of policy outputs
+         * (logits, or means and log-std parameters), as {@link PpoClippedLoss} computes it.
+         */
+        static double logProbability(float[] out, int offset, int width, float[] labels, int at, boolean discrete) {
+            if (discrete) {
+                return out[offset + (int) labels[at]] - CategoricalDistribution.logSumExp(out, offset, width);
+            }
             int d = width / 2;
-            float[] u = SquashedGaussianDistribution.unsquash(action, gaussian.actionSpace(), SQUASH_MARGIN);
             double logP = 0;
             for (int j = 0; j < d; j++) {
                 double logStd = GaussianMlpPolicy.boundedLogStd(out[offset + d + j]);
-                double z = (u[j] - out[offset + j]) / Math.exp(logStd);
+                double z = (labels[at + j] - out[offset + j]) / Math.exp(logStd);
                 logP += -0.5 * z * z - logStd - HALF_LOG_2PI;
-                labels[at + j] = u[j];
             }
-            labels[at + d] = (float) logP;
+            return logP;
+        }
+
+        /**
+         * How far the updates moved the policy on this batch: the mean of (ρ − 1) − log ρ over its
+         * steps, ρ = π_new(a|s) / π_old(a|s) for the action the rollout took, an estimate of
+         * KL(π_old ‖ π_new) that is unbiased and never negative (Schulman, "Approximating KL
+         * divergence", 2020). log ρ is bounded by ±{@value #MAX_LOG_RATIO}, as in the loss.
+         */
+        double approximateKl(DenseNetwork policy, boolean discrete) {
+            float[] out = policy.forward(states, size);
+            int width = policy.outputs();
+            double sum = 0;
+            for (int i = 0; i < size; i++) {
+                int at = i * labelWidth;
+                double logRatio = logProbability(out, i * width, width, labels, at, discrete) - labels[at + labelWidth - 2];
+                logRatio = Math.max(-MAX_LOG_RATIO, Math.min(MAX_LOG_RATIO, logRatio));
+                sum += Math.expm1(logRatio) - logRatio;
+            }
+            return sum / size;
         }
 
         private void normalizeAdvantages(float[] advantages) {

@@ -42,6 +42,7 @@ public final class ArsConfig {
     private final PolicyType policyType;
     private final int[] hiddenSizes;
     private final boolean intercept;
+    private final boolean updateObservationStatistics;
     private final int threads;
     private final long seed;
 
@@ -56,6 +57,7 @@ public final class ArsConfig {
         this.policyType = required("policyType", b.policyType);
         this.hiddenSizes = ConfigChecks.hiddenSizes("hiddenSizes", b.hiddenSizes);
         this.intercept = b.intercept;
+        this.updateObservationStatistics = b.updateObservationStatistics;
         this.threads = inRange("threads", b.threads, 1, MAX_THREADS);
         this.seed = b.seed;
     }
@@ -112,6 +114,19 @@ public final class ArsConfig {
         return intercept;
     }
 
+    /**
+     * Whether each iteration folds the observations its episodes visited into the statistics that
+     * normalise the policy's input (ARS V2, the default), or the statistics stay those the search
+     * started with. Starting from no statistics, {@code false} is ARS V1 (raw observations); starting
+     * from a warm start ({@link RailConfig#warmStartEpochs()}), it keeps the expert states' statistics
+     * that the fitted θ assumes. Re-normalising moves every output of a fixed θ: where the expert's
+     * policy turns on features that the learner's own visits shift (how often a unit is idle), the
+     * shift can feed back into the policy it comes from.
+     */
+    public boolean updateObservationStatistics() {
+        return updateObservationStatistics;
+    }
+
     /** Rollout threads; the results are identical whatever this is. */
     public int threads() {
         return threads;
@@ -133,6 +148,7 @@ public final class ArsConfig {
         m.put("policyType", policyType.name().toLowerCase(Locale.ROOT));
         m.put("hiddenSizes", Arrays.stream(hiddenSizes).boxed().toList());
         m.put("intercept", intercept);
+        m.put("updateObservationStatistics", updateObservationStatistics);
         m.put("threads", threads);
         m.put("seed", seed);
         return m;
@@ -153,6 +169,7 @@ public final class ArsConfig {
         private PolicyType policyType = PolicyType.LINEAR;
         private int[] hiddenSizes = {16};
         private boolean intercept = false;
+        private boolean updateObservationStatistics = true;
         private int threads = 2;
         private long seed = 0;
 
@@ -197,6 +214,12 @@ public final class ArsConfig {
 
         public Builder intercept(boolean value) {
             this.intercept = value;
+            return this;
+        }
+
+        /** See {@link ArsConfig#updateObservationStatistics()}; true (ARS V2) when never set. */
+        public Builder updateObservationStatistics(boolean value) {
+            this.updateObservationStatistics = value;
             return this;
         }
 

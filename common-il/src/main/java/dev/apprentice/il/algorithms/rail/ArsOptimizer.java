@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  *   <li>keeps the b directions with the largest max(r₊(δ_k), r₋(δ_k)) (-t);
  *   <li>updates θ_{j+1} = θ_j + α / (b σ_R) Σ_{top b} (r₊(δ_k) − r₋(δ_k)) δ_k, σ_R the standard
  *       deviation of the 2b returns used;
- *   <li>folds every observation of the iteration's episodes into μ, Σ.
+ *   <li>folds every observation of the iteration's episodes into μ, Σ (unless
+ *       {@link ArsConfig#updateObservationStatistics()} is off: then μ, Σ stay those the search
+ *       started with, none giving ARS V1).
  * </ol>
  *
  * <p>Results are bit-for-bit identical for a given seed whatever the thread count: directions and
@@ -185,8 +187,10 @@ public final class ArsOptimizer implements AutoCloseable {
             returns[c] = sum / m;
         }
         double topStd = update(deltas, returns);
-        for (Rollout r : slots) {
-            moments.merge(r.moments);
+        if (config.updateObservationStatistics()) {
+            for (Rollout r : slots) {
+                moments.merge(r.moments);
+            }
         }
         double mean = 0;
         double max = Double.NEGATIVE_INFINITY;

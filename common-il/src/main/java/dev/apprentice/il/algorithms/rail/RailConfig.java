@@ -66,7 +66,9 @@ public final class RailConfig implements TrainerConfig {
      * pairs before the search starts (0 = none: θ₀ = 0 as in ARS), the observation statistics
      * starting from the expert states' moments; see {@link LinearWarmStart}. The counterpart of
      * GAIL's warm start: random search then refines a policy that already drives like the expert
-     * instead of discovering one from the all-equal M = 0.
+     * instead of discovering one from the all-equal M = 0. θ is fitted under those statistics; with
+     * {@link ArsConfig#updateObservationStatistics()} off they stay, so θ keeps meaning the policy
+     * that was fitted.
      */
     public int warmStartEpochs() {
         return warmStartEpochs;
@@ -174,6 +176,12 @@ public final class RailConfig implements TrainerConfig {
         /** Hidden widths of the MLP policy. */
         public Builder hiddenSizes(int... sizes) {
             ars.hiddenSizes(sizes);
+            return this;
+        }
+
+        /** See {@link ArsConfig#updateObservationStatistics()}; true (ARS V2) when never set. */
+        public Builder updateObservationStatistics(boolean value) {
+            ars.updateObservationStatistics(value);
             return this;
         }
 

@@ -59,6 +59,9 @@ class GailLearningTest {
         assertTrue(gail.episodes().meanReturn() > random.episodes().meanReturn() + 100,
                 "gail " + gail.episodes().meanReturn() + " vs random " + random.episodes().meanReturn());
         assertTrue(progress.get(progress.size() - 1).metrics().get("env_steps_per_second") > 0, "throughput is reported");
+        assertTrue(progress.stream().map(p -> p.metrics().get("approx_kl")).allMatch(kl -> kl > 0 && kl < 1),
+                "every iteration reports how far its updates moved the categorical policy: "
+                        + progress.stream().map(p -> p.metrics().get("approx_kl")).toList());
     }
 
     /**
@@ -80,5 +83,8 @@ class GailLearningTest {
         assertTrue(gail.normalizedReturn() >= 0.8, "normalised return " + gail.normalizedReturn());
         assertTrue(progress.stream().allMatch(p -> p.metrics().containsKey("disc_expert_accuracy")),
                 "every iteration reports the discriminator's accuracy");
+        assertTrue(progress.stream().map(p -> p.metrics().get("approx_kl")).allMatch(kl -> kl > 0 && Double.isFinite(kl)),
+                "every iteration reports how far its updates moved the Gaussian policy: "
+                        + progress.stream().map(p -> p.metrics().get("approx_kl")).toList());
     }
 }

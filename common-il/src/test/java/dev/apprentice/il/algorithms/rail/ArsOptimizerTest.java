@@ -270,6 +270,44 @@ class ArsOptimizerTest {
     }
 
     @Test
+    void withoutStatisticUpdatesTheStatisticsStayThoseRestoredWhileTheParametersMove() {
+        // given: statistics as a warm start leaves them
+        ReferenceTask task = ReferenceTask.CARTPOLE;
+        ArsConfig config = ArsConfig.builder().seed(8).updateObservationStatistics(false).build();
+        try (ArsOptimizer ars = new ArsOptimizer(config, task.environments(), 100_000)) {
+            double[] mean = {0.1, -0.2, 0.01, 0.3};
+            double[] m2 = {400, 900, 25, 1600};
+            ars.restore(new ArsState(new double[ars.parameterCount()], 100, mean, m2));
+
+            // when
+            run(ars, 1, 3, SHAPED_CARTPOLE_REWARD);
+
+            // then
+            ArsState state = ars.state();
+            assertEquals(100, state.observationCount());
+            assertArrayEquals(mean, state.observationMean(), 0.0);
+            assertArrayEquals(m2, state.observationM2(), 0.0);
+            assertNotEquals(0.0, java.util.Arrays.stream(state.parameters()).map(Math::abs).sum());
+            float[] std = ((LinearPolicy) ars.policy()).normalizer().std();
+            assertEquals(2f, std[0], 1e-6f);
+            assertEquals(0.5f, std[2], 1e-6f);
+        }
+    }
+
+    @Test
+    void withoutStatisticUpdatesAFreshSearchNormalisesNothing() {
+        // ARS V1: no statistics to start from, none gathered
+        ReferenceTask task = ReferenceTask.CARTPOLE;
+        ArsConfig config = ArsConfig.builder().seed(8).updateObservationStatistics(false).build();
+        try (ArsOptimizer ars = new ArsOptimizer(config, task.environments(), 100_000)) {
+            ars.step(1, CARTPOLE_REWARD);
+
+            assertEquals(0, ars.state().observationCount());
+            assertArrayEquals(new float[] {1, 1, 1, 1}, ((LinearPolicy) ars.policy()).normalizer().std(), 0f);
+        }
+    }
+
+    @Test
     void equalReturnsForEveryDirectionLeaveTheParametersUnchanged() {
         // given: identity episodes always last 20 steps, so a constant reward gives every direction the same return
         ReferenceTask task = ReferenceTask.IDENTITY_DISCRETE;

@@ -105,7 +105,8 @@ class RailConfigTest {
     void toMapHasEveryArsSettingTheIterationsAndEveryDiscriminatorSetting() {
         Set<String> expected = Stream.concat(
                 Stream.of("iterations", "warmStartEpochs", "stepSize", "noise", "directions", "topDirections",
-                        "rolloutsPerDirection", "policyType", "hiddenSizes", "intercept", "threads", "seed"),
+                        "rolloutsPerDirection", "policyType", "hiddenSizes", "intercept", "updateObservationStatistics",
+                        "threads", "seed"),
                 DiscriminatorConfig.defaults().toMap().keySet().stream().map(k -> "discriminator." + k))
                 .collect(Collectors.toSet());
 
@@ -116,6 +117,7 @@ class RailConfigTest {
     void toMapRecordsTheChosenValues() {
         RailConfig config = RailConfig.builder().iterations(7).stepSize(0.01).noise(0.05).directions(32).topDirections(4)
                 .rolloutsPerDirection(2).policyType(ArsConfig.PolicyType.MLP).hiddenSizes(8, 4).threads(3)
+                .updateObservationStatistics(false)
                 .discriminator(DiscriminatorConfig.builder().batchSize(32).build()).seed(99).build();
 
         Map<String, Object> map = config.toMap();
@@ -129,6 +131,8 @@ class RailConfigTest {
         assertEquals("mlp", map.get("policyType"));
         assertEquals(List.of(8, 4), map.get("hiddenSizes"));
         assertEquals(3, map.get("threads"));
+        assertEquals(false, map.get("updateObservationStatistics"));
+        assertEquals(true, RailConfig.defaults().ars().updateObservationStatistics());
         assertEquals(32, map.get("discriminator.batchSize"));
         assertEquals("gan", map.get("discriminator.objective"));
         assertEquals(99L, map.get("seed"));

@@ -134,6 +134,18 @@ class RailTrainerTest {
         assertArrayEquals(PolicyCodec.encode(warm), PolicyCodec.encode(PolicyCodec.decode(PolicyCodec.encode(warm))));
     }
 
+    @Test
+    void withoutStatisticUpdatesTheWarmStartedPolicyKeepsTheExpertStatesNormaliser() {
+        // when
+        Policy policy = new RailTrainer(RailConfig.builder().iterations(3).intercept(true).warmStartEpochs(200)
+                .updateObservationStatistics(false).seed(4).build()).train(task(), TrainingListener.NONE).policy();
+
+        // then: the statistics the fit assumed, not those of the iterations' rollouts
+        float[][] expert = demos.stateMoments();
+        assertArrayEquals(expert[0], ((LinearPolicy) policy).normalizer().mean(), 0f);
+        assertArrayEquals(expert[1], ((LinearPolicy) policy).normalizer().std(), 1e-6f);
+    }
+
     private static double agreement(Policy policy) {
         int same = 0;
         for (int i = 0; i < demos.size(); i++) {
