@@ -189,11 +189,14 @@ class StarcraftServiceTest {
     }
 
     @Test
-    void aMinigameClonedThroughAKitJobAnswersPysc2Calls() throws Exception {
+    void aMinigameLearnedThroughKitJobsAnswersPysc2Calls() throws Exception {
         ServiceSteps.publishExpertEpisodes(ADMIN, BEACON, "scripted", 10);
         Response job = ServiceSteps.trainAndPromote(ADMIN, BEACON, "bc");
         float normalised = job.path("evaluation.metrics.normalizedReturn");
         assertTrue(normalised >= 0.9f, "normalised score on held-out seeds: " + normalised);
+        // RAIL through the kit's job on the same stored episodes: the recipe's search keeps the expert's score.
+        float rail = ServiceSteps.train(ADMIN, BEACON, "rail").path("evaluation.metrics.normalizedReturn");
+        assertTrue(rail >= 0.9f, "RAIL's normalised score on held-out seeds: " + rail);
 
         MinigameEnvironment env = Minigame.MOVE_TO_BEACON.environment();
         float[] observation = env.reset(1234);

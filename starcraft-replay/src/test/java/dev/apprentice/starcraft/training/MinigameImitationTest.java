@@ -63,6 +63,12 @@ class MinigameImitationTest {
         assertLearnsTheExpert(Minigame.MOVE_TO_BEACON, Algorithm.RAIL, 10);
     }
 
+    /** GAIL starts from behaviour cloning, which needs 40 episodes here for its clicks to land (10 give 0.18). */
+    @Test
+    void gailOfFortyExpertEpisodesCollectsShardsNearlyAsTheExpertDoes() {
+        assertLearnsTheExpert(Minigame.COLLECT_MINERAL_SHARDS, Algorithm.GAIL, 40);
+    }
+
     @Test
     void railOfTenExpertEpisodesCollectsShardsLikeTheExpert() {
         assertLearnsTheExpert(Minigame.COLLECT_MINERAL_SHARDS, Algorithm.RAIL, 10);
