@@ -14,6 +14,7 @@ import dev.apprentice.starcraft.mapping.MinigameRecords;
 import dev.apprentice.starcraft.mapping.MinigameRequests;
 import dev.apprentice.starcraft.minigame.Minigame;
 import dev.apprentice.starcraft.minigame.MinigameAction;
+import dev.apprentice.starcraft.minigame.MinigameEnvironment;
 import dev.apprentice.starcraft.minigame.MinigameFunction;
 import dev.apprentice.starcraft.minigame.MinigameSimulation;
 import dev.apprentice.starcraft.training.MinigameEvaluation;
@@ -75,12 +76,12 @@ public abstract class MinigameDomain implements ImitationDomain {
 
     @Override
     public Box observationSpace() {
-        return minigame.environment().observationSpace();
+        return MinigameEnvironment.OBSERVATION_SPACE;
     }
 
     @Override
     public Space actionSpace() {
-        return minigame.environment().actionSpace();
+        return MinigameEnvironment.ACTION_SPACE;
     }
 
     @Override

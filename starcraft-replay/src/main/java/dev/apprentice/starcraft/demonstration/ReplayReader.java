@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads replays into everything the service needs from them: the id, the decoded replay, every stream's
- * summary and each player's demonstrations. The protocol tables are opened on first use.
+ * Reads replays into everything the service needs from them: the id, the decoded replay and each player's
+ * demonstrations (every stream's summary on request). The protocol tables are opened on first use.
  */
 public final class ReplayReader {
 
@@ -61,11 +61,9 @@ public final class ReplayReader {
      *
      * @param id      the replay's id ({@link ReplayIds#of})
      * @param replay  the decoded replay
-     * @param streams what decoding each event stream found
      * @param players each player's demonstrations (none without tracker events)
      */
-    public record DecodedReplay(String id, Replay replay, Map<EventStreamKind, StreamSummary> streams,
-            List<PlayerDemonstrations> players) {
+    public record DecodedReplay(String id, Replay replay, List<PlayerDemonstrations> players) {
 
         /** When a replay that does not say when it was played is taken to start: Wings of Liberty's release. */
         public static final Instant UNKNOWN_START = Instant.parse("2010-07-27T00:00:00Z");
@@ -74,6 +72,15 @@ public final class ReplayReader {
         public Instant startedAt() {
             Instant at = replay.details().playedAt();
             return at != null ? at : UNKNOWN_START;
+        }
+
+        /** What decoding each event stream finds (every stream decoded once more: for summaries only). */
+        public Map<EventStreamKind, StreamSummary> streams() {
+            Map<EventStreamKind, StreamSummary> streams = new EnumMap<>(EventStreamKind.class);
+            for (EventStreamKind kind : EventStreamKind.values()) {
+                streams.put(kind, replay.forEachEvent(kind, event -> { }));
+            }
+            return streams;
         }
     }
 
@@ -85,11 +92,7 @@ public final class ReplayReader {
     public DecodedReplay read(byte[] bytes) {
         String id = ReplayIds.of(bytes);
         Replay replay = Replay.open(tables(), bytes);
-        Map<EventStreamKind, StreamSummary> streams = new EnumMap<>(EventStreamKind.class);
-        for (EventStreamKind kind : EventStreamKind.values()) {
-            streams.put(kind, replay.forEachEvent(kind, event -> { }));
-        }
-        return new DecodedReplay(id, replay, streams, ReplayDemonstrations.extract(replay, id));
+        return new DecodedReplay(id, replay, ReplayDemonstrations.extract(replay, id));
     }
 
     /**

@@ -92,8 +92,10 @@ public final class MinigameEnvironment implements Environment {
     private static final double ROACH_KILL_REWARD = 10;
     private static final double MARINE_LOSS_REWARD = -1;
 
-    private static final Box OBSERVATION_SPACE = Box.uniform(FeatureLayers.LENGTH, 0, 1);
-    private static final Box ACTION_SPACE;
+    /** Every feature-layer value in [0, 1]: {@link FeatureLayers#LENGTH} of them. */
+    public static final Box OBSERVATION_SPACE = Box.uniform(FeatureLayers.LENGTH, 0, 1);
+    /** Six function scores in [-1, 1], then each function's screen coordinates in [0, 1]. */
+    public static final Box ACTION_SPACE;
 
     static {
         float[] low = new float[MinigameAction.WIDTH];

@@ -46,8 +46,9 @@ public final class HeldOutReplays implements DomainEvaluation {
     private final double share;
     private volatile Split split;
 
-    /** The corpus read once: held-out people's games and the training replays' players. */
-    private record Split(List<PlayerDemonstrations> heldOut, List<PlayerDemonstrations> training, int heldOutReplays) {
+    /** The corpus read once: held-out people's games, the training replays and their players. */
+    private record Split(List<PlayerDemonstrations> heldOut, List<DecodedReplay> trainingReplays,
+            List<PlayerDemonstrations> training, int heldOutReplays) {
     }
 
     /**
@@ -141,13 +142,12 @@ public final class HeldOutReplays implements DomainEvaluation {
         return corpus.isPresent() && reader.available() ? split().heldOut() : List.of();
     }
 
-    /** The corpus's training replays, decoded (empty without a corpus). */
+    /** The corpus's training replays, decoded once with the held-out ones (empty without a corpus). */
     public List<DecodedReplay> trainingReplays() {
         if (corpus.isEmpty() || !reader.available()) {
             return List.of();
         }
-        return reader.readDirectory(corpus.get(), new LinkedHashMap<>()).stream()
-                .filter(r -> !heldOutReplay(r.id())).toList();
+        return split().trainingReplays();
     }
 
     private static Map<String, Double> metrics(Accuracy accuracy) {
@@ -183,16 +183,19 @@ public final class HeldOutReplays implements DomainEvaluation {
                 if (s == null) {
                     List<PlayerDemonstrations> heldOut = new ArrayList<>();
                     List<PlayerDemonstrations> training = new ArrayList<>();
+                    List<DecodedReplay> trainingReplays = new ArrayList<>();
                     int heldOutReplays = 0;
                     for (DecodedReplay r : reader.readDirectory(corpus.orElseThrow(), new LinkedHashMap<>())) {
                         if (heldOutReplay(r.id())) {
                             heldOutReplays++;
                             r.players().stream().filter(PlayerDemonstrations::human).forEach(heldOut::add);
                         } else {
+                            trainingReplays.add(r);
                             training.addAll(r.players());
                         }
                     }
-                    s = new Split(List.copyOf(heldOut), List.copyOf(training), heldOutReplays);
+                    s = new Split(List.copyOf(heldOut), List.copyOf(trainingReplays), List.copyOf(training),
+                            heldOutReplays);
                     split = s;
                 }
             }

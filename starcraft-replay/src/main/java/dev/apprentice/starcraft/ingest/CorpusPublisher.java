@@ -1,4 +1,4 @@
-package dev.apprentice.starcraft.rest;
+package dev.apprentice.starcraft.ingest;
 
 import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.service.hosting.DomainRegistry;
