@@ -27,26 +27,26 @@ public final class TrainingRun {
 
     private final String algorithm;
     private final TrainerConfig config;
-    private final String dataSha256;
+    private final String dataFingerprint;
     private final TrainingOptions options;
     private final long start = System.nanoTime();
 
     public TrainingRun(Trainer trainer, ImitationTask task, TrainingOptions options) {
         this.algorithm = trainer.algorithm();
         this.config = trainer.config();
-        this.dataSha256 = task.demonstrations().sha256();
+        this.dataFingerprint = task.dataFingerprint();
         this.options = options;
     }
 
     /** The saved state to continue from, if checkpointing is on and a checkpoint exists. */
     public Optional<Checkpoint> resume() {
         return options.checkpointingOption()
-                .flatMap(c -> Checkpoint.load(c.directory(), algorithm, config, dataSha256));
+                .flatMap(c -> Checkpoint.load(c.directory(), algorithm, config, dataFingerprint));
     }
 
     /** An empty checkpoint for this run at the end of {@code iteration}, for the trainer to fill. */
     public Checkpoint checkpoint(int iteration) {
-        return Checkpoint.of(algorithm, iteration, config, dataSha256);
+        return Checkpoint.of(algorithm, iteration, config, dataFingerprint);
     }
 
     /**
