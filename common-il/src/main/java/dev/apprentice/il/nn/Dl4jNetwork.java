@@ -47,6 +47,27 @@ final class Dl4jNetwork implements TrainableNetwork {
     }
 
     @Override
+    public float[] gradient(float[] features, float[] labels, int rows) {
+        net.setInput(features(features, rows));
+        net.setLabels(labels(labels, rows));
+        net.computeGradientAndScore();
+        float[] flat = new float[(int) net.numParams()];
+        int offset = 0;
+        for (int l = 0; l < net.getnLayers(); l++) {
+            // DL4J's gradients are sums over the minibatch; the contract is the mean's.
+            for (String param : new String[] {"_W", "_b"}) {
+                float[] g = net.gradient().getGradientFor(l + param).dup('c').reshape(-1).toFloatVector();
+                for (int i = 0; i < g.length; i++) {
+                    flat[offset + i] = g[i] / rows;
+                }
+                offset += g.length;
+            }
+        }
+        net.clear();
+        return flat;
+    }
+
+    @Override
     public double score(float[] features, float[] labels, int rows) {
         return net.score(new DataSet(features(features, rows), labels(labels, rows)), false);
     }

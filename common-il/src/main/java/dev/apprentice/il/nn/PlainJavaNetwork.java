@@ -101,8 +101,8 @@ final class PlainJavaNetwork implements TrainableNetwork {
         return score;
     }
 
-    /** The mean loss's gradient (before clipping) in {@link DenseNetwork#parameters()}'s layout, without a step: for the parity tests. */
-    float[] gradient(float[] features, float[] labels, int rows) {
+    @Override
+    public float[] gradient(float[] features, float[] labels, int rows) {
         forwardAndLoss(features, labels, rows, true);
         backward(rows);
         return flatten(gradient);

@@ -36,6 +36,13 @@ public interface TrainableNetwork {
      */
     double fit(float[] features, float[] labels, int rows);
 
+    /**
+     * The gradient of the minibatch's mean loss with respect to the parameters, in
+     * {@link DenseNetwork#parameters()}'s layout, without a step, clipping or weight decay: what
+     * meta-learners compose their own updates from.
+     */
+    float[] gradient(float[] features, float[] labels, int rows);
+
     /** The mean loss on {@code rows} rows, without training. */
     double score(float[] features, float[] labels, int rows);
 
