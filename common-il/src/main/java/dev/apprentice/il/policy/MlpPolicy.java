@@ -6,7 +6,7 @@ import dev.apprentice.il.spaces.Box;
  * A policy whose action distribution is computed by a {@link DenseNetwork} from the normalised
  * observation; the subclasses say how the network's outputs become a distribution.
  */
-public abstract sealed class MlpPolicy implements Policy permits CategoricalMlpPolicy, GaussianMlpPolicy {
+public abstract sealed class MlpPolicy implements Policy permits CategoricalMlpPolicy, GaussianMlpPolicy, RegressionMlpPolicy {
 
     private final Box observationSpace;
     private final ObservationNormalizer normalizer;

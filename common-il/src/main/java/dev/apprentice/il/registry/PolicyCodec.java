@@ -7,6 +7,7 @@ import dev.apprentice.il.policy.GaussianMlpPolicy;
 import dev.apprentice.il.policy.LinearPolicy;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.policy.RegressionMlpPolicy;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
@@ -39,6 +40,7 @@ public final class PolicyCodec {
     private static final byte KIND_CATEGORICAL_MLP = 1;
     private static final byte KIND_GAUSSIAN_MLP = 2;
     private static final byte KIND_LINEAR = 3;
+    private static final byte KIND_REGRESSION_MLP = 4;
     /** A kind written by a {@link PolicyFormat}: its name follows, then the format's own bytes. */
     private static final byte KIND_FORMAT = 100;
     private static final Map<ClassLoader, List<PolicyFormat>> FORMATS =
@@ -65,6 +67,10 @@ public final class PolicyCodec {
                 out.writeByte(KIND_GAUSSIAN_MLP);
                 writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
                 writeNetwork(out, p.network());
+            } else if (policy instanceof RegressionMlpPolicy p) {
+                out.writeByte(KIND_REGRESSION_MLP);
+                writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
+                writeNetwork(out, p.network());
             } else if (policy instanceof LinearPolicy p) {
                 out.writeByte(KIND_LINEAR);
                 writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
@@ -72,7 +78,7 @@ public final class PolicyCodec {
             } else {
                 PolicyFormat format = formats(policy.getClass().getClassLoader()).stream().filter(f -> f.accepts(policy))
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("policy: cannot store a "
-                                + policy.getClass().getName() + "; supported are categorical MLP, Gaussian MLP and linear"
+                                + policy.getClass().getName() + "; supported are categorical, Gaussian and regression MLP and linear"
                                 + " policies and the kinds of the PolicyFormats on the class path"));
                 out.writeByte(KIND_FORMAT);
                 out.writeUTF(format.kind());
@@ -120,6 +126,8 @@ public final class PolicyCodec {
                 case KIND_CATEGORICAL_MLP -> new CategoricalMlpPolicy(observationSpace, (Discrete) actionSpace, normalizer,
                         readNetwork(in));
                 case KIND_GAUSSIAN_MLP -> new GaussianMlpPolicy(observationSpace, (Box) actionSpace, normalizer,
+                        readNetwork(in));
+                case KIND_REGRESSION_MLP -> new RegressionMlpPolicy(observationSpace, (Box) actionSpace, normalizer,
                         readNetwork(in));
                 case KIND_LINEAR -> new LinearPolicy(observationSpace, actionSpace, normalizer, readFloats(in));
                 default -> throw new CorruptArtefactException("policy file names unknown policy kind " + kind);

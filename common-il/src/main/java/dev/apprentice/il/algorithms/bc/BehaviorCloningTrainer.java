@@ -1,5 +1,7 @@
 package dev.apprentice.il.algorithms.bc;
 
+import dev.apprentice.il.algorithms.ActionTargets;
+import dev.apprentice.il.algorithms.ImitationLoss;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
 import dev.apprentice.il.algorithms.Checkpoint;
@@ -8,20 +10,12 @@ import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.TrainingRun;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.MinibatchSampler;
-import dev.apprentice.il.nn.CategoricalNllLoss;
-import dev.apprentice.il.nn.PlainJavaLoss;
 import dev.apprentice.il.nn.PolicyNetworks;
-import dev.apprentice.il.nn.SquashedGaussianNllLoss;
 import dev.apprentice.il.nn.TrainableNetwork;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
-import dev.apprentice.il.policy.DenseNetwork;
 import dev.apprentice.il.policy.GaussianMlpPolicy;
 import dev.apprentice.il.policy.ObservationNormalizer;
 import dev.apprentice.il.policy.Policy;
-import dev.apprentice.il.policy.SquashedGaussianDistribution;
-import dev.apprentice.il.spaces.Box;
-import dev.apprentice.il.spaces.Discrete;
-import dev.apprentice.il.spaces.Space;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,9 +26,6 @@ import java.util.Map;
  * actions give a {@link CategoricalMlpPolicy}, bounded boxes a {@link GaussianMlpPolicy}.
  */
 public final class BehaviorCloningTrainer implements Trainer {
-
-    /** Expert actions are pulled this far (as a share of the half-width) inside the box before atanh. */
-    static final double SQUASH_MARGIN = 1e-3;
 
     private final BcConfig config;
 
@@ -60,11 +51,6 @@ public final class BehaviorCloningTrainer implements Trainer {
         long start = System.nanoTime();
         TrainingRun run = new TrainingRun(this, task, options);
         DemonstrationSet all = task.demonstrations();
-        Space actionSpace = all.actionSpace();
-        if (actionSpace instanceof Box box && !box.isBounded()) {
-            throw new IllegalArgumentException("action space: behaviour cloning of continuous actions needs a bounded box, found "
-                    + box);
-        }
         boolean validate = config.validationFraction() > 0 && all.episodeCount() >= 2;
         DemonstrationSet training = all;
         DemonstrationSet validation = null;
@@ -75,12 +61,12 @@ public final class BehaviorCloningTrainer implements Trainer {
         }
         float[][] moments = training.stateMoments();
         ObservationNormalizer normalizer = new ObservationNormalizer(moments[0], moments[1]);
-        LabelEncoder labels = new LabelEncoder(actionSpace);
+        ActionTargets labels = new ActionTargets(all.actionSpace(), ImitationLoss.LIKELIHOOD);
 
         Batch validationData = validation == null ? null : Batch.of(validation, normalizer, labels);
         MinibatchSampler sampler = training.sampler(config.batchSize(), config.seed());
         PolicyNetworks.Spec spec = new PolicyNetworks.Spec(all.stateWidth(), config.hiddenSizes(), config.activation(),
-                labels.width(), labels.loss(config), config.learningRate(), config.weightDecay(), config.seed(), 0,
+                labels.width(), labels.loss(config.entropyBonus(), config.varianceWeighting()), config.learningRate(), config.weightDecay(), config.seed(), 0,
                 config.engine());
         Progress p = run.resume().map(c -> Progress.restore(c, spec, sampler))
                 .orElseGet(() -> new Progress(PolicyNetworks.build(spec)));
@@ -203,7 +189,7 @@ public final class BehaviorCloningTrainer implements Trainer {
             return sum / rows;
         }
 
-        static Batch of(DemonstrationSet set, ObservationNormalizer normalizer, LabelEncoder labels) {
+        static Batch of(DemonstrationSet set, ObservationNormalizer normalizer, ActionTargets labels) {
             int n = set.size();
             int sw = set.stateWidth();
             int aw = set.actionWidth();
@@ -215,106 +201,6 @@ public final class BehaviorCloningTrainer implements Trainer {
             }
             normalizer.normalizeRowsInPlace(states);
             return new Batch(states, labels.encode(actions, n), n);
-        }
-    }
-
-    /** Turns expert actions into network targets, and network outputs into a policy, per action space. */
-    private static final class LabelEncoder {
-        private final Space actionSpace;
-
-        LabelEncoder(Space actionSpace) {
-            this.actionSpace = actionSpace;
-        }
-
-        /** Network outputs: one logit per action, or a mean and a log-std parameter per dimension. */
-        int width() {
-            return actionSpace instanceof Discrete d ? d.n() : 2 * actionSpace.width();
-        }
-
-        /**
-         * The validation metric early stopping minimises. For discrete actions, the cross-entropy.
-         * For boxes, the squared error of the action the policy takes (the squashed mean): the
-         * Gaussian likelihood on held-out episodes keeps worsening as the standard deviation
-         * shrinks on the training episodes, long after the actions have stopped improving.
-         */
-        String stoppingMetric() {
-            return actionSpace instanceof Discrete ? "validation_loss" : "validation_action_mse";
-        }
-
-        /** Target values per sample: a one-hot row, or one pre-squash value per dimension. */
-        int labelWidth() {
-            return actionSpace instanceof Discrete d ? d.n() : actionSpace.width();
-        }
-
-        PlainJavaLoss loss(BcConfig config) {
-            return actionSpace instanceof Discrete ? new CategoricalNllLoss(config.entropyBonus())
-                    : new SquashedGaussianNllLoss(config.entropyBonus(), config.varianceWeighting());
-        }
-
-        /** One-hot rows for discrete actions; pre-squash targets {@code atanh(scaled a)} for boxes. */
-        float[] encode(float[] actions, int n) {
-            if (actionSpace instanceof Discrete d) {
-                float[] oneHot = new float[n * d.n()];
-                for (int i = 0; i < n; i++) {
-                    oneHot[i * d.n() + (int) actions[i]] = 1f;
-                }
-                return oneHot;
-            }
-            Box box = (Box) actionSpace;
-            int d = box.dimension();
-            float[] u = new float[n * d];
-            float[] row = new float[d];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(actions, i * d, row, 0, d);
-                System.arraycopy(SquashedGaussianDistribution.unsquash(row, box, SQUASH_MARGIN), 0, u, i * d, d);
-            }
-            return u;
-        }
-
-        Map<String, Double> validationMetrics(float[] outputs, DemonstrationSet validation) {
-            int n = validation.size();
-            int w = width();
-            float[][] rows = new float[n][];
-            for (int i = 0; i < n; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(outputs, i * w, (i + 1) * w);
-            }
-            Map<String, Double> m = new LinkedHashMap<>();
-            if (actionSpace instanceof Discrete) {
-                int correct = 0;
-                for (int i = 0; i < n; i++) {
-                    int best = 0;
-                    for (int j = 1; j < rows[i].length; j++) {
-                        if (rows[i][j] > rows[i][best]) {
-                            best = j;
-                        }
-                    }
-                    if (best == (int) validation.action(i)[0]) {
-                        correct++;
-                    }
-                }
-                m.put("validation_accuracy", correct / (double) n);
-            } else {
-                Box box = (Box) actionSpace;
-                int d = box.dimension();
-                double sq = 0;
-                for (int i = 0; i < n; i++) {
-                    float[] mode = SquashedGaussianDistribution.squash(java.util.Arrays.copyOf(rows[i], d), box);
-                    float[] expert = validation.action(i);
-                    for (int j = 0; j < d; j++) {
-                        double diff = mode[j] - expert[j];
-                        sq += diff * diff;
-                    }
-                }
-                m.put("validation_action_mse", sq / ((double) n * d));
-            }
-            return m;
-        }
-
-        Policy policy(Box stateSpace, ObservationNormalizer normalizer, DenseNetwork network) {
-            if (actionSpace instanceof Discrete d) {
-                return new CategoricalMlpPolicy(stateSpace, d, normalizer, network);
-            }
-            return new GaussianMlpPolicy(stateSpace, (Box) actionSpace, normalizer, network);
         }
     }
 }
