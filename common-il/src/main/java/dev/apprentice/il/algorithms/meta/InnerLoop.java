@@ -21,7 +21,12 @@ final class InnerLoop {
     private InnerLoop() {
     }
 
-    /** θ_0 = θ through θ_steps, each from the previous by one step on the rows. */
+    /**
+     * θ_0 = θ through θ_steps, each from the previous by one step on the rows.
+     *
+     * @throws IllegalStateException when a step leaves the parameters non-finite (the step size is
+     *     too large for this task's loss); no non-finite network ever leaves the inner loop
+     */
     static float[][] descend(TrainableNetwork net, float[] theta, float[] features, float[] labels, int rows, int steps,
             double learningRate) {
         float[][] path = new float[steps + 1][];
@@ -32,6 +37,10 @@ final class InnerLoop {
             float[] next = path[j].clone();
             for (int i = 0; i < next.length; i++) {
                 next[i] -= (float) (learningRate * g[i]);
+                if (!Float.isFinite(next[i])) {
+                    throw new IllegalStateException("inner loop diverged at step " + (j + 1) + " of " + steps
+                            + ": the parameters are no longer finite; lower the inner learning rate (" + learningRate + ")");
+                }
             }
             path[j + 1] = next;
         }
