@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
  */
 public final class NormlBenchmark {
 
+    /** Episodes scored per held-out task. */
+    public static final int EPISODES_PER_TASK = 3;
+
     private static final long HELD_OUT_SALT = 0x6E6F726D6C486F6CL;
 
     private NormlBenchmark() {
@@ -142,9 +145,6 @@ public final class NormlBenchmark {
         return new Figures(name, heldOutTasks, sums[0] / heldOutTasks, sums[1] / heldOutTasks, sums[2] / heldOutTasks,
                 sums[3] / heldOutTasks, sums[4] / heldOutTasks, (System.nanoTime() - start) / 1e9);
     }
-
-    /** Episodes scored per held-out task. */
-    public static final int EPISODES_PER_TASK = 3;
 
     /**
      * The mean undiscounted return of {@code policy} acting by its most likely action for

@@ -22,7 +22,6 @@ class NormlRotateConformanceTest {
         Figures figures = NormlBenchmark.run(NormlBenchmark.Task.ROTATE, META_ITERATIONS, HELD_OUT_TASKS, 2024);
 
         // then: returns are sums of −distance over 10 steps; standing still scores −10
-        System.out.println(figures);
         assertEquals(HELD_OUT_TASKS, figures.heldOutTasks());
         assertTrue(figures.normlAdapted() > figures.normlUnadapted() + MARGIN, figures::toString);
         assertTrue(figures.normlAdapted() > figures.mamlRewardRemoved() + MARGIN, figures::toString);
