@@ -79,6 +79,7 @@ public final class ApprenticeCli {
                 case "report" -> report(CliOptions.parse(rest, Set.of("envs", "algorithms", "trajectories", "seeds",
                         "eval-episodes", "threads"), Set.of("json")));
                 case "envs" -> envs();
+                case "meta" -> new MetaCommands(out, err, ApprenticeCli::toJson).run(rest);
                 case "broker" -> streams().broker(CliOptions.parse(rest, Set.of("port", "data-dir"), Set.of()));
                 case "publish" -> streams().publish(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "from",
                         "episodes", "seed", "source", "format", "partitions"), Set.of()));
@@ -131,6 +132,11 @@ public final class ApprenticeCli {
                              [--eval-episodes 50] [--registry DIR] [--json]
                   registry   list [--model NAME] | promote MODEL VERSION | rollback MODEL   [--registry DIR]
                   envs       List the built-in environments and run the environment checker on each.
+                  meta       Meta-learning conformance reports against the papers' benchmarks:
+                             sinusoid [--methods maml,fomaml,reptile,pretrained] [--shots 5,10]
+                             [--iterations 70000] [--tasks 600] [--seed 1] [--json] (Finn et al. 2017, §5.1);
+                             norml [--task rotate|cartpole-sensor] [--iterations 1000|600] [--held-out 20]
+                             [--seed 1] [--json] (Yang et al. 2019: adapted without reward vs MAML)
 
                 Data plane (Kafka + Avro; --bootstrap defaults to 127.0.0.1:9092, topics to <env>.demonstrations):
                   broker     Run a single-node Kafka broker (KRaft) here until Ctrl-C: [--port 9092]

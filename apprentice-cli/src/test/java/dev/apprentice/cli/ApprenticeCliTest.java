@@ -78,6 +78,36 @@ class ApprenticeCliTest {
     }
 
     @Test
+    void metaSinusoidPrintsOneRowPerMethodAndShotCount() throws Exception {
+        int status = run("meta", "sinusoid", "--methods", "maml,pretrained", "--shots", "5", "--iterations", "20",
+                "--tasks", "5", "--json");
+
+        assertEquals(0, status, stderr());
+        JsonNode rows = new ObjectMapper().readTree(stdout());
+        assertEquals(2, rows.size());
+        assertEquals("maml", rows.get(0).get("method").asText());
+        assertEquals("pretrained", rows.get(1).get("method").asText());
+        assertTrue(rows.get(0).get("mseAfterTenSteps").asDouble() < rows.get(0).get("mseBefore").asDouble(), stdout());
+    }
+
+    @Test
+    void metaNormlComparesRewardFreeAdaptationWithMaml() {
+        int status = run("meta", "norml", "--task", "rotate", "--iterations", "3", "--held-out", "2");
+
+        assertEquals(0, status, stderr());
+        assertTrue(stdout().contains("| NoRML, adapted without reward |"), stdout());
+        assertTrue(stdout().contains("| MAML, adapted with the reward removed |"), stdout());
+    }
+
+    @Test
+    void metaRejectsAnUnknownReportOrMethod() {
+        assertEquals(2, run("meta", "omniglot"));
+        assertTrue(stderr().contains("meta: expected sinusoid or norml, found 'omniglot'"), stderr());
+        assertEquals(2, run("meta", "sinusoid", "--methods", "mamba"));
+        assertTrue(stderr().contains("found 'mamba'"), stderr());
+    }
+
+    @Test
     void reportRejectsAnUnknownAlgorithm() {
         assertEquals(2, run("report", "--algorithms", "bc,ppo"));
         assertTrue(stderr().contains("'ppo'"), stderr());
