@@ -68,6 +68,14 @@ public interface ImitationDomain {
         return Optional.empty();
     }
 
+    /**
+     * How the domain meta-learns a starting point for one person (driver, patient) that adapts from a
+     * few of their demonstrations, if it does; needs {@link #training()} for the feature map.
+     */
+    default Optional<MetaLearningRecipe> metaLearning() {
+        return Optional.empty();
+    }
+
     /** A simulator with scripted experts and a live scene, if the domain has one. */
     default Optional<ExpertSimulation> simulation() {
         return Optional.empty();
