@@ -289,6 +289,51 @@ class ServiceKitTest {
     }
 
     @Test
+    @Order(12)
+    void aMetaModelIsTrainedThenAdaptedToOnePersonWhoseModelIsServedWithItsProvenance() throws InterruptedException {
+        // before any meta-model: nothing to adapt from
+        as(ADMIN).body("{\"subject\": \"person-1\"}").post(API + "/adaptations").then().statusCode(409)
+                .body("message", containsString("no meta-model is served yet"));
+
+        String id = as(ADMIN).body("{\"algorithm\": \"fomaml\", \"iterations\": 20}").post(API + "/training/jobs")
+                .then().statusCode(202).extract().path("id");
+        Response job = awaitJob(id);
+        assertEquals("succeeded", job.path("status"), job::asString);
+        as(DECIDER).body(observation(0)).post(API + "/decisions").then().statusCode(200)
+                .body("model", equalTo("identity")); // the shared policy is not replaced by the meta-model
+        ModelCard meta = serving.requireServed("identity-meta").card();
+        assertEquals("fomaml", meta.algorithm());
+        assertEquals(2, meta.data().get("subjectsUsed"));
+
+        Response adapted = as(ADMIN).body("{\"subject\": \"person-1\", \"maxEpisodes\": 2}").post(API + "/adaptations")
+                .then().statusCode(200).body("model", equalTo("identity-for-person-1")).body("episodesUsed", equalTo(2))
+                .body("metaModel", equalTo("identity-meta")).body("metaModelVersion", equalTo(meta.version()))
+                .extract().response();
+        float before = adapted.path("metrics.agreement_before");
+        float after = adapted.path("metrics.agreement_after");
+        assertTrue(after >= before, "adapting should not fit the person's own actions worse: " + adapted.asString());
+        as(ADMIN).get(API + "/adaptations/person-1").then().statusCode(200).body("algorithm", equalTo("fomaml-adapted"))
+                .body("data.metaModel", equalTo("identity-meta")).body("data.episodesUsed", equalTo(2))
+                .body("config.adaptationSteps", equalTo(5));
+        as(DECIDER).body(observation(2)).post(API + "/adaptations/person-1/decisions").then().statusCode(200)
+                .body("model", equalTo("identity-for-person-1")).body("action", notNullValue());
+
+        // bad requests name the field; unknown people are 404; decisions need a key
+        as(ADMIN).body("{}").post(API + "/adaptations").then().statusCode(400).body("field", equalTo("subject"));
+        as(ADMIN).body("{\"subject\": \"../etc\"}").post(API + "/adaptations").then().statusCode(400)
+                .body("field", equalTo("subject"));
+        as(ADMIN).body("{\"subject\": \"person-1\", \"maxEpisodes\": 0}").post(API + "/adaptations").then()
+                .statusCode(400).body("field", equalTo("maxEpisodes"));
+        as(ADMIN).body("{\"subject\": \"nobody\"}").post(API + "/adaptations").then().statusCode(404);
+        as(DECIDER).body(observation(2)).post(API + "/adaptations/nobody/decisions").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(observation(2)).post(API + "/adaptations/person-1/decisions").then()
+                .statusCode(401);
+        as(DECIDER).body("{\"subject\": \"person-1\"}").post(API + "/adaptations").then().statusCode(403);
+        as(ADMIN).body("{\"algorithm\": \"mamba\"}").post(API + "/training/jobs").then().statusCode(400)
+                .body("message", containsString("reptile"));
+    }
+
+    @Test
     @Order(7)
     void theLiveViewAcceptsItsConfiguredNumberOfViewersAndAnswers503Beyond() throws Exception {
         HttpClient client = HttpClient.newHttpClient();

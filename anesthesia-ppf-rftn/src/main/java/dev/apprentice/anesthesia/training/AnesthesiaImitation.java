@@ -108,7 +108,7 @@ public final class AnesthesiaImitation implements TrainingRecipes {
                     threads);
             case RAIL -> new RailTrainer(RailConfig.builder().seed(seed).threads(threads).iterations(budget)
                     .intercept(true).warmStartEpochs(2000).build());
-            case DAGGER -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found dagger");
+            default -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found " + algorithm.id());
         };
     }
 

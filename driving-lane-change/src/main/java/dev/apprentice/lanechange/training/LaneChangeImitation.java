@@ -110,7 +110,7 @@ public final class LaneChangeImitation implements TrainingRecipes {
             case BC -> new BehaviorCloningTrainer(BcConfig.builder().seed(seed).build());
             case GAIL -> new GailTrainer(gailConfig(seed, budget), threads);
             case RAIL -> new RailTrainer(railConfig(seed, threads, budget));
-            case DAGGER -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found dagger");
+            default -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS + ", found " + algorithm.id());
         };
     }
 

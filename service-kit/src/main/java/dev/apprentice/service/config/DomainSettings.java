@@ -181,6 +181,10 @@ public class DomainSettings {
     /** Iterations of an algorithm when a request does not say: configuration, else the domain's recipe. */
     public int iterations(Algorithm algorithm) {
         Integer configured = training.iterations().get(algorithm.id());
-        return configured != null ? configured : recipes().defaultIterations(algorithm);
+        if (configured != null) {
+            return configured;
+        }
+        // A meta-learner's default comes from the domain's meta-learning recipe (0 asks it for it).
+        return algorithm.metaMethod().isPresent() ? 0 : recipes().defaultIterations(algorithm);
     }
 }

@@ -19,7 +19,8 @@ public interface MetaLearningRecipe {
     }
 
     /**
-     * The meta-learner's settings with the domain's tuning.
+     * The meta-learner's settings with the domain's tuning; the kit replaces the method with the one a
+     * job asks for (maml, fomaml or reptile).
      *
      * @param iterations meta-iterations, or 0 for the domain's default
      */

@@ -1,5 +1,6 @@
 package dev.apprentice.service.hosting;
 
+import dev.apprentice.service.adaptation.AdaptationService;
 import dev.apprentice.service.config.DomainConfig;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.config.KafkaSettings;
@@ -91,6 +92,7 @@ public class DomainRegistry {
         TrainingService training = new TrainingService(settings, config.training(), config.kafka(), ingestion, serving,
                 metrics);
         return new DomainServices(config, settings, ingestion, producer, serving, policyTopic, training,
+                new AdaptationService(settings, config.training(), ingestion, serving),
                 new PolicyReadiness("policy" + checkSuffix, serving, settings),
                 new IngestionReadiness("ingestion" + checkSuffix, ingestion));
     }

@@ -1,5 +1,6 @@
 package dev.apprentice.service.hosting;
 
+import dev.apprentice.service.adaptation.AdaptationService;
 import dev.apprentice.service.config.DomainConfig;
 import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.domain.ImitationDomain;
@@ -22,12 +23,13 @@ import dev.apprentice.service.training.TrainingService;
  * @param serving the registry and the served policies
  * @param policyTopic the promoted policies' topic
  * @param training the training-job queue and automatic training
+ * @param adaptation adaptations of the meta-model to one person
  * @param policyReadiness readiness of serving
  * @param ingestionReadiness readiness of ingestion
  */
 public record DomainServices(DomainConfig config, DomainSettings settings, DemonstrationIngestion ingestion,
         ExpertProducer producer, PolicyServing serving, PolicyTopic policyTopic, TrainingService training,
-        PolicyReadiness policyReadiness, IngestionReadiness ingestionReadiness) {
+        AdaptationService adaptation, PolicyReadiness policyReadiness, IngestionReadiness ingestionReadiness) {
 
     /** The domain's name: its path segment, topic prefix and metric tag. */
     public String name() {

@@ -51,6 +51,7 @@ public class TrainingResource {
     @Path("{domain}/training/jobs")
     @Operation(summary = "Queue a training job", description = "Body: {\"algorithm\", \"sources\", \"maxEpisodes\","
             + " \"seed\", \"iterations\", \"promote\": \"manual\"|\"always\"|\"if-better\"}. Jobs run one at a time;"
+            + " maml, fomaml and reptile (domains with a meta-learning recipe) train the meta-model adaptations start from;"
             + " 202 with the job, 429 when the queue is full, 404 when the service trains no shared policy.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = TrainingJob.View.class)))
     public Response submit(@PathParam("domain") String domain, JsonNode body) {
@@ -58,14 +59,17 @@ public class TrainingResource {
         JsonFields f = JsonFields.of(body, Set.of("algorithm", "sources", "maxEpisodes", "seed", "iterations", "promote"));
         String algorithm = f.text("algorithm");
         Algorithm a = Algorithm.byId(algorithm).orElseThrow(() -> new InvalidRequestException("algorithm",
-                "expected one of bc, dagger, gail, rail, found " + (algorithm == null ? "nothing" : "'" + algorithm + "'")));
+                "expected one of " + services.training().offeredAlgorithms().stream().map(Algorithm::id).toList()
+                        + ", found " + (algorithm == null ? "nothing" : "'" + algorithm + "'")));
         Integer maxEpisodes = f.integer("maxEpisodes");
         if (maxEpisodes != null && (maxEpisodes < 1 || maxEpisodes > 1_000_000)) {
             throw new InvalidRequestException("maxEpisodes", "expected a count in [1, 1000000], found " + maxEpisodes);
         }
         Integer iterations = f.integer("iterations");
-        if (iterations != null && (iterations < 1 || iterations > 10_000)) {
-            throw new InvalidRequestException("iterations", "expected a count in [1, 10000], found " + iterations);
+        // Meta-iterations are cheap (a few gradients per person): MAML's own benchmark runs 70,000.
+        int most = a.metaMethod().isPresent() ? 100_000 : 10_000;
+        if (iterations != null && (iterations < 1 || iterations > most)) {
+            throw new InvalidRequestException("iterations", "expected a count in [1, " + most + "], found " + iterations);
         }
         List<String> sources = f.texts("sources");
         if (sources != null) {

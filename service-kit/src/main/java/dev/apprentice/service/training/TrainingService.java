@@ -4,6 +4,9 @@ import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
 import dev.apprentice.il.algorithms.TrainingStoppedException;
+import dev.apprentice.il.algorithms.meta.MetaConfig;
+import dev.apprentice.il.algorithms.meta.MetaImitationTrainer;
+import dev.apprentice.il.algorithms.meta.PerTaskDemonstrations;
 import dev.apprentice.il.data.DemonstrationSet;
 import dev.apprentice.il.data.StateProfile;
 import dev.apprentice.il.env.RolloutCollector;
@@ -21,6 +24,7 @@ import dev.apprentice.service.domain.Baseline;
 import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.EvaluationProtocol;
 import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.MetaLearningRecipe;
 import dev.apprentice.service.domain.PromotionRule;
 import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
@@ -41,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -211,14 +216,15 @@ public class TrainingService {
      * @throws NoSharedPolicyException for a domain without a shared policy
      */
     public TrainingJob submit(TrainingRequest request, String trigger) {
-        List<Algorithm> algorithms = settings.recipes().algorithms();
+        List<Algorithm> algorithms = offeredAlgorithms();
         if (!kafka.ingest()) {
             throw new ConflictException("this replica only serves (apprentice.kafka.ingest=false); train on the"
                     + " training replica");
         }
         if (!algorithms.contains(request.algorithm())) {
-            throw new InvalidRequestException("algorithm", "expected one of " + algorithms
-                    + ", found '" + request.algorithm().id() + "'");
+            throw new InvalidRequestException("algorithm", "expected one of "
+                    + algorithms.stream().map(Algorithm::id).toList() + ", found '" + request.algorithm().id() + "'"
+                    + (request.algorithm().metaMethod().isPresent() ? " (this domain has no meta-learning recipe)" : ""));
         }
         TrainingJob job = new TrainingJob("job-" + nextId.getAndIncrement(), request, trigger);
         synchronized (jobs) {
@@ -238,6 +244,15 @@ public class TrainingService {
             }
         }
         return job;
+    }
+
+    /** The domain's recipes' algorithms, then the meta-learners when the domain has a meta-learning recipe. */
+    public List<Algorithm> offeredAlgorithms() {
+        List<Algorithm> offered = new ArrayList<>(settings.recipes().algorithms());
+        if (domain.metaLearning().isPresent()) {
+            Arrays.stream(Algorithm.values()).filter(a -> a.metaMethod().isPresent()).forEach(offered::add);
+        }
+        return offered;
     }
 
     /** A job by id. */
@@ -317,6 +332,10 @@ public class TrainingService {
             provenance.put(PolicyServing.ENCODER_KEY, domain.encoder().id());
 
             long seed = request.seed() == null ? 1 : request.seed();
+            if (request.algorithm().metaMethod().isPresent()) {
+                trainMetaModel(job, stored, chosen, provenance, seed);
+                return;
+            }
             int iterations = request.iterations() != null ? request.iterations() : settings.iterations(request.algorithm());
             EvaluationProtocol protocol = protocol();
             TrainingOptions options = TrainingOptions.listener(p -> {
@@ -376,6 +395,57 @@ public class TrainingService {
             }
             job.failed(reason);
         }
+    }
+
+    /**
+     * A meta-learning job: the chosen episodes grouped by person (the recipe's subject), each person
+     * with enough samples a task, meta-trained with the recipe's settings; the initialisation is
+     * registered and served as the domain's meta-model ({@link MetaModels#metaModel}), which
+     * adaptations start from. The shared policy is not touched.
+     */
+    private void trainMetaModel(TrainingJob job, StoredDemonstrations stored, int[] chosen, Map<String, Object> provenance,
+            long seed) {
+        TrainingRequest request = job.request();
+        MetaLearningRecipe recipe = domain.metaLearning().orElseThrow();
+        Map<String, List<Integer>> bySubject = new TreeMap<>();
+        for (int i : chosen) {
+            bySubject.computeIfAbsent(recipe.subjectOf(stored.episodeIds().get(i)), s -> new ArrayList<>()).add(i);
+        }
+        Map<String, DemonstrationSet> tasks = new LinkedHashMap<>();
+        DemonstrationSet pooled = null;
+        for (Map.Entry<String, List<Integer>> subject : bySubject.entrySet()) {
+            DemonstrationSet raw = stored.demonstrations().selectEpisodes(subject.getValue().stream().mapToInt(i -> i).toArray());
+            DemonstrationSet features = settings.recipes().task(raw).demonstrations();
+            if (features.size() >= recipe.minimumSamplesPerSubject()) {
+                tasks.put(subject.getKey(), features);
+                pooled = pooled == null ? features : pooled.append(features);
+            }
+        }
+        if (tasks.size() < 2) {
+            throw new ConflictException("meta-learning needs at least 2 " + recipe.subject() + "s with "
+                    + recipe.minimumSamplesPerSubject() + " or more stored samples each; the store holds " + tasks.size()
+                    + " of the " + bySubject.size() + " " + recipe.subject() + "s it has");
+        }
+        MetaConfig config = recipe.config(seed, training.threads(),
+                request.iterations() != null ? request.iterations() : settings.iterations(request.algorithm()))
+                .toBuilder().method(request.algorithm().metaMethod().orElseThrow()).build();
+        TrainingOptions options = TrainingOptions.listener(p -> job.progress(p.iteration(), p.maxIterations(), p.metrics(),
+                p.elapsedSeconds()))
+                .withStopSignal(() -> job.cancelRequested() || shuttingDown)
+                .withCheckpointing(journal.checkpointDirectory(job.id()), Math.max(1, config.iterations() / CHECKPOINTS_PER_RUN));
+        TrainingOutcome outcome = new MetaImitationTrainer(config)
+                .train(ImitationTask.ofTasks(PerTaskDemonstrations.of(tasks)), options);
+        provenance.put(MetaModels.SUBJECTS_USED, tasks.size());
+        provenance.put("subject", recipe.subject());
+        profile(pooled).ifPresent(p -> provenance.put(PolicyServing.PROFILE_KEY, p.toMap()));
+        String model = MetaModels.metaModel(settings.model());
+        ModelCard card = serving.register(outcome.policy(), ModelCard.draft(model, outcome, "kafka:" + settings.topic(), pooled,
+                null).withDataProvenance(provenance));
+        serving.promote(model, card.version());
+        job.succeeded(card.version(), null, true, List.of("a meta-model is served as the starting point of adaptations, "
+                + "never as the shared policy"));
+        Log.infof("%s: registered and serving meta-model %s v%d from %d %ss, %s", job.id(), model, card.version(),
+                tasks.size(), recipe.subject(), outcome.metrics());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.TrainingOutcome;
+import dev.apprentice.il.algorithms.meta.MetaConfig;
 import dev.apprentice.il.algorithms.bc.BcConfig;
 import dev.apprentice.il.algorithms.bc.BehaviorCloningTrainer;
 import dev.apprentice.il.algorithms.gail.GailConfig;
@@ -19,6 +20,7 @@ import dev.apprentice.il.env.reference.IdentityEnvironment;
 import dev.apprentice.il.env.reference.IdentityExpert;
 import dev.apprentice.il.eval.EvaluationResult;
 import dev.apprentice.il.eval.Evaluator;
+import dev.apprentice.il.policy.Activation;
 import dev.apprentice.il.policy.Actor;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.ModelCard;
@@ -26,6 +28,7 @@ import dev.apprentice.il.registry.PolicyRegistry;
 import dev.apprentice.il.spaces.Box;
 import dev.apprentice.il.spaces.Discrete;
 import dev.apprentice.il.spaces.Space;
+import dev.apprentice.il.store.EpisodeId;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.store.RecordOrigin;
 import dev.apprentice.il.store.StoreQuery;
@@ -41,6 +44,7 @@ import dev.apprentice.service.domain.EvaluationProtocol;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
 import dev.apprentice.service.domain.LiveEpisode;
+import dev.apprentice.service.domain.MetaLearningRecipe;
 import dev.apprentice.service.domain.MetricSpec;
 import dev.apprentice.service.domain.TrainingRecipes;
 import dev.apprentice.service.error.InvalidRequestException;
@@ -225,6 +229,34 @@ public class IdentityDomain implements ImitationDomain {
                     out[i] = (float) o.get(i).doubleValue();
                 }
                 return out;
+            }
+        });
+    }
+
+    /** Meta-learning over two people, the identity task's episodes split between them by episode id. */
+    @Override
+    public Optional<MetaLearningRecipe> metaLearning() {
+        return Optional.of(new MetaLearningRecipe() {
+            @Override
+            public String subject() {
+                return "person";
+            }
+
+            @Override
+            public String subjectOf(EpisodeId episode) {
+                return "person-" + Math.floorMod(episode.episode().hashCode(), 2);
+            }
+
+            @Override
+            public MetaConfig config(long seed, int threads, int iterations) {
+                return MetaConfig.builder().hiddenSizes(16).activation(Activation.TANH).supportShots(5).queryShots(5)
+                        .innerSteps(2).innerLearningRate(0.5).adaptationSteps(5).metaBatchSize(4)
+                        .iterations(iterations > 0 ? iterations : 40).threads(threads).seed(seed).build();
+            }
+
+            @Override
+            public int minimumSamplesPerSubject() {
+                return 10;
             }
         });
     }

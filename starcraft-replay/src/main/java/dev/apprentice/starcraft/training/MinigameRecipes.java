@@ -64,8 +64,8 @@ public final class MinigameRecipes implements TrainingRecipes {
             case BC -> new BehaviorCloningTrainer(MinigameImitation.bcConfig(seed));
             case GAIL -> new GailTrainer(gailConfig(seed, budget), threads);
             case RAIL -> new RailTrainer(railConfig(seed, threads, budget));
-            case DAGGER -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS
-                    + ", found dagger");
+            default -> throw new IllegalArgumentException("algorithm: expected one of " + ALGORITHMS
+                    + ", found " + algorithm.id());
         };
     }
 

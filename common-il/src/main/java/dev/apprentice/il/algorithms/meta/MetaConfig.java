@@ -71,6 +71,15 @@ public final class MetaConfig implements TrainerConfig {
         return new Builder();
     }
 
+    /** A builder holding these settings, e.g. to run the same tuning with another method. */
+    public Builder toBuilder() {
+        return builder().method(method).loss(loss).hiddenSizes(hiddenSizes).activation(activation).iterations(iterations)
+                .metaBatchSize(metaBatchSize).supportShots(supportShots).queryShots(queryShots).innerSteps(innerSteps)
+                .innerLearningRate(adaptation.learningRate()).outerLearningRate(outerLearningRate)
+                .adaptationSteps(adaptation.steps()).entropyBonus(adaptation.entropyBonus())
+                .varianceWeighting(adaptation.varianceWeighting()).engine(engine).threads(threads).seed(seed);
+    }
+
     /** Which meta-update; see {@link MetaMethod}. */
     public MetaMethod method() {
         return method;

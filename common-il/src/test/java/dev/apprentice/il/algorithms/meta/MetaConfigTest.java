@@ -91,6 +91,16 @@ class MetaConfigTest {
     }
 
     @Test
+    void toBuilderKeepsEverySetting() {
+        MetaConfig config = MetaConfig.builder().method(MetaMethod.REPTILE).hiddenSizes(8).activation(Activation.TANH)
+                .iterations(7).metaBatchSize(3).supportShots(4).queryShots(6).innerSteps(3).innerLearningRate(0.2)
+                .outerLearningRate(0.01).adaptationSteps(12).entropyBonus(0.1).varianceWeighting(0.5).threads(2).seed(9)
+                .build();
+        assertEquals(config.toMap(), config.toBuilder().build().toMap());
+        assertEquals("fomaml", config.toBuilder().method(MetaMethod.FIRST_ORDER_MAML).build().toMap().get("method"));
+    }
+
+    @Test
     void methodsParseFromTheirCardNames() {
         for (MetaMethod m : MetaMethod.values()) {
             assertEquals(m, MetaMethod.parse(m.algorithmName()));
