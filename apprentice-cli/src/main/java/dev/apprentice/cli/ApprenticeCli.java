@@ -133,8 +133,9 @@ public final class ApprenticeCli {
                   registry   list [--model NAME] | promote MODEL VERSION | rollback MODEL   [--registry DIR]
                   envs       List the built-in environments and run the environment checker on each.
                   meta       Meta-learning conformance reports against the papers' benchmarks:
-                             sinusoid [--methods maml,fomaml,reptile,pretrained] [--shots 5,10]
-                             [--iterations 70000] [--tasks 600] [--seed 1] [--json] (Finn et al. 2017, §5.1);
+                             sinusoid [--methods maml,fomaml,reptile,pretrained] [--shots 10 (K in training)]
+                             [--evaluate 5,10 (K adapted on)] [--iterations 70000] [--tasks 600] [--seed 1] [--json]
+                             (Finn et al. 2017, §5.1);
                              norml [--task rotate|cartpole-sensor] [--iterations 1000|600] [--held-out 20]
                              [--seed 1] [--json] (Yang et al. 2019: adapted without reward vs MAML)
 

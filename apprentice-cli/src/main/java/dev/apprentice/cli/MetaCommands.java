@@ -33,7 +33,8 @@ final class MetaCommands {
         }
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
-            case "sinusoid" -> sinusoid(CliOptions.parse(rest, Set.of("methods", "shots", "iterations", "seed", "tasks"),
+            case "sinusoid" -> sinusoid(CliOptions.parse(rest, Set.of("methods", "shots", "evaluate", "iterations", "seed",
+                    "tasks"),
                     Set.of("json")));
             case "norml" -> norml(CliOptions.parse(rest, Set.of("task", "iterations", "held-out", "seed"), Set.of("json")));
             default -> throw new IllegalArgumentException("meta: expected sinusoid or norml, found '" + args.get(0) + "'");
@@ -43,49 +44,56 @@ final class MetaCommands {
     private int sinusoid(CliOptions o) {
         List<MetaMethod> methods = Arrays.stream(o.string("methods", "maml,fomaml,reptile,pretrained").split(","))
                 .map(String::trim).map(MetaMethod::parse).toList();
-        List<Integer> shots = new ArrayList<>();
-        for (String k : o.string("shots", "5,10").split(",")) {
-            try {
-                shots.add(Integer.parseInt(k.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("option --shots: expected numbers such as 5,10, found '" + k + "'");
-            }
-        }
+        int[] evaluate = numbers("evaluate", o.string("evaluate", "5,10"));
+        int shots = o.integer("shots", 10, 1);
         int iterations = o.integer("iterations", 70_000, 1);
         long seed = o.integer("seed", 1, 0);
         int tasks = o.integer("tasks", 600, 1);
         PrintStream log = o.flag("json") ? err : out;
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder table = new StringBuilder("| method | K | MSE before | after 1 step | after 10 steps | meta-training s |\n"
-                + "|---|---|---|---|---|---|\n");
-        for (int k : shots) {
-            for (MetaMethod method : methods) {
-                log.printf(Locale.ROOT, "meta-training %s on sinusoids, K = %d, %d iterations...%n", method.algorithmName(), k,
-                        iterations);
-                SinusoidBenchmark.Result r = SinusoidBenchmark.run(method, k, iterations, seed, tasks, seed + 1_000_003,
-                        p -> { });
-                double[] mse = r.meanSquaredError();
+        StringBuilder table = new StringBuilder("| method | K adapted on | MSE before | after 1 step | after 10 steps |"
+                + " meta-training s |\n|---|---|---|---|---|---|\n");
+        for (MetaMethod method : methods) {
+            log.printf(Locale.ROOT, "meta-training %s on sinusoids, K = %d, %d iterations...%n", method.algorithmName(), shots,
+                    iterations);
+            SinusoidBenchmark.Result r = SinusoidBenchmark.run(method, shots, iterations, seed, evaluate, tasks,
+                    seed + 1_000_003, p -> { });
+            r.meanSquaredError().forEach((k, mse) -> {
                 table.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.0f |%n", method.algorithmName(), k,
                         mse[0], mse[1], mse[2], r.trainingSeconds()));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("method", method.algorithmName());
+                row.put("trainingShots", shots);
                 row.put("shots", k);
                 row.put("mseBefore", mse[0]);
                 row.put("mseAfterOneStep", mse[1]);
                 row.put("mseAfterTenSteps", mse[2]);
                 row.put("trainingSeconds", r.trainingSeconds());
                 rows.add(row);
-            }
+            });
         }
         if (o.flag("json")) {
             out.println(json.apply(rows));
         } else {
             out.println();
             out.print(table);
-            out.printf(Locale.ROOT, "%nHeld-out: %d sinusoids, error on 100 points over [-5, 5]. Finn et al. 2017 (Fig. 3, K = 5):"
-                    + " MAML 0.35 after 10 steps, pre-training 2.19.%n", tasks);
+            out.printf(Locale.ROOT, "%nMeta-trained with K = %d; held-out: %d sinusoids, error on 100 points over [-5, 5]."
+                    + " Finn et al. 2017 (Fig. 3, K = 5): MAML 0.35 after 10 steps, pre-training 2.19.%n", shots, tasks);
         }
         return 0;
+    }
+
+    private static int[] numbers(String option, String text) {
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).peek(k -> {
+                if (k < 1) {
+                    throw new NumberFormatException();
+                }
+            }).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option --" + option + ": expected positive numbers such as 5,10, found '"
+                    + text + "'");
+        }
     }
 
     private int norml(CliOptions o) {

@@ -79,7 +79,7 @@ class ApprenticeCliTest {
 
     @Test
     void metaSinusoidPrintsOneRowPerMethodAndShotCount() throws Exception {
-        int status = run("meta", "sinusoid", "--methods", "maml,pretrained", "--shots", "5", "--iterations", "20",
+        int status = run("meta", "sinusoid", "--methods", "maml,pretrained", "--shots", "5", "--evaluate", "5", "--iterations", "20",
                 "--tasks", "5", "--json");
 
         assertEquals(0, status, stderr());
