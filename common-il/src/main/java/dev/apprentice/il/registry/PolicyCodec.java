@@ -1,5 +1,6 @@
 package dev.apprentice.il.registry;
 
+import dev.apprentice.il.algorithms.meta.AffineGaussianPolicy;
 import dev.apprentice.il.policy.Activation;
 import dev.apprentice.il.policy.CategoricalMlpPolicy;
 import dev.apprentice.il.policy.DenseNetwork;
@@ -41,6 +42,7 @@ public final class PolicyCodec {
     private static final byte KIND_GAUSSIAN_MLP = 2;
     private static final byte KIND_LINEAR = 3;
     private static final byte KIND_REGRESSION_MLP = 4;
+    private static final byte KIND_AFFINE_GAUSSIAN = 5;
     /** A kind written by a {@link PolicyFormat}: its name follows, then the format's own bytes. */
     private static final byte KIND_FORMAT = 100;
     private static final Map<ClassLoader, List<PolicyFormat>> FORMATS =
@@ -71,6 +73,16 @@ public final class PolicyCodec {
                 out.writeByte(KIND_REGRESSION_MLP);
                 writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
                 writeNetwork(out, p.network());
+            } else if (policy instanceof AffineGaussianPolicy p) {
+                // No normaliser: NoRML's policy acts on raw observations; parameters stay doubles.
+                out.writeByte(KIND_AFFINE_GAUSSIAN);
+                writeSpace(out, p.observationSpace());
+                writeSpace(out, p.actionSpace());
+                double[] parameters = p.parameters();
+                out.writeInt(parameters.length);
+                for (double v : parameters) {
+                    out.writeDouble(v);
+                }
             } else if (policy instanceof LinearPolicy p) {
                 out.writeByte(KIND_LINEAR);
                 writeHeader(out, p.observationSpace(), p.actionSpace(), p.normalizer());
@@ -78,7 +90,7 @@ public final class PolicyCodec {
             } else {
                 PolicyFormat format = formats(policy.getClass().getClassLoader()).stream().filter(f -> f.accepts(policy))
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("policy: cannot store a "
-                                + policy.getClass().getName() + "; supported are categorical, Gaussian and regression MLP and linear"
+                                + policy.getClass().getName() + "; supported are categorical, Gaussian and regression MLP, affine Gaussian and linear"
                                 + " policies and the kinds of the PolicyFormats on the class path"));
                 out.writeByte(KIND_FORMAT);
                 out.writeUTF(format.kind());
@@ -118,6 +130,23 @@ public final class PolicyCodec {
                     throw new CorruptArtefactException("policy file has unexpected bytes after the policy");
                 }
                 return policy;
+            }
+            if (kind == KIND_AFFINE_GAUSSIAN) {
+                Box observationSpace = (Box) readSpace(in);
+                Box actionSpace = (Box) readSpace(in);
+                int n = in.readInt();
+                if (n != AffineGaussianPolicy.parameterCount(observationSpace.dimension(), actionSpace.dimension())) {
+                    throw new CorruptArtefactException("policy file holds " + n + " affine parameters for "
+                            + observationSpace.dimension() + " inputs and " + actionSpace.dimension() + " outputs");
+                }
+                double[] parameters = new double[n];
+                for (int i = 0; i < n; i++) {
+                    parameters[i] = in.readDouble();
+                }
+                if (in.read() != -1) {
+                    throw new CorruptArtefactException("policy file has unexpected bytes after the policy");
+                }
+                return new AffineGaussianPolicy(observationSpace, actionSpace, parameters);
             }
             Box observationSpace = (Box) readSpace(in);
             Space actionSpace = readSpace(in);

@@ -12,6 +12,8 @@ import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.meta.NormlConfig.AdvantageSource;
 import dev.apprentice.il.env.reference.CartPoleSensorTasks;
+import dev.apprentice.il.policy.Policy;
+import dev.apprentice.il.registry.PolicyCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,6 +77,21 @@ class NormlModelTest {
                 loaded.adapt(NormlTestTasks.ROTATE.create(7), 11).parameters());
         assertEquals(norml.innerStepSize(), loaded.innerStepSize());
         assertArrayEquals(norml.offset(), loaded.offset());
+    }
+
+    @Test
+    void theAdaptedPolicyRoundTripsThroughThePolicyRegistryFormat() {
+        // given
+        AffineGaussianPolicy adapted = norml.adapt(NormlTestTasks.ROTATE.create(7), 11);
+
+        // when
+        Policy decoded = PolicyCodec.decode(PolicyCodec.encode(adapted));
+
+        // then
+        assertTrue(decoded instanceof AffineGaussianPolicy);
+        assertArrayEquals(adapted.parameters(), ((AffineGaussianPolicy) decoded).parameters());
+        assertEquals(adapted.observationSpace(), decoded.observationSpace());
+        assertEquals(adapted.actionSpace(), decoded.actionSpace());
     }
 
     @Test
