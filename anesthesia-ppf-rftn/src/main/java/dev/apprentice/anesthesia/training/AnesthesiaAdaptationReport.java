@@ -1,6 +1,7 @@
 package dev.apprentice.anesthesia.training;
 
 import dev.apprentice.anesthesia.AnesthesiaDomain;
+import dev.apprentice.anesthesia.sim.Patient;
 import dev.apprentice.anesthesia.sim.PatientCohort;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.TrainingOptions;
@@ -16,6 +17,7 @@ import dev.apprentice.il.policy.MlpPolicy;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.service.domain.Algorithm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +129,7 @@ public final class AnesthesiaAdaptationReport {
             int n = group.seeds().length;
             double[][] results = IntStream.range(0, n).parallel().mapToObj(i -> {
                 long s = group.seeds()[i];
-                var patient = group.source().patient(s);
+                Patient patient = group.source().patient(s);
                 if (arm.getValue() == null) {
                     PatientAdaptation.RestOfCase r = experiment.rest(patient, s, experiment.expert());
                     return new double[] {r.timeInBand(), r.hypotension(), r.mdape(), Double.NaN, 0};
@@ -172,16 +174,19 @@ public final class AnesthesiaAdaptationReport {
                 new AnesthesiaMetaLearning().config(seed, threads, iterations).toMap(), seed, openingSeconds / 60,
                 AnesthesiaReport.COHORT_SEED, randomPatients, AnesthesiaReport.HELD_OUT_SEED, randomPatients,
                 EXTREME_DEVIATION, SENSITIVE_SEED));
-        md.append("| patients | after the opening | BIS 40–60 | worst case | vs bc, paired (better / worse patients) | MAP < 65"
-                + " | MDAPE (%) | clamped | envelope violations |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| patients | after the opening | BIS 40–60 | worst case | vs bc, paired (better / worse patients)"
+                + " | adapted vs its start, paired | MAP < 65 | MDAPE (%) | clamped | envelope violations |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (HeldOut group : heldOut(randomPatients)) {
             List<Arm> arms = measure(experiment, group, arms(), learned);
             double[] bc = arms.get(1).timeInBand();
-            for (Arm arm : arms) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %s | %.1f %% | %.1f | %s | %s |%n",
+            for (int a = 0; a < arms.size(); a++) {
+                Arm arm = arms.get(a);
+                // The arms come in pairs after the expert: a start (bc, the initialisation), then it adapted.
+                String adaptedVsStart = a >= 2 && a % 2 == 0 ? paired(arm.timeInBand(), arms.get(a - 1).timeInBand()) : "–";
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %s | %s | %.1f %% | %.1f | %s | %s |%n",
                         group.name(), arm.name(), 100 * mean(arm.timeInBand()), 100 * min(arm.timeInBand()),
-                        paired(arm.timeInBand(), bc), 100 * mean(arm.hypotension()), mean(arm.mdape()),
+                        paired(arm.timeInBand(), bc), adaptedVsStart, 100 * mean(arm.hypotension()), mean(arm.mdape()),
                         Double.isNaN(arm.clamped()[0]) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * mean(arm.clamped())),
                         Double.isNaN(arm.clamped()[0]) ? "–" : Long.toString(arm.violations())));
             }
@@ -200,14 +205,14 @@ public final class AnesthesiaAdaptationReport {
     }
 
     private static double[] column(double[][] rows, int c) {
-        return java.util.Arrays.stream(rows).mapToDouble(r -> r[c]).toArray();
+        return Arrays.stream(rows).mapToDouble(r -> r[c]).toArray();
     }
 
     private static double mean(double[] v) {
-        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
     private static double min(double[] v) {
-        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 }

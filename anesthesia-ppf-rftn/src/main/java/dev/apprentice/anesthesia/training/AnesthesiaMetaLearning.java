@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class AnesthesiaMetaLearning implements MetaLearningRecipe {
 
     /** Meta-iterations when none are asked for. */
-    public static final int DEFAULT_ITERATIONS = 600;
+    public static final int DEFAULT_ITERATIONS = 5_000;
     /** Decisions per support set during meta-training. */
     static final int SUPPORT_SHOTS = 45;
     /** Decisions per query set during meta-training. */
@@ -58,7 +58,7 @@ public final class AnesthesiaMetaLearning implements MetaLearningRecipe {
                 .innerLearningRate(0.01)
                 .adaptationSteps(10)
                 .metaBatchSize(8)
-                .outerLearningRate(1e-3)
+                .outerLearningRate(3e-3)
                 .iterations(iterations > 0 ? iterations : DEFAULT_ITERATIONS)
                 .threads(threads)
                 .seed(seed)
