@@ -61,11 +61,6 @@ public final class PatientAdaptation {
         return expert;
     }
 
-    /** Seconds the expert runs before the adapted policy takes over. */
-    public int openingSeconds() {
-        return openingSeconds;
-    }
-
     /**
      * The meta-training tasks: one per patient, that patient's whole case as the policies see it.
      *
