@@ -12,6 +12,7 @@ import dev.apprentice.anesthesia.sim.PropofolModel;
 import dev.apprentice.anesthesia.training.AnesthesiaEnvironment;
 import dev.apprentice.anesthesia.training.AnesthesiaEvaluation;
 import dev.apprentice.anesthesia.training.AnesthesiaImitation;
+import dev.apprentice.anesthesia.training.AnesthesiaMetaLearning;
 import dev.apprentice.anesthesia.training.AnesthesiaSimulation;
 import dev.apprentice.il.env.ObservationEncoder;
 import dev.apprentice.il.spaces.Box;
@@ -25,6 +26,7 @@ import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.DomainLimits;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.MetaLearningRecipe;
 import dev.apprentice.service.domain.TrainingRecipes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +54,7 @@ public class AnesthesiaDomain implements ImitationDomain {
     private final AnesthesiaRecords records = new AnesthesiaRecords();
     private final RecommendationRequests requests = new RecommendationRequests();
     private final EnvelopeGuard guard;
+    private final AnesthesiaMetaLearning metaLearning = new AnesthesiaMetaLearning();
     private final ActionLabels labels = ActionLabels.continuous(List.of("propofol", "remifentanil"),
             List.of("mg/kg/h", "µg/kg/min"));
 
@@ -121,6 +124,12 @@ public class AnesthesiaDomain implements ImitationDomain {
     @Override
     public Optional<TrainingRecipes> training() {
         return Optional.of(imitation);
+    }
+
+    /** A patient (a case) is a task: adaptation from the first minutes of the case's own decisions. */
+    @Override
+    public Optional<MetaLearningRecipe> metaLearning() {
+        return Optional.of(metaLearning);
     }
 
     @Override

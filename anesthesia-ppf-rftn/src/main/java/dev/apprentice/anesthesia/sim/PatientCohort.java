@@ -84,6 +84,18 @@ public final class PatientCohort {
         return random(new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
     }
 
+    /**
+     * How far a patient's response to propofol lies from the typical one: the larger of C50p's and
+     * γ's distances from their typical values, in standard deviations of the log-normal
+     * variability above (0 for the typical patient; beyond 1.5 for about one random patient in four).
+     */
+    public static double sensitivityDeviation(BisResponse response) {
+        double c50p = Math.log(response.c50p() / BisResponse.TYPICAL.c50p()) / Math.sqrt(Math.log(1 + CV_C50P * CV_C50P));
+        double gamma = Math.log(response.gamma() / BisResponse.TYPICAL.gamma())
+                / Math.sqrt(Math.log(1 + CV_GAMMA * CV_GAMMA));
+        return Math.max(Math.abs(c50p), Math.abs(gamma));
+    }
+
     /** A log-normal draw whose median is {@code typical} and whose coefficient of variation is {@code cv}. */
     static double logNormal(double typical, double cv, RandomGenerator rng) {
         double sigma = Math.sqrt(Math.log(1 + cv * cv));
