@@ -17,9 +17,10 @@ import dev.apprentice.service.domain.MetaLearningRecipe;
  * 2×64 tanh network, the shape of the service's BC policy, so that the general policy fine-tuned by
  * the same adaptation is a like-for-like baseline; support and query sets of 40 decisions, one
  * episode's worth, because the service adapts from one episode; inner and adaptation step 0.1, 16
- * drivers per meta-batch, Adam at 1e-3, 2,000 iterations. Three inner steps, a smaller inner or
- * outer step matched the drivers' style no better and agreed with fewer of their actions; Reptile
- * and joint pre-training kept the general policy's agreement but not the drivers' speed and headway.
+ * drivers per meta-batch, Adam at 1e-3, 2,000 iterations. Three inner steps matched speed and
+ * headway about as well but agreed with fewer of the drivers' actions; a smaller inner or outer step
+ * did worse on both; Reptile and joint pre-training kept the general policy's agreement but not the
+ * drivers' speed and headway.
  */
 public final class LaneChangeMetaLearning implements MetaLearningRecipe {
 
