@@ -12,6 +12,7 @@ import dev.apprentice.lanechange.sim.LaneChangeSimulation;
 import dev.apprentice.lanechange.sim.MetaAction;
 import dev.apprentice.lanechange.training.LaneChangeEvaluation;
 import dev.apprentice.lanechange.training.LaneChangeImitation;
+import dev.apprentice.lanechange.training.LaneChangeMetaLearning;
 import dev.apprentice.service.domain.ActionLabels;
 import dev.apprentice.service.domain.DecisionCodec;
 import dev.apprentice.service.domain.DemonstrationRecords;
@@ -19,6 +20,7 @@ import dev.apprentice.service.domain.DomainLimits;
 import dev.apprentice.service.domain.DomainEvaluation;
 import dev.apprentice.service.domain.ExpertSimulation;
 import dev.apprentice.service.domain.ImitationDomain;
+import dev.apprentice.service.domain.MetaLearningRecipe;
 import dev.apprentice.service.domain.TrainingRecipes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -27,8 +29,8 @@ import java.util.Optional;
 /**
  * The lane-change domain as the service kit needs it: the reference highway's 5 × 5 kinematics
  * observations, five meta-actions, lane features for the policies, the Avro record, the decision
- * request format, BC/GAIL/RAIL recipes, evaluation against the IDM + MOBIL experts, and the
- * highway simulator for the demo and the live view.
+ * request format, BC/GAIL/RAIL recipes, per-driver meta-learning, evaluation against the IDM + MOBIL
+ * experts, and the highway simulator for the demo and the live view.
  */
 @ApplicationScoped
 public class LaneChangeDomain implements ImitationDomain {
@@ -47,6 +49,7 @@ public class LaneChangeDomain implements ImitationDomain {
 
     private final LaneChangeImitation imitation = new LaneChangeImitation();
     private final LaneChangeEvaluation evaluation = new LaneChangeEvaluation(imitation);
+    private final LaneChangeMetaLearning metaLearning = new LaneChangeMetaLearning();
     private final LaneChangeSimulation simulation = new LaneChangeSimulation(imitation.road());
     private final LaneChangeRecords records = new LaneChangeRecords();
     private final DecisionRequests decisions = new DecisionRequests();
@@ -100,6 +103,12 @@ public class LaneChangeDomain implements ImitationDomain {
     @Override
     public Optional<DomainEvaluation> evaluation() {
         return Optional.of(evaluation);
+    }
+
+    /** Drivers are the tasks: a starting policy that adapts to one driver from one of their episodes. */
+    @Override
+    public Optional<MetaLearningRecipe> metaLearning() {
+        return Optional.of(metaLearning);
     }
 
     @Override

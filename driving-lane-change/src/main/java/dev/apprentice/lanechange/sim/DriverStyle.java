@@ -40,14 +40,23 @@ public record DriverStyle(String name, IdmModel idm, MobilModel mobil) {
         return BUILT_IN.clone();
     }
 
-    /** A built-in style by name, case-insensitively; lists the valid names otherwise. */
+    /**
+     * A built-in style or a {@link DriverPopulation} driver ({@code driver-17}) by name,
+     * case-insensitively; lists the valid names otherwise.
+     */
     public static DriverStyle byName(String name) {
+        String wanted = name == null ? null : name.trim().toLowerCase(Locale.ROOT);
         for (DriverStyle s : BUILT_IN) {
-            if (s.name.equals(name == null ? null : name.trim().toLowerCase(Locale.ROOT))) {
+            if (s.name.equals(wanted)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("style: expected one of "
-                + Arrays.stream(BUILT_IN).map(DriverStyle::name).toList() + ", found '" + name + "'");
+        int id = DriverPopulation.names().indexOf(wanted);
+        if (id >= 0) {
+            return DriverPopulation.driver(id);
+        }
+        throw new IllegalArgumentException("style: expected one of " + Arrays.stream(BUILT_IN).map(DriverStyle::name).toList()
+                + " or " + DriverPopulation.PREFIX + "0 to " + DriverPopulation.PREFIX + (DriverPopulation.SIZE - 1)
+                + ", found '" + name + "'");
     }
 }

@@ -44,6 +44,12 @@ public final class HighwaySimulator implements Environment {
     public static final double TAU_HEADING = 0.2;
     /** Time headway below which the ego counts as tailgating, s. */
     public static final double HEADWAY_LIMIT = 1.0;
+    /**
+     * The ego counts as following a leader in its lane closer than this (net gap, m): the range
+     * beyond which {@link LaneFeatures} treats the road as free, so the mean headway measures car
+     * following, not empty road.
+     */
+    public static final double FOLLOWING_RANGE = LaneFeatures.GAP_RANGE;
 
     private static final int EGO = 0;
     private static final double MAX_HEADING_OFFSET = Math.PI / 4;
@@ -84,6 +90,8 @@ public final class HighwaySimulator implements Environment {
     private double distance;
     private int laneChanges;
     private double tailgatingSeconds;
+    private double followingSeconds;
+    private double headwayIntegral;
 
     /** A highway with the reference configuration. */
     public HighwaySimulator() {
@@ -156,6 +164,8 @@ public final class HighwaySimulator implements Environment {
         distance = 0;
         laneChanges = 0;
         tailgatingSeconds = 0;
+        followingSeconds = 0;
+        headwayIntegral = 0;
         sortByPosition();
         return observe();
     }
@@ -408,9 +418,15 @@ public final class HighwaySimulator implements Environment {
             crashed |= overlaps(EGO, order[k]);
         }
         int ahead = leader(EGO, lane[EGO]);
-        if (ahead >= 0 && speed[EGO] > 0
-                && (x[ahead] - x[EGO] - VEHICLE_LENGTH) / speed[EGO] < HEADWAY_LIMIT) {
-            tailgatingSeconds += dt;
+        if (ahead >= 0 && speed[EGO] > 0) {
+            double gap = x[ahead] - x[EGO] - VEHICLE_LENGTH;
+            if (gap / speed[EGO] < HEADWAY_LIMIT) {
+                tailgatingSeconds += dt;
+            }
+            if (gap < FOLLOWING_RANGE) {
+                followingSeconds += dt;
+                headwayIntegral += Math.max(gap, 0) / speed[EGO] * dt;
+            }
         }
     }
 
@@ -513,7 +529,8 @@ public final class HighwaySimulator implements Environment {
 
     /** What happened to the ego so far in this episode. */
     public EpisodeTally tally() {
-        return new EpisodeTally(decisions, time, distance, laneChanges, tailgatingSeconds, crashed, offRoad);
+        return new EpisodeTally(decisions, time, distance, laneChanges, tailgatingSeconds, followingSeconds, headwayIntegral,
+                crashed, offRoad);
     }
 
     /**

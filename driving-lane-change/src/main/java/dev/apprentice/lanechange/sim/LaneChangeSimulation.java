@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The highway as the service kit sees it: the three scripted driver styles as experts (source
- * {@code sim-<style>}), and live episodes that hand the page every physics frame of a decision.
+ * The highway as the service kit sees it: the three scripted driver styles and the
+ * {@link DriverPopulation}'s drivers as experts (source {@code sim-<name>}, e.g. {@code sim-normal},
+ * {@code sim-driver-17}), and live episodes that hand the page every physics frame of a decision.
  */
 public final class LaneChangeSimulation implements ExpertSimulation {
 
@@ -33,7 +35,8 @@ public final class LaneChangeSimulation implements ExpertSimulation {
 
     @Override
     public List<String> experts() {
-        return Arrays.stream(DriverStyle.builtIn()).map(DriverStyle::name).toList();
+        return Stream.concat(Arrays.stream(DriverStyle.builtIn()).map(DriverStyle::name), DriverPopulation.names().stream())
+                .toList();
     }
 
     @Override

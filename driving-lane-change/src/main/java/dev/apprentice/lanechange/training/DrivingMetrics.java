@@ -16,16 +16,19 @@ import java.util.List;
 /**
  * The RAIL paper's driving measures for one driver (policy or expert) over seeded episodes:
  * collision rate, mean speed, lane changes per kilometre and the share of time spent below a
- * one-second headway. Measured at physics resolution by the simulator, not from observations.
+ * one-second headway; and, as a measure of driving style, the mean time headway while following.
+ * Measured at physics resolution by the simulator, not from observations.
  *
  * @param episodes episodes driven
  * @param collisionRate share of episodes ending in a collision
  * @param meanSpeed distance over time, m/s
  * @param laneChangesPerKm lane changes started per kilometre driven
  * @param tailgatingShare share of driving time with a time headway below 1 s
+ * @param meanTimeHeadway mean time headway to the leader over the time one is within
+ *     {@link HighwaySimulator#FOLLOWING_RANGE}, s (0 when the driver never followed anyone)
  */
 public record DrivingMetrics(int episodes, double collisionRate, double meanSpeed, double laneChangesPerKm,
-        double tailgatingShare) {
+        double tailgatingShare, double meanTimeHeadway) {
 
     /**
      * Drives one episode per seed with {@code actor} acting on raw observations.
@@ -75,15 +78,20 @@ public record DrivingMetrics(int episodes, double collisionRate, double meanSpee
         double distance = 0;
         double seconds = 0;
         double tailgating = 0;
+        double following = 0;
+        double headway = 0;
         long laneChanges = 0;
         for (EpisodeTally t : tallies) {
             crashes += t.crashed() ? 1 : 0;
             distance += t.distance();
             seconds += t.seconds();
             tailgating += t.tailgatingSeconds();
+            following += t.followingSeconds();
+            headway += t.headwayIntegral();
             laneChanges += t.laneChanges();
         }
         return new DrivingMetrics(tallies.size(), crashes / (double) tallies.size(), seconds > 0 ? distance / seconds : 0,
-                distance > 0 ? laneChanges / (distance / 1000) : 0, seconds > 0 ? tailgating / seconds : 0);
+                distance > 0 ? laneChanges / (distance / 1000) : 0, seconds > 0 ? tailgating / seconds : 0,
+                following > 0 ? headway / following : 0);
     }
 }
