@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * {@code y = A·sin(x − φ)} with amplitude A uniform in [0.1, 5] and phase φ uniform in [0, π];
  * inputs x are uniform in [−5, 5]. The paper's figure to compare with: after 10 gradient steps
  * on 5 examples, MAML reaches a mean squared error of 0.35 where joint pre-training on all tasks
- * stays at 2.19 (its Figure 2 / §5.1). The conformance tests and the CLI's report use it.
+ * stays at 2.19 (§5.1, Fig. 3). The conformance tests and the CLI's report use it.
  */
 public final class SinusoidTasks implements DemonstrationTasks {
 
