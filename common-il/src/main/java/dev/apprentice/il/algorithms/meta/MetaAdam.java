@@ -3,9 +3,10 @@ package dev.apprentice.il.algorithms.meta;
 import dev.apprentice.il.algorithms.Checkpoint;
 
 /**
- * Adam (Kingma and Ba 2015) on a flat parameter vector with a gradient computed elsewhere: the
- * meta-update of MAML and Reptile, whose "gradient" is assembled from many tasks' inner loops
- * rather than backpropagated by a network. Bias-corrected, β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+ * Adam (Kingma and Ba 2015, bias-corrected, β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on one flat parameter
+ * vector with a gradient computed elsewhere: the meta-update of every meta-learner here, whose
+ * "gradient" is assembled from many tasks' inner loops rather than backpropagated by a network.
+ * Moments and step count are kept in doubles and checkpointed exactly.
  */
 final class MetaAdam {
 
@@ -14,44 +15,52 @@ final class MetaAdam {
     private static final double EPSILON = 1e-8;
 
     private final double learningRate;
-    private final float[] firstMoment;
-    private final float[] secondMoment;
-    private long step;
+    private final double[] first;
+    private final double[] second;
+    private long steps;
 
-    MetaAdam(int parameters, double learningRate) {
+    MetaAdam(double learningRate, int size) {
         this.learningRate = learningRate;
-        this.firstMoment = new float[parameters];
-        this.secondMoment = new float[parameters];
+        this.first = new double[size];
+        this.second = new double[size];
     }
 
-    /** Moves {@code parameters} one step against {@code gradient}. */
-    void step(float[] parameters, float[] gradient) {
-        step++;
-        double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
+    /** Moves {@code parameters} up the {@code gradient} (maximising an objective, as NoRML's outer loop). */
+    void ascend(double[] parameters, double[] gradient) {
+        step(parameters, gradient, 1);
+    }
+
+    /** Moves {@code parameters} down the {@code gradient} (minimising a loss, as MAML's and Reptile's). */
+    void descend(double[] parameters, double[] gradient) {
+        step(parameters, gradient, -1);
+    }
+
+    private void step(double[] parameters, double[] gradient, int direction) {
+        steps++;
+        double c1 = 1 - Math.pow(BETA1, steps);
+        double c2 = 1 - Math.pow(BETA2, steps);
         for (int i = 0; i < parameters.length; i++) {
-            double g = gradient[i];
-            double m = BETA1 * firstMoment[i] + (1 - BETA1) * g;
-            double v = BETA2 * secondMoment[i] + (1 - BETA2) * g * g;
-            firstMoment[i] = (float) m;
-            secondMoment[i] = (float) v;
-            parameters[i] -= (float) (alpha * m / (Math.sqrt(v) + EPSILON));
+            first[i] = BETA1 * first[i] + (1 - BETA1) * gradient[i];
+            second[i] = BETA2 * second[i] + (1 - BETA2) * gradient[i] * gradient[i];
+            parameters[i] += direction * learningRate * (first[i] / c1) / (Math.sqrt(second[i] / c2) + EPSILON);
         }
     }
 
+    /** Stores the moments and the step count under {@code name}. */
     void saveTo(Checkpoint checkpoint, String name) {
-        checkpoint.putFloats(name + ".m", firstMoment).putFloats(name + ".v", secondMoment)
-                .putDouble(name + ".step", step);
+        checkpoint.putDoubles(name + ".first", first).putDoubles(name + ".second", second).putDouble(name + ".steps", steps);
     }
 
+    /** Restores what {@link #saveTo} stored. */
     void restore(Checkpoint checkpoint, String name) {
-        float[] m = checkpoint.floats(name + ".m");
-        float[] v = checkpoint.floats(name + ".v");
-        if (m.length != firstMoment.length || v.length != secondMoment.length) {
-            throw new IllegalArgumentException("checkpoint " + name + ": expected " + firstMoment.length
-                    + " moments, found " + m.length + " and " + v.length);
+        double[] m = checkpoint.doubles(name + ".first");
+        double[] v = checkpoint.doubles(name + ".second");
+        if (m.length != first.length || v.length != second.length) {
+            throw new IllegalArgumentException("checkpoint " + name + ": expected " + first.length + " moments, found "
+                    + m.length + " and " + v.length);
         }
-        System.arraycopy(m, 0, firstMoment, 0, m.length);
-        System.arraycopy(v, 0, secondMoment, 0, v.length);
-        step = (long) checkpoint.getDouble(name + ".step");
+        System.arraycopy(m, 0, first, 0, m.length);
+        System.arraycopy(v, 0, second, 0, v.length);
+        steps = (long) checkpoint.getDouble(name + ".steps");
     }
 }

@@ -89,12 +89,12 @@ public final class MetaImitationTrainer implements Trainer {
         for (int w = 0; w < nets.length; w++) {
             nets[w] = PolicyNetworks.build(spec);
         }
-        float[] theta = nets[0].parameters();
-        MetaAdam adam = new MetaAdam(theta.length, config.outerLearningRate());
+        double[] theta = toDoubles(nets[0].parameters());
+        MetaAdam adam = new MetaAdam(config.outerLearningRate(), theta.length);
         int first = 1;
         Checkpoint resumed = run.resume().orElse(null);
         if (resumed != null) {
-            float[] saved = resumed.floats("theta");
+            double[] saved = resumed.doubles("theta");
             if (saved.length != theta.length) {
                 throw new IllegalArgumentException("checkpoint: expected " + theta.length + " parameters, found " + saved.length);
             }
@@ -119,30 +119,30 @@ public final class MetaImitationTrainer implements Trainer {
                     batch.add(new Problem[] {Problem.of(draw.support(), normalizer, targets),
                             Problem.of(draw.query(), normalizer, targets)});
                 }
-                TaskResult[] results = adaptAll(pool, nets, theta, batch);
-                float[] metaGradient = new float[theta.length];
+                TaskResult[] results = adaptAll(pool, nets, toFloats(theta), batch);
+                double[] metaGradient = new double[theta.length];
                 double support = 0;
                 double before = 0;
                 double adapted = 0;
                 for (TaskResult r : results) {
                     for (int i = 0; i < metaGradient.length; i++) {
-                        metaGradient[i] += r.contribution[i] / results.length;
+                        metaGradient[i] += (double) r.contribution[i] / results.length;
                     }
                     support += r.supportLoss / results.length;
                     before += r.queryLossBefore / results.length;
                     adapted += r.queryLossAdapted / results.length;
                 }
-                adam.step(theta, metaGradient);
+                adam.descend(theta, metaGradient);
                 metrics = new LinkedHashMap<>();
                 metrics.put("support_loss", support);
                 metrics.put("query_loss_before", before);
                 metrics.put("query_loss_adapted", adapted);
                 metrics.put("meta_gradient_norm", norm(metaGradient));
-                float[] current = theta.clone();
+                double[] current = theta.clone();
                 run.evaluateIfDue(it, config.iterations(), () -> policy(nets[0], current, targets, tasks, normalizer), metrics);
                 int done = it;
                 run.endIteration(it, config.iterations(), metrics, () -> {
-                    Checkpoint c = run.checkpoint(done).putFloats("theta", current);
+                    Checkpoint c = run.checkpoint(done).putDoubles("theta", current);
                     adam.saveTo(c, "adam");
                     return c;
                 });
@@ -157,9 +157,9 @@ public final class MetaImitationTrainer implements Trainer {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static MlpPolicy policy(TrainableNetwork net, float[] theta, ActionTargets targets, DemonstrationTasks tasks,
+    private static MlpPolicy policy(TrainableNetwork net, double[] theta, ActionTargets targets, DemonstrationTasks tasks,
             ObservationNormalizer normalizer) {
-        net.setParameters(theta);
+        net.setParameters(toFloats(theta));
         return targets.policy(tasks.stateSpace(), normalizer, net.export());
     }
 
@@ -240,12 +240,29 @@ public final class MetaImitationTrainer implements Trainer {
         return out;
     }
 
-    private static double norm(float[] v) {
+    private static double norm(double[] v) {
         double s = 0;
-        for (float x : v) {
-            s += (double) x * x;
+        for (double x : v) {
+            s += x * x;
         }
         return Math.sqrt(s);
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    /** The network's parameters are floats; the meta-update keeps the master copy in doubles. */
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     /** A task's contribution to the meta-gradient and its losses. */

@@ -19,9 +19,9 @@ final class MetaParameters {
     private final Box actionSpace;
     private final int policySize;
     private final double[] values;
-    private final AdamAscent adam;
+    private final MetaAdam adam;
 
-    private MetaParameters(NormlConfig config, Box observationSpace, Box actionSpace, double[] values, AdamAscent adam) {
+    private MetaParameters(NormlConfig config, Box observationSpace, Box actionSpace, double[] values, MetaAdam adam) {
         this.config = config;
         this.observationSpace = observationSpace;
         this.actionSpace = actionSpace;
@@ -46,7 +46,7 @@ final class MetaParameters {
         Arrays.fill(values, policySize - d, policySize, config.initialLogStd());
         System.arraycopy(psi, 0, values, 2 * policySize, psi.length);
         return new MetaParameters(config, observationSpace, actionSpace, values,
-                new AdamAscent(config.outerLearningRate(), values.length));
+                new MetaAdam(config.outerLearningRate(), values.length));
     }
 
     static MetaParameters restore(NormlConfig config, Box observationSpace, Box actionSpace, Checkpoint saved) {
@@ -56,8 +56,8 @@ final class MetaParameters {
             throw new IllegalArgumentException("checkpoint: expected " + fresh.size() + " NoRML parameters, found "
                     + values.length);
         }
-        AdamAscent adam = new AdamAscent(config.outerLearningRate(), saved.doubles("adam_first"),
-                saved.doubles("adam_second"), (long) saved.getDouble("adam_steps"));
+        MetaAdam adam = new MetaAdam(config.outerLearningRate(), values.length);
+        adam.restore(saved, "adam");
         return new MetaParameters(config, observationSpace, actionSpace, values, adam);
     }
 
@@ -67,10 +67,8 @@ final class MetaParameters {
     }
 
     Checkpoint saveTo(Checkpoint checkpoint) {
-        return checkpoint.putDoubles("parameters", values)
-                .putDoubles("adam_first", adam.first())
-                .putDoubles("adam_second", adam.second())
-                .putDouble("adam_steps", adam.steps());
+        adam.saveTo(checkpoint.putDoubles("parameters", values), "adam");
+        return checkpoint;
     }
 
     int size() {
@@ -84,7 +82,7 @@ final class MetaParameters {
 
     /** One Adam step up the meta-gradient, laid out as [θ, offset, ψ]. */
     void ascend(double[] gradient) {
-        adam.step(values, gradient);
+        adam.ascend(values, gradient);
     }
 
     /** The current parameters as an immutable model. */

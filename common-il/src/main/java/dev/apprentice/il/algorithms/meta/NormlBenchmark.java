@@ -5,6 +5,7 @@ import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.meta.NormlConfig.AdvantageSource;
 import dev.apprentice.il.env.Environment;
+import dev.apprentice.il.env.RewardReplacedEnvironment;
 import dev.apprentice.il.env.StepResult;
 import dev.apprentice.il.env.reference.CartPoleSensorTasks;
 import dev.apprentice.il.env.reference.RotatedPointMassTasks;
@@ -139,7 +140,7 @@ public final class NormlBenchmark {
             sums[2] += meanReturn(mamlModel.metaPolicy(), tasks.create(taskSeed), episodeSeed, EPISODES_PER_TASK);
             sums[3] += meanReturn(mamlModel.adaptWithRewards(tasks.create(taskSeed), adaptSeed), tasks.create(taskSeed),
                     episodeSeed, EPISODES_PER_TASK);
-            sums[4] += meanReturn(mamlModel.adaptWithRewards(withoutRewards(tasks.create(taskSeed)), adaptSeed),
+            sums[4] += meanReturn(mamlModel.adaptWithRewards(new RewardReplacedEnvironment(tasks.create(taskSeed), 0), adaptSeed),
                     tasks.create(taskSeed), episodeSeed, EPISODES_PER_TASK);
         }
         return new Figures(name, heldOutTasks, sums[0] / heldOutTasks, sums[1] / heldOutTasks, sums[2] / heldOutTasks,
@@ -163,31 +164,5 @@ public final class NormlBenchmark {
             } while (!result.done());
         }
         return total / episodes;
-    }
-
-    /** {@code environment} with every reward replaced by 0: the reward-free setting NoRML adapts in. */
-    public static Environment withoutRewards(Environment environment) {
-        return new Environment() {
-            @Override
-            public Box observationSpace() {
-                return environment.observationSpace();
-            }
-
-            @Override
-            public Space actionSpace() {
-                return environment.actionSpace();
-            }
-
-            @Override
-            public float[] reset(long seed) {
-                return environment.reset(seed);
-            }
-
-            @Override
-            public StepResult step(float[] action) {
-                StepResult r = environment.step(action);
-                return new StepResult(r.observation(), 0, r.terminated(), r.truncated());
-            }
-        };
     }
 }

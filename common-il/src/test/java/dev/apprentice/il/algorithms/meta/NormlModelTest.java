@@ -11,6 +11,7 @@ import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.TrainingListener;
 import dev.apprentice.il.algorithms.TrainingOptions;
 import dev.apprentice.il.algorithms.meta.NormlConfig.AdvantageSource;
+import dev.apprentice.il.env.RewardReplacedEnvironment;
 import dev.apprentice.il.env.reference.CartPoleSensorTasks;
 import dev.apprentice.il.policy.Policy;
 import dev.apprentice.il.registry.PolicyCodec;
@@ -18,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +37,14 @@ class NormlModelTest {
     @Test
     void adaptationNeverReadsARewardAndStillChangesThePolicy() {
         // given: the same task twice, once with every reward NaN
-        AtomicInteger stepsServed = new AtomicInteger();
+        RewardReplacedEnvironment nanRewards = new RewardReplacedEnvironment(NormlTestTasks.ROTATE.create(42), Double.NaN);
 
         // when
         AffineGaussianPolicy withRewards = norml.adapt(NormlTestTasks.ROTATE.create(42), 5);
-        AffineGaussianPolicy withNaNRewards = norml.adapt(NormlTestTasks.nanRewards(NormlTestTasks.ROTATE.create(42),
-                stepsServed), 5);
+        AffineGaussianPolicy withNaNRewards = norml.adapt(nanRewards, 5);
 
         // then
-        assertEquals(4 * 10, stepsServed.get(), "four exploration episodes of ten steps");
+        assertEquals(4 * 10, nanRewards.steps(), "four exploration episodes of ten steps");
         assertArrayEquals(withRewards.parameters(), withNaNRewards.parameters());
         assertTrue(Arrays.stream(withNaNRewards.parameters()).allMatch(Double::isFinite));
         assertFalse(Arrays.equals(norml.metaPolicy().parameters(), withNaNRewards.parameters()), "adaptation moved θ");
@@ -53,8 +52,8 @@ class NormlModelTest {
 
     @Test
     void theNaNRewardProbeCatchesAnAdaptationThatReadsRewards() {
-        assertRejected(() -> norml.adaptWithRewards(NormlTestTasks.nanRewards(NormlTestTasks.ROTATE.create(42),
-                new AtomicInteger()), 5), "must be finite, found NaN");
+        assertRejected(() -> norml.adaptWithRewards(new RewardReplacedEnvironment(NormlTestTasks.ROTATE.create(42),
+                Double.NaN), 5), "must be finite, found NaN");
     }
 
     @Test
