@@ -31,7 +31,7 @@ public record FewShotSettings(List<Integer> hiddenSizes, int iterations, int met
 
     /** The settings measured on the Hold-and-Tap protocol (service README, "Few-shot enrolment"). */
     public static FewShotSettings defaults() {
-        return new FewShotSettings(List.of(32), 300, 10, 5, 10, 3, 0.1, 3e-3, 3, 100);
+        return new FewShotSettings(List.of(32), 500, 10, 5, 10, 5, 0.03, 0.01, 5, 300);
     }
 
     public FewShotSettings {
@@ -69,6 +69,12 @@ public record FewShotSettings(List<Integer> hiddenSizes, int iterations, int met
                 .iterations(iterations).metaBatchSize(metaBatchSize).supportShots(supportShots).queryShots(queryShots)
                 .innerSteps(innerSteps).innerLearningRate(innerLearningRate).outerLearningRate(outerLearningRate)
                 .adaptationSteps(adaptationSteps).engine(TrainingEngine.PLAIN_JAVA).seed(seed).build();
+    }
+
+    /** How an owner's samples move a start of this kind: random weights get {@link #scratchSteps()} steps. */
+    public FewShotAdaptation adaptation(PolicyInitialisation initialisation) {
+        FewShotAdaptation adaptation = metaConfig(MetaMethod.JOINT_PRETRAINING, 0).adaptation();
+        return initialisation == PolicyInitialisation.SCRATCH ? adaptation.withSteps(scratchSteps) : adaptation;
     }
 
     /** The settings for a model card. */

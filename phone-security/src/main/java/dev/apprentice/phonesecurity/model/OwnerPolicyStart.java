@@ -53,7 +53,7 @@ public record OwnerPolicyStart(PolicyInitialisation initialisation, MlpPolicy in
         if (initialisation == PolicyInitialisation.SCRATCH) {
             ActionTargets targets = new ActionTargets(FewShotOwnerPolicy.actionSpace(population.dimension()),
                     ImitationLoss.LIKELIHOOD);
-            FewShotAdaptation adaptation = config.adaptation().withSteps(settings.scratchSteps());
+            FewShotAdaptation adaptation = settings.adaptation(initialisation);
             PolicyNetworks.Spec spec = new PolicyNetworks.Spec(FewShotOwnerPolicy.STATE.width(), config.hiddenSizes(),
                     Activation.TANH, targets.width(), targets.loss(adaptation.entropyBonus(), adaptation.varianceWeighting()),
                     config.outerLearningRate(), 0, seed, 0, TrainingEngine.PLAIN_JAVA);

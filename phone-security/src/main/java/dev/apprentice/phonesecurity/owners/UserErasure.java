@@ -37,7 +37,7 @@ public class UserErasure {
         boolean destroyed = dataKeys.destroy(userId);
         int keys = subjectKeys.revoke(userId);
         StoreErasure stored = ingestion.eraseSources(Set.of(userId));
-        int versions = policies.forget(OwnerModelNames.owner(userId));
+        int versions = policies.forget(OwnerModelNames.owner(userId)) + policies.forget(OwnerModelNames.fewShot(userId));
         Log.infof("erased a user: data key destroyed %s, %d API keys, %d stored samples, %d model versions", destroyed,
                 keys, stored.steps(), versions);
         return new Answers.Erasure(userId, keys, destroyed, stored.steps(), stored.episodes(), versions);
