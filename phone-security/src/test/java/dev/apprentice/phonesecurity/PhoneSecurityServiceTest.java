@@ -13,6 +13,7 @@ import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.phonesecurity.behaviour.BehaviourLayout;
 import dev.apprentice.phonesecurity.behaviour.BehaviourSample;
+import dev.apprentice.phonesecurity.owners.FewShotRegistry;
 import dev.apprentice.phonesecurity.owners.OwnerModelNames;
 import dev.apprentice.phonesecurity.privacy.BehaviourSealing;
 import dev.apprentice.phonesecurity.schema.BehaviourRecord;
@@ -68,6 +69,8 @@ class PhoneSecurityServiceTest {
     DemonstrationIngestion ingestion;
     @Inject
     PolicyServing policies;
+    @Inject
+    FewShotRegistry fewShot;
     @ConfigProperty(name = "apprentice.kafka.bootstrap-servers")
     String bootstrap;
 
@@ -291,13 +294,17 @@ class PhoneSecurityServiceTest {
                 .body("userId", equalTo("user-5")).body("modelVersion", equalTo(1)).body("samplesUsed", equalTo(1))
                 .body("metaModel", equalTo(OwnerModelNames.POLICY_START)).body("metaModelVersion", equalTo(1))
                 .body("initialisation", equalTo("reptile"));
-        // then: the adapted policy is served with a card naming its start's version and the data
-        ModelCard card = policies.served(OwnerModelNames.fewShot("user-5")).orElseThrow().card();
+        // then: the adapted policy is in the few-shot registry, its card naming its start's version and the data
+        ModelCard card = fewShot.promoted(OwnerModelNames.fewShot("user-5")).orElseThrow().card();
         assertEquals("few-shot-owner-reptile", card.algorithm());
         assertEquals(1, card.data().get("samples"));
         assertEquals(Map.of("model", OwnerModelNames.POLICY_START, "version", 1, "initialisation", "reptile",
-                "weightsSha256", policies.served(OwnerModelNames.POLICY_START).orElseThrow().card().weightsSha256()),
+                "weightsSha256", fewShot.promoted(OwnerModelNames.POLICY_START).orElseThrow().card().weightsSha256()),
                 card.data().get("metaModel"));
+        assertTrue(policies.served(OwnerModelNames.POLICY_START).isEmpty(), "the start is no domain policy");
+        // and: erasing the user deletes their few-shot policy
+        admin().delete(API + "/users/user-5").then().statusCode(200).body("modelVersionsDeleted", equalTo(1));
+        assertTrue(fewShot.promoted(OwnerModelNames.fewShot("user-5")).isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.apprentice.phonesecurity.owners;
 
 import dev.apprentice.il.policy.MlpPolicy;
 import dev.apprentice.il.registry.LibraryVersion;
+import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
@@ -17,8 +18,6 @@ import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.UnavailableException;
 import dev.apprentice.service.ingest.DemonstrationIngestion;
-import dev.apprentice.service.serving.PolicyServing;
-import dev.apprentice.service.serving.ServedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,21 +32,22 @@ import java.util.TreeSet;
  * Few-shot enrolment: an administrator learns the start of every owner's neural policy from the
  * stored population's people (one meta-learning task per person, in the served population's
  * coordinates), and each owner's policy is adapted from it on as little as one of their samples,
- * registered with a card naming the start (its version) and the data.
+ * registered with a card naming the start (its version) and the data. Both are kept in the
+ * {@link FewShotRegistry}, not served as the domain's policies: their spaces are the population's.
  */
 @ApplicationScoped
 public class FewShotEnrolments {
 
-    private final PolicyServing policies;
+    private final FewShotRegistry registry;
     private final PopulationService population;
     private final DemonstrationIngestion ingestion;
     private final DomainSettings domain;
     private final PhoneSecuritySettings settings;
     private final FewShotSettings fewShot = FewShotSettings.defaults();
 
-    public FewShotEnrolments(PolicyServing policies, PopulationService population, DemonstrationIngestion ingestion,
+    public FewShotEnrolments(FewShotRegistry registry, PopulationService population, DemonstrationIngestion ingestion,
             DomainSettings domain, PhoneSecuritySettings settings) {
-        this.policies = policies;
+        this.registry = registry;
         this.population = population;
         this.ingestion = ingestion;
         this.domain = domain;
@@ -55,7 +55,7 @@ public class FewShotEnrolments {
     }
 
     /**
-     * Learns, registers and serves the start from up to {@code maxPopulationPeople} stored people.
+     * Learns, registers and promotes the start from up to {@code maxPopulationPeople} stored people.
      *
      * @throws ConflictException when the store holds fewer people than {@code minPopulationPeople}
      */
@@ -91,18 +91,16 @@ public class FewShotEnrolments {
                 initial.getClass().getSimpleName(), initial.observationSpace().describe(), initial.actionSpace().describe(),
                 config, data, Map.of("wallSeconds", (System.nanoTime() - start) / 1e9), Map.of(), null,
                 LibraryVersion.get(), null, null);
-        ModelCard card = policies.register(initial, draft);
-        policies.promote(card.model(), card.version());
-        return card;
+        return registry.registerAndPromote(initial, draft);
     }
 
     /**
-     * Adapts, registers and serves a user's few-shot policy from their samples (the latest
+     * Adapts, registers and promotes a user's few-shot policy from their samples (the latest
      * {@code maxEnrolmentSamples} are used).
      *
      * @throws InvalidRequestException when there are fewer than {@code minFewShotEnrolmentSamples}
-     * @throws UnavailableException when no start is served
-     * @throws ConflictException when the served start was learned against another population
+     * @throws UnavailableException when no start is promoted
+     * @throws ConflictException when the promoted start was learned against another population
      */
     public ModelCard enrol(String userId, List<FeatureSample> samples) {
         if (samples.size() < settings.minFewShotEnrolmentSamples()) {
@@ -112,13 +110,13 @@ public class FewShotEnrolments {
         List<FeatureSample> used = samples.subList(Math.max(0, samples.size() - settings.maxEnrolmentSamples()),
                 samples.size());
         ServedPopulation served = population.require();
-        ServedPolicy start = policies.served(OwnerModelNames.POLICY_START).orElseThrow(() -> new UnavailableException(
-                "no-policy-start", "no policy start is served yet: an administrator learns one from the stored"
+        LoadedPolicy start = registry.promoted(OwnerModelNames.POLICY_START).orElseThrow(() -> new UnavailableException(
+                "no-policy-start", "no policy start is learned yet: an administrator learns one from the stored"
                         + " population (POST /api/v1/phone-security/policy-start)"));
         Object learnedAgainst = start.card().data().get("population");
         if (!(learnedAgainst instanceof Map<?, ?> ref && ref.get("version") instanceof Number v
                 && v.intValue() == served.reference().version())) {
-            throw new ConflictException("the served policy start was learned against another population model than"
+            throw new ConflictException("the policy start was learned against another population model than"
                     + " the served one; an administrator learns it again (POST /api/v1/phone-security/policy-start)");
         }
         PolicyInitialisation initialisation = PolicyInitialisation.byId(String.valueOf(start.card().config()
@@ -134,16 +132,14 @@ public class FewShotEnrolments {
         data.put("userId", userId);
         data.put("origin", "request");
         data.put("samples", used.size());
-        data.put("metaModel", Map.of("model", start.model(), "version", start.version(), "initialisation",
+        data.put("metaModel", Map.of("model", start.card().model(), "version", start.card().version(), "initialisation",
                 initialisation.id(), "weightsSha256", start.card().weightsSha256()));
         data.put("population", populationRef(served));
         ModelCard draft = new ModelCard(OwnerModelNames.fewShot(userId), 0, "few-shot-owner-" + initialisation.id(),
                 policy.policy().getClass().getSimpleName(), policy.policy().observationSpace().describe(),
                 policy.policy().actionSpace().describe(), owners.toMap(), data,
                 Map.of("wallSeconds", (System.nanoTime() - begin) / 1e9), Map.of(), null, LibraryVersion.get(), null, null);
-        ModelCard card = policies.register(policy.policy(), draft);
-        policies.promote(card.model(), card.version());
-        return card;
+        return registry.registerAndPromote(policy.policy(), draft);
     }
 
     private static Map<String, Object> populationRef(ServedPopulation served) {

@@ -8,7 +8,8 @@ import java.util.HexFormat;
 /**
  * Registry names of the service's models: one population and one model per owner, named by a
  * digest of the user id so that directory listings, logs and the policy topic's keys do not show
- * who is enrolled.
+ * who is enrolled; and, in the {@link FewShotRegistry}, the policy start and one few-shot policy
+ * per owner, named the same way.
  */
 public final class OwnerModelNames {
 

@@ -32,7 +32,7 @@ public class PolicyStartResource {
     }
 
     @POST
-    @Operation(summary = "Meta-learn the few-shot policy start from the stored population and serve it", description =
+    @Operation(summary = "Meta-learn the few-shot policy start from the stored population and promote it", description =
             "initialisation: maml (default), reptile, pooled or scratch; one task per stored person, in the served"
             + " population's coordinates. 503 without a served population, 409 when the store holds too few people.")
     @BodyLimit(BodyKind.COMMAND)

@@ -58,8 +58,9 @@ public class UserResource {
     private final SecurityIdentity identity;
     private final SubjectAttempts attempts;
 
-    public UserResource(Enrolments enrolments, FewShotEnrolments fewShot, SessionScoring scoring, UserErasure erasure, SubjectKeys keys,
-            PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity, SubjectAttempts attempts) {
+    public UserResource(Enrolments enrolments, FewShotEnrolments fewShot, SessionScoring scoring, UserErasure erasure,
+            SubjectKeys keys, PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity,
+            SubjectAttempts attempts) {
         this.enrolments = enrolments;
         this.fewShot = fewShot;
         this.scoring = scoring;
@@ -121,10 +122,11 @@ public class UserResource {
     @POST
     @Path("few-shot-enrolment")
     @RolesAllowed({Roles.ADMIN, Roles.SUBJECT})
-    @Operation(summary = "Adapt the user's few-shot policy from the served start", description = "Body: {samples: [...]}"
-            + " as for enrolment, from apprentice.phone-security.min-few-shot-enrolment-samples (1). Adapts the served"
-            + " policy start (POST /policy-start) to the samples and serves it as the user's few-shot policy, with a"
-            + " card naming the start's version and the samples used. 503 without a start, 409 when the start was"
+    @Operation(summary = "Adapt the user's few-shot policy from the policy start", description = "Body: {samples:"
+            + " [...]} as for enrolment, from apprentice.phone-security.min-few-shot-enrolment-samples (1). Adapts the"
+            + " promoted policy start (POST /policy-start) to the samples and registers and promotes the result as the"
+            + " user's few-shot policy in the few-shot registry, with a card naming the start's version and the samples"
+            + " used; sessions are still judged by the user's main model. 503 without a start, 409 when the start was"
             + " learned against another population. Counts against the user's attempt budget.")
     @BodyLimit(BodyKind.BATCH)
     public Answers.FewShotEnrolment enrolFewShot(@PathParam("userId") String userId, JsonNode body) {
