@@ -8,6 +8,7 @@ import dev.apprentice.phonesecurity.model.OwnerPolicyStart;
 import dev.apprentice.phonesecurity.model.PolicyInitialisation;
 import dev.apprentice.phonesecurity.model.PopulationModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class FewShotMethod implements VerificationMethod {
 
     private synchronized Prepared learned(List<FeatureSample> background, long seed) {
         Prepared known = prepared.get(seed);
-        if (known != null && known.background().equals(background)) {
+        if (known != null && sameSamples(known.background(), background)) {
             return known;
         }
         PopulationModel population = PopulationModel.fit(background, ImitationSettings.defaults().shrinkage());
@@ -61,6 +62,21 @@ public final class FewShotMethod implements VerificationMethod {
                 OwnerPolicyStart.learn(initialisation, population, byPerson, settings, seed));
         prepared.put(seed, fresh);
         return fresh;
+    }
+
+    /** Compared by value: a feature set other than both copies the features, so equal samples are new arrays. */
+    private static boolean sameSamples(List<FeatureSample> a, List<FeatureSample> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            FeatureSample x = a.get(i);
+            FeatureSample y = b.get(i);
+            if (!x.user().equals(y.user()) || x.activity() != y.activity() || !Arrays.equals(x.features(), y.features())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Prepared(List<FeatureSample> background, PopulationModel population, OwnerPolicyStart start) {
