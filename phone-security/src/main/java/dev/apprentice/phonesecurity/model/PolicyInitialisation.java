@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where a neural owner policy starts before it is fitted to the owner's few enrolment samples, so
- * that few-shot enrolment can be compared (and served) with each start.
+ * that few-shot enrolment can be compared (and offered) with each start.
  */
 public enum PolicyInitialisation {
     /** Random weights: what training on the owner's samples alone gives. */

@@ -72,7 +72,7 @@ public final class Answers {
     }
 
     /**
-     * A served policy start.
+     * A policy start, learned and promoted in the few-shot registry.
      *
      * @param version its registry version
      * @param initialisation scratch, pooled, maml or reptile
@@ -85,7 +85,7 @@ public final class Answers {
     }
 
     /**
-     * A few-shot owner policy, adapted and served.
+     * A few-shot owner policy, adapted and promoted in the few-shot registry.
      *
      * @param userId the user
      * @param modelVersion the new version of the user's few-shot policy
