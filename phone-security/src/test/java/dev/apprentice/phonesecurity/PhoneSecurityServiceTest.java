@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.il.stream.PayloadFormat;
 import dev.apprentice.phonesecurity.behaviour.BehaviourLayout;
 import dev.apprentice.phonesecurity.behaviour.BehaviourSample;
+import dev.apprentice.phonesecurity.owners.FewShotRegistry;
 import dev.apprentice.phonesecurity.owners.OwnerModelNames;
 import dev.apprentice.phonesecurity.privacy.BehaviourSealing;
 import dev.apprentice.phonesecurity.schema.BehaviourRecord;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,6 +69,8 @@ class PhoneSecurityServiceTest {
     DemonstrationIngestion ingestion;
     @Inject
     PolicyServing policies;
+    @Inject
+    FewShotRegistry fewShot;
     @ConfigProperty(name = "apprentice.kafka.bootstrap-servers")
     String bootstrap;
 
@@ -271,6 +276,39 @@ class PhoneSecurityServiceTest {
 
     @Test
     @Order(10)
+    void anAdministratorMetaLearnsThePolicyStartAndAUserEnrolsFromOneSample() {
+        // given: the served population (learned in step 2) and one sitting sample of a user never enrolled
+        String one = body(population().session(population().user(5), DAYS, "few", new Random(5)).subList(0, 1));
+        admin().body(one).post(API + "/users/user-5/few-shot-enrolment").then().statusCode(503)
+                .body("message", containsString("policy-start"));
+        as(otherKey).post(API + "/policy-start").then().statusCode(403);
+        admin().post(API + "/policy-start?initialisation=lottery").then().statusCode(400)
+                .body("field", equalTo("initialisation"));
+        // when: an administrator meta-learns the start from the stored people and the user enrols on one sample
+        admin().post(API + "/policy-start?initialisation=reptile&seed=3").then().statusCode(200)
+                .body("version", equalTo(1)).body("initialisation", equalTo("reptile"))
+                .body("populationVersion", equalTo(1)).body("people", equalTo(USERS - 1)); // user-0 was erased in step 8
+        admin().body("{\"samples\": []}").post(API + "/users/user-5/few-shot-enrolment").then().statusCode(400)
+                .body("field", equalTo("samples"));
+        admin().body(one).post(API + "/users/user-5/few-shot-enrolment").then().statusCode(200)
+                .body("userId", equalTo("user-5")).body("modelVersion", equalTo(1)).body("samplesUsed", equalTo(1))
+                .body("metaModel", equalTo(OwnerModelNames.POLICY_START)).body("metaModelVersion", equalTo(1))
+                .body("initialisation", equalTo("reptile"));
+        // then: the adapted policy is in the few-shot registry, its card naming its start's version and the data
+        ModelCard card = fewShot.promoted(OwnerModelNames.fewShot("user-5")).orElseThrow().card();
+        assertEquals("few-shot-owner-reptile", card.algorithm());
+        assertEquals(1, card.data().get("samples"));
+        assertEquals(Map.of("model", OwnerModelNames.POLICY_START, "version", 1, "initialisation", "reptile",
+                "weightsSha256", fewShot.promoted(OwnerModelNames.POLICY_START).orElseThrow().card().weightsSha256()),
+                card.data().get("metaModel"));
+        assertTrue(policies.served(OwnerModelNames.POLICY_START).isEmpty(), "the start is no domain policy");
+        // and: erasing the user deletes their few-shot policy
+        admin().delete(API + "/users/user-5").then().statusCode(200).body("modelVersionsDeleted", equalTo(1));
+        assertTrue(fewShot.promoted(OwnerModelNames.fewShot("user-5")).isEmpty());
+    }
+
+    @Test
+    @Order(11)
     void noFeatureValueReachesTheLog() throws IOException {
         Path log = Path.of(System.getProperty("phone-security.test-log", "target/phone-security-test.log"));
         String text = Files.readString(log);

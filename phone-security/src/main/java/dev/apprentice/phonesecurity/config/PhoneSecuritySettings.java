@@ -35,6 +35,13 @@ public interface PhoneSecuritySettings {
     @WithDefault("5")
     int minEnrolmentSamples();
 
+    /**
+     * Fewest samples a few-shot owner policy is adapted from (POST /users/{id}/few-shot-enrolment): one, because
+     * the start learned from the population carries what a single sample cannot; the EER it costs is in the README.
+     */
+    @WithDefault("1")
+    int minFewShotEnrolmentSamples();
+
     /** Most samples one enrolment uses (the latest ones); also the most one request may carry. */
     @WithDefault("200")
     int maxEnrolmentSamples();

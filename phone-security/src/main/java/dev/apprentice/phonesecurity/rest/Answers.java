@@ -1,5 +1,6 @@
 package dev.apprentice.phonesecurity.rest;
 
+import dev.apprentice.phonesecurity.model.PolicyInitialisation;
 import dev.apprentice.phonesecurity.model.SessionVerdict;
 
 /** The typed answers of the phone-security endpoints, so that OpenAPI describes them. */
@@ -68,5 +69,32 @@ public final class Answers {
      * @param samples samples it was learned from
      */
     public record Population(int version, int people, int samples) {
+    }
+
+    /**
+     * A policy start, learned and promoted in the few-shot registry.
+     *
+     * @param version its registry version
+     * @param initialisation scratch, pooled, maml or reptile
+     * @param populationVersion the population model whose coordinates it acts in
+     * @param people population people it was learned from
+     * @param samples their samples
+     */
+    public record PolicyStart(int version, PolicyInitialisation initialisation, int populationVersion, int people,
+            int samples) {
+    }
+
+    /**
+     * A few-shot owner policy, adapted and promoted in the few-shot registry.
+     *
+     * @param userId the user
+     * @param modelVersion the new version of the user's few-shot policy
+     * @param samplesUsed samples it was adapted on
+     * @param metaModel the registry name of the start it was adapted from
+     * @param metaModelVersion that start's version
+     * @param initialisation how that start was made
+     */
+    public record FewShotEnrolment(String userId, int modelVersion, int samplesUsed, String metaModel,
+            int metaModelVersion, PolicyInitialisation initialisation) {
     }
 }

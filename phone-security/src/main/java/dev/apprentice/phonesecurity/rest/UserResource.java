@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apprentice.il.registry.ModelCard;
 import dev.apprentice.phonesecurity.config.PhoneSecuritySettings;
 import dev.apprentice.phonesecurity.owners.Enrolments;
+import dev.apprentice.phonesecurity.owners.FewShotEnrolments;
 import dev.apprentice.phonesecurity.owners.OwnerModelNames;
 import dev.apprentice.phonesecurity.owners.ScoredSession;
 import dev.apprentice.phonesecurity.owners.SessionScoring;
@@ -48,6 +49,7 @@ public class UserResource {
     private static final Set<String> ENROLMENT_FIELDS = Set.of("samples", "fromStream");
 
     private final Enrolments enrolments;
+    private final FewShotEnrolments fewShot;
     private final SessionScoring scoring;
     private final UserErasure erasure;
     private final SubjectKeys keys;
@@ -56,9 +58,11 @@ public class UserResource {
     private final SecurityIdentity identity;
     private final SubjectAttempts attempts;
 
-    public UserResource(Enrolments enrolments, SessionScoring scoring, UserErasure erasure, SubjectKeys keys,
-            PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity, SubjectAttempts attempts) {
+    public UserResource(Enrolments enrolments, FewShotEnrolments fewShot, SessionScoring scoring, UserErasure erasure,
+            SubjectKeys keys, PolicyServing policies, PhoneSecuritySettings settings, SecurityIdentity identity,
+            SubjectAttempts attempts) {
         this.enrolments = enrolments;
+        this.fewShot = fewShot;
         this.scoring = scoring;
         this.erasure = erasure;
         this.keys = keys;
@@ -113,6 +117,27 @@ public class UserResource {
         return new Answers.Enrolment(userId, card.version(), ((Number) card.data().get("samples")).intValue(),
                 String.valueOf(card.data().get("origin")), populationVersion, ((Number) card.metrics().get("targetFar"))
                         .doubleValue());
+    }
+
+    @POST
+    @Path("few-shot-enrolment")
+    @RolesAllowed({Roles.ADMIN, Roles.SUBJECT})
+    @Operation(summary = "Adapt the user's few-shot policy from the policy start", description = "Body: {samples:"
+            + " [...]} as for enrolment, from apprentice.phone-security.min-few-shot-enrolment-samples (1). Adapts the"
+            + " promoted policy start (POST /policy-start) to the samples and registers and promotes the result as the"
+            + " user's few-shot policy in the few-shot registry, with a card naming the start's version and the samples"
+            + " used; sessions are still judged by the user's main model. 503 without a start, 409 when the start was"
+            + " learned against another population. Counts against the user's attempt budget.")
+    @BodyLimit(BodyKind.BATCH)
+    public Answers.FewShotEnrolment enrolFewShot(@PathParam("userId") String userId, JsonNode body) {
+        SubjectKeys.checkId(userId);
+        SubjectAccess.require(identity, userId);
+        attempts.acquire(userId);
+        ModelCard card = fewShot.enrol(userId, SampleRequests.samples(body, userId, settings.maxEnrolmentSamples()));
+        java.util.Map<?, ?> start = (java.util.Map<?, ?>) card.data().get("metaModel");
+        return new Answers.FewShotEnrolment(userId, card.version(), ((Number) card.data().get("samples")).intValue(),
+                String.valueOf(start.get("model")), ((Number) start.get("version")).intValue(),
+                FewShotEnrolments.initialisation(String.valueOf(start.get("initialisation"))));
     }
 
     @POST

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apprentice.phonesecurity.behaviour.Activity;
 import dev.apprentice.phonesecurity.data.HoldAndTapData;
+import dev.apprentice.phonesecurity.model.FewShotSettings;
+import dev.apprentice.phonesecurity.model.PolicyInitialisation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +33,7 @@ public final class VerificationReport {
     private static final String USAGE = "options: --data DIR (default " + HoldAndTapData.defaultDirectory() + ")"
             + " --seeds 5 --features touch,sensor,both --activities sitting,standing,walking --methods "
             + VerificationMethods.all().stream().map(VerificationMethod::name).collect(Collectors.joining(","))
-            + " --threads N --json";
+            + " --threads N --json --enrolment-sizes 1,3,5,10 (few-shot enrolment: one feature set, default both)";
 
     private VerificationReport() {
     }
@@ -65,6 +68,22 @@ public final class VerificationReport {
                 perActivity(data::rowsLeftOut), perActivity(data::negativeTimings));
         start = System.nanoTime();
         List<Long> seeds = LongStream.rangeClosed(1, options.seeds()).boxed().toList();
+        if (!options.enrolmentSizes().isEmpty()) {
+            List<VerificationMethod> methods = new ArrayList<>(List.of(new PosteriorPolicyMethod()));
+            for (PolicyInitialisation initialisation : PolicyInitialisation.values()) {
+                methods.add(new FewShotMethod(initialisation, FewShotSettings.defaults()));
+            }
+            FeatureSet features = options.features().size() == 1 ? options.features().get(0) : FeatureSet.BOTH;
+            List<FewShotEvaluation.Row> rows = new FewShotEvaluation(data, options.threads())
+                    .run(methods, features, options.enrolmentSizes(), seeds, options.activities());
+            out.printf(Locale.ROOT, "EER in %% (mean ± sd over seeds %s), %s features, per enrolment size:%n%n", seeds,
+                    features.id());
+            out.print(FewShotEvaluation.render(rows, methods.stream().map(VerificationMethod::name).toList(),
+                    options.activities()));
+            out.printf(Locale.ROOT, "%nEvaluated %d methods × %d enrolment sizes × %d seeds in %.1f s on %d threads.%n",
+                    methods.size(), rows.size(), seeds.size(), (System.nanoTime() - start) / 1e9, options.threads());
+            return 0;
+        }
         EvaluationResult result = new ProtocolEvaluation(data, Protocol.standard(), options.threads())
                 .run(options.methods(), options.features(), seeds, options.activities());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -97,9 +116,10 @@ public final class VerificationReport {
      * @param methods the methods
      * @param threads the evaluation threads
      * @param json whether to print the result as JSON instead of tables
+     * @param enrolmentSizes when not empty, the few-shot enrolment table at these sizes instead
      */
     record Options(Path data, int seeds, List<FeatureSet> features, List<Activity> activities,
-            List<VerificationMethod> methods, int threads, boolean json) {
+            List<VerificationMethod> methods, int threads, boolean json, List<Integer> enrolmentSizes) {
 
         /**
          * Parses {@code args}.
@@ -114,13 +134,15 @@ public final class VerificationReport {
             List<VerificationMethod> methods = VerificationMethods.all();
             int threads = Runtime.getRuntime().availableProcessors();
             boolean json = false;
+            List<Integer> enrolmentSizes = List.of();
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (option.equals("--json")) {
                     json = true;
                     continue;
                 }
-                if (!List.of("--data", "--seeds", "--features", "--activities", "--methods", "--threads").contains(option)) {
+                if (!List.of("--data", "--seeds", "--features", "--activities", "--methods", "--threads",
+                        "--enrolment-sizes").contains(option)) {
                     throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
                 if (i + 1 == args.length) {
@@ -143,10 +165,12 @@ public final class VerificationReport {
                     case "--methods" -> methods = list(option, value, id -> VerificationMethods.byName(id).orElse(null),
                             VerificationMethods.all().stream().map(VerificationMethod::name)
                                     .collect(Collectors.joining(", ")));
+                    case "--enrolment-sizes" -> enrolmentSizes = Arrays.stream(value.split(",", -1))
+                            .map(v -> positive(option, v.trim())).distinct().toList();
                     default -> threads = positive(option, value);
                 }
             }
-            return new Options(data, seeds, features, activities, methods, threads, json);
+            return new Options(data, seeds, features, activities, methods, threads, json, enrolmentSizes);
         }
 
         private static int positive(String option, String value) {

@@ -23,6 +23,7 @@ class VerificationReportTest {
     @CsvSource(delimiter = '|', value = {
         "--seeds|x|--seeds: expected a whole number from 1, found 'x'",
         "--threads|0|--threads: expected a whole number from 1, found '0'",
+        "--enrolment-sizes|1,0|--enrolment-sizes: expected a whole number from 1, found '0'",
         "--features|touch,hands|--features: expected some of touch, sensor, both, found 'hands'",
         "--activities|running|--activities: expected some of sitting, standing, walking, found 'running'",
         "--methods|scaled-manhattan,svm|--methods: expected some of scaled-manhattan, nearest-neighbours, gaussian-density,"
