@@ -1,6 +1,7 @@
 package dev.apprentice.anesthesia.training;
 
 import dev.apprentice.anesthesia.AnesthesiaDomain;
+import dev.apprentice.anesthesia.expert.PidAnaesthesiologist;
 import dev.apprentice.anesthesia.sim.Patient;
 import dev.apprentice.anesthesia.sim.PatientCohort;
 import dev.apprentice.il.algorithms.ImitationTask;
@@ -30,8 +31,10 @@ import java.util.stream.IntStream;
  * random patients' cases, then, for patients outside training, the expert runs the opening
  * minutes and (a) BC, (b) BC fine-tuned on the opening, (c) the meta-learned initialisation
  * unadapted and (d) adapted on the opening run the rest behind the safety envelope, beside the
- * expert. Run with {@code ./apprentice anesthesia adaptation [--patients 60] [--iterations 600]
- * [--opening-minutes 15] [--random-patients 40] [--seed 1]}; prints a Markdown table.
+ * expert. One expert teaches throughout: it runs the training cases, the openings and the expert
+ * row. Run with {@code ./apprentice anesthesia adaptation [--expert pid|tci] [--patients 60]
+ * [--iterations 5000] [--opening-minutes 15] [--random-patients 40] [--seed 1]}; prints a
+ * Markdown table.
  */
 public final class AnesthesiaAdaptationReport {
 
@@ -44,6 +47,7 @@ public final class AnesthesiaAdaptationReport {
     }
 
     public static void main(String[] args) {
+        String expert = PidAnaesthesiologist.TUNED.name();
         int patients = 60;
         int iterations = 0;
         int openingMinutes = PatientAdaptation.OPENING_SECONDS / 60;
@@ -55,17 +59,18 @@ public final class AnesthesiaAdaptationReport {
                 throw new IllegalArgumentException(args[i] + ": expected a value");
             }
             switch (args[i]) {
+                case "--expert" -> expert = value;
                 case "--patients" -> patients = Integer.parseInt(value);
                 case "--iterations" -> iterations = Integer.parseInt(value);
                 case "--opening-minutes" -> openingMinutes = Integer.parseInt(value);
                 case "--random-patients" -> randomPatients = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; options: --patients 60"
-                        + " --iterations 600 --opening-minutes 15 --random-patients 40 --seed 1");
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; options: --expert pid|tci"
+                        + " --patients 60 --iterations 5000 --opening-minutes 15 --random-patients 40 --seed 1");
             }
         }
-        System.out.println(run(AnesthesiaDomain.withDefaults(), patients, iterations, openingMinutes * 60, randomPatients,
-                seed));
+        System.out.println(run(AnesthesiaDomain.withDefaults(), expert, patients, iterations, openingMinutes * 60,
+                randomPatients, seed));
     }
 
     /** Held-out patients of one kind: their case seeds and the patient source that names them. */
@@ -156,22 +161,27 @@ public final class AnesthesiaAdaptationReport {
         return arms;
     }
 
-    /** Trains, measures every group and returns the Markdown table. */
-    public static String run(AnesthesiaDomain domain, int patients, int iterations, int openingSeconds, int randomPatients,
-            long seed) {
+    /**
+     * Trains, measures every group and returns the Markdown table; {@code expertName} (one of the
+     * domain's experts, {@code pid} or {@code tci}) teaches throughout.
+     *
+     * @throws IllegalArgumentException naming the experts when {@code expertName} is none of them
+     */
+    public static String run(AnesthesiaDomain domain, String expertName, int patients, int iterations, int openingSeconds,
+            int randomPatients, long seed) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AnesthesiaImitation imitation = domain.imitation();
-        PatientAdaptation experiment = new PatientAdaptation(imitation, domain.envelope(), imitation.expert("pid"),
+        PatientAdaptation experiment = new PatientAdaptation(imitation, domain.envelope(), imitation.expert(expertName),
                 openingSeconds);
         long start = System.nanoTime();
         Learned learned = train(domain, experiment, patients, iterations, seed, threads);
         long trained = System.nanoTime();
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Expert: pid; training: %d random patients (case"
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Expert: %s; training: %d random patients (case"
                 + " seeds 0…%d), one case each; BC and the meta-learned initialisation (%s) on seed %d; the expert runs"
                 + " the first %d min of each held-out case, the policies the rest behind the safety envelope; scored: the"
                 + " rest of the case. Held out: the 13-patient cohort (seeds %d…), %d random patients (seeds %d…), %d random"
-                + " patients with C50p or γ ≥ %.1f sd from typical (from seed %d).%n%n", patients, patients - 1,
-                new AnesthesiaMetaLearning().config(seed, threads, iterations).toMap(), seed, openingSeconds / 60,
+                + " patients with C50p or γ ≥ %.1f sd from typical (from seed %d).%n%n", experiment.expert().name(), patients,
+                patients - 1, new AnesthesiaMetaLearning().config(seed, threads, iterations).toMap(), seed, openingSeconds / 60,
                 AnesthesiaReport.COHORT_SEED, randomPatients, AnesthesiaReport.HELD_OUT_SEED, randomPatients,
                 EXTREME_DEVIATION, SENSITIVE_SEED));
         md.append("| patients | after the opening | BIS 40–60 | worst case | vs bc, paired (better / worse patients)"

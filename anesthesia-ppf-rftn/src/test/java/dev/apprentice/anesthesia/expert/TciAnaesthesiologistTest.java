@@ -101,6 +101,39 @@ class TciAnaesthesiologistTest {
         assertArrayEquals(rates(first), rates(second));
     }
 
+    @Test
+    void showsThePatientsOwnTargetsInTheObservedEffectSitesDuringMaintenance() {
+        // given the cohort's cases under TCI, from 15 minutes on (after the opening the adaptation reads)
+        List<Patient> cohort = PatientCohort.ionescu2008();
+        double[] meanTargets = new double[cohort.size()];
+        double absoluteGap = 0;
+        int decisions = 0;
+
+        // when each decision's propofol target is set beside the effect site the observation shows
+        for (int p = 0; p < cohort.size(); p++) {
+            SimulatedCase simulated = new SimulatedCase(cohort.get(p), p, CaseSettings.DEFAULT);
+            TciAnaesthesiologist.Controller controller = tci.startCase(cohort.get(p).covariates());
+            int maintenance = 0;
+            while (!simulated.done()) {
+                ClinicalObservation o = simulated.observation();
+                InfusionRates rates = controller.decide(o);
+                if (simulated.trace().length() >= 900) {
+                    meanTargets[p] += controller.propofolTarget();
+                    absoluteGap += Math.abs(controller.propofolTarget() - o.toVector()[ClinicalObservation.PROPOFOL_CE]);
+                    maintenance++;
+                }
+                simulated.apply(rates);
+            }
+            meanTargets[p] /= maintenance;
+            decisions += maintenance;
+        }
+
+        // then the targets are the patient's own, yet the observation shows them within a tenth of a µg/mL
+        double spread = Arrays.stream(meanTargets).max().orElseThrow() - Arrays.stream(meanTargets).min().orElseThrow();
+        assertTrue(spread > 0.5, "patients' mean targets, µg/mL: " + Arrays.toString(meanTargets));
+        assertTrue(absoluteGap / decisions < 0.1, "mean |target − observed Ce|: " + absoluteGap / decisions);
+    }
+
     private static double[] rates(CaseTrace trace) {
         double[] rates = new double[2 * trace.length()];
         for (int i = 0; i < trace.length(); i++) {
