@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,13 +121,15 @@ class LiveDashboardBrowserTest {
     @Test
     @Order(6)
     void theEvaluationTableListsTheExpertTheRandomPolicyAndTheBcVersion() throws Exception {
-        WebDriver browser = openThePage();
+        openThePage();
         Function<WebDriver, List<String>> rows = d -> d.findElements(By.cssSelector("#evaluation tbody tr"))
                 .stream().map(WebElement::getText).toList();
-        chromium.until("at least 3 evaluation rows, one of them for bc",
-                d -> rows.apply(d).size() >= 3 && rows.apply(d).stream().anyMatch(r -> r.contains("bc")),
-                () -> "rows: " + rows.apply(chromium.driver()));
-        List<String> table = rows.apply(browser);
+        AtomicReference<List<String>> read = new AtomicReference<>(List.of());
+        chromium.until("at least 3 evaluation rows, one of them for bc", d -> {
+            read.set(rows.apply(d)); // one reading, so that a re-render cannot mix two tables
+            return read.get().size() >= 3 && read.get().stream().anyMatch(r -> r.contains("bc"));
+        }, () -> "rows: " + read.get());
+        List<String> table = read.get();
         assertTrue(table.get(0).startsWith("expert"), () -> "rows: " + table);
         assertTrue(table.get(1).startsWith("random"), () -> "rows: " + table);
         assertTrue(table.get(2).startsWith("v1 bc"), () -> "rows: " + table);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -122,9 +123,16 @@ public final class HeadlessChromium implements BeforeAllCallback, BeforeEachCall
     /** Waits up to 30 s for {@code condition}, else fails naming {@code what} and the page's {@code state}. */
     public void until(String what, Function<WebDriver, Boolean> condition, Supplier<String> state) {
         try {
-            new WebDriverWait(driver, WAIT).until(condition::apply);
+            // Pages re-render their tables as data arrives: an element read mid-render is stale, not absent.
+            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; " + state.get(), e);
+            String seen;
+            try {
+                seen = state.get();
+            } catch (StaleElementReferenceException rerendered) {
+                seen = "(the page re-rendered while its state was read)";
+            }
+            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; " + seen, e);
         }
     }
 }
