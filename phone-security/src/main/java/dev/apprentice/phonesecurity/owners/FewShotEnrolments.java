@@ -4,7 +4,6 @@ import dev.apprentice.il.policy.MlpPolicy;
 import dev.apprentice.il.registry.LibraryVersion;
 import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.ModelCard;
-import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.phonesecurity.behaviour.FeatureSample;
 import dev.apprentice.phonesecurity.config.PhoneSecuritySettings;
@@ -13,20 +12,15 @@ import dev.apprentice.phonesecurity.model.FewShotSettings;
 import dev.apprentice.phonesecurity.model.OwnerPolicyStart;
 import dev.apprentice.phonesecurity.model.PolicyInitialisation;
 import dev.apprentice.phonesecurity.model.PopulationModel;
-import dev.apprentice.service.config.DomainSettings;
 import dev.apprentice.service.error.ConflictException;
 import dev.apprentice.service.error.InvalidRequestException;
 import dev.apprentice.service.error.UnavailableException;
-import dev.apprentice.service.ingest.DemonstrationIngestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * Few-shot enrolment: an administrator learns the start of every owner's neural policy from the
@@ -40,17 +34,12 @@ public class FewShotEnrolments {
 
     private final FewShotRegistry registry;
     private final PopulationService population;
-    private final DemonstrationIngestion ingestion;
-    private final DomainSettings domain;
     private final PhoneSecuritySettings settings;
     private final FewShotSettings fewShot = FewShotSettings.defaults();
 
-    public FewShotEnrolments(FewShotRegistry registry, PopulationService population, DemonstrationIngestion ingestion,
-            DomainSettings domain, PhoneSecuritySettings settings) {
+    public FewShotEnrolments(FewShotRegistry registry, PopulationService population, PhoneSecuritySettings settings) {
         this.registry = registry;
         this.population = population;
-        this.ingestion = ingestion;
-        this.domain = domain;
         this.settings = settings;
     }
 
@@ -62,16 +51,7 @@ public class FewShotEnrolments {
     public synchronized ModelCard learnStart(PolicyInitialisation initialisation, long seed) {
         ServedPopulation served = population.require();
         long start = System.nanoTime();
-        List<String> people = new ArrayList<>(ingestion.store().statistics().recordsPerSource().keySet());
-        if (people.size() < settings.minPopulationPeople()) {
-            throw new ConflictException("the store holds behaviour of " + people.size() + " people; the policy start"
-                    + " needs at least " + settings.minPopulationPeople());
-        }
-        Collections.shuffle(people, new Random(seed));
-        List<String> chosen = people.subList(0, Math.min(people.size(), settings.maxPopulationPeople()));
-        StoredDemonstrations stored = ingestion.store().read(domain.domain().observationSpace(),
-                domain.domain().actionSpace(), StoreQuery.all().withDomain(domain.domain().name())
-                        .withSources(new TreeSet<>(chosen)));
+        StoredDemonstrations stored = population.storedPeople(seed, "the policy start");
         PopulationModel model = served.model();
         Map<String, List<double[]>> byPerson = new LinkedHashMap<>();
         for (FeatureSample s : StoredSamples.perPerson(stored, settings.maxPopulationSamplesPerPerson())) {

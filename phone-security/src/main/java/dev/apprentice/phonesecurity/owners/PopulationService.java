@@ -66,6 +66,25 @@ public class PopulationService {
     }
 
     /**
+     * The stored behaviour of up to {@code maxPopulationPeople} people chosen by the seed: what the
+     * population model and the few-shot policy start learn from.
+     *
+     * @param purpose what needs them, for the 409's message
+     * @throws ConflictException when the store holds fewer people than {@code minPopulationPeople}
+     */
+    StoredDemonstrations storedPeople(long seed, String purpose) {
+        List<String> people = new ArrayList<>(ingestion.store().statistics().recordsPerSource().keySet());
+        if (people.size() < settings.minPopulationPeople()) {
+            throw new ConflictException("the store holds behaviour of " + people.size() + " people; " + purpose
+                    + " needs at least " + settings.minPopulationPeople());
+        }
+        Collections.shuffle(people, new Random(seed));
+        List<String> chosen = people.subList(0, Math.min(people.size(), settings.maxPopulationPeople()));
+        return ingestion.store().read(domain.domain().observationSpace(), domain.domain().actionSpace(),
+                StoreQuery.all().withDomain(domain.domain().name()).withSources(new TreeSet<>(chosen)));
+    }
+
+    /**
      * Learns, registers and promotes a population model from the stored behaviour of up to
      * {@code maxPopulationPeople} people.
      *
@@ -73,23 +92,14 @@ public class PopulationService {
      */
     public synchronized ModelCard learn(long seed) {
         long start = System.nanoTime();
-        List<String> people = new ArrayList<>(ingestion.store().statistics().recordsPerSource().keySet());
-        if (people.size() < settings.minPopulationPeople()) {
-            throw new ConflictException("the store holds behaviour of " + people.size() + " people; the population model"
-                    + " needs at least " + settings.minPopulationPeople());
-        }
-        Collections.shuffle(people, new Random(seed));
-        List<String> chosen = people.subList(0, Math.min(people.size(), settings.maxPopulationPeople()));
-        StoredDemonstrations stored = ingestion.store().read(domain.domain().observationSpace(),
-                domain.domain().actionSpace(), StoreQuery.all().withDomain(domain.domain().name())
-                        .withSources(new TreeSet<>(chosen)));
+        StoredDemonstrations stored = storedPeople(seed, "the population model");
         List<FeatureSample> samples = StoredSamples.perPerson(stored, settings.maxPopulationSamplesPerPerson());
         PopulationModel model = PopulationModel.fit(samples, imitation.shrinkage())
                 .withLevels(PopulationCalibration.measure(samples, imitation, seed));
         Map<String, Object> data = new LinkedHashMap<>(stored.provenanceForModelCard());
         data.put("people", model.people());
         data.put("samplesUsed", model.samples());
-        data.put("peopleInStore", people.size());
+        data.put("peopleInStore", ingestion.store().statistics().recordsPerSource().size());
         data.put("observationEncoder", domain.domain().encoder().id());
         data.remove("query"); // it lists the chosen user ids
         Map<String, Object> config = new LinkedHashMap<>();
