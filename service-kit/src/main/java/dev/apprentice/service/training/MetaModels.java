@@ -12,8 +12,9 @@ public final class MetaModels {
 
     /** The model-card data key holding how many people a meta-model was meta-trained on. */
     public static final String SUBJECTS_USED = "subjectsUsed";
-    /** The model-card data keys naming the meta-model an adapted model started from. */
+    /** The model-card data key naming the meta-model an adapted model started from. */
     public static final String META_MODEL = "metaModel";
+    /** The model-card data key holding that meta-model's version. */
     public static final String META_MODEL_VERSION = "metaModelVersion";
 
     /** Subject ids that can name a model: registry names are of a-z, 0-9, '.', '_', '-' (the subject is lower-cased). */
