@@ -69,7 +69,6 @@ public class AdaptationResource {
         if (maxEpisodes != null && (maxEpisodes < 1 || maxEpisodes > 100_000)) {
             throw new InvalidRequestException("maxEpisodes", "expected a count in [1, 100000], found " + maxEpisodes);
         }
-        services.adaptation().recipe();
         return services.adaptation().adapt(subject, maxEpisodes);
     }
 

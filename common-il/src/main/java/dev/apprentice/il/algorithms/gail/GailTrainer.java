@@ -1,5 +1,6 @@
 package dev.apprentice.il.algorithms.gail;
 
+import dev.apprentice.il.algorithms.ActionTargets;
 import dev.apprentice.il.algorithms.Checkpoint;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.IterationSeeds;
@@ -63,8 +64,6 @@ public final class GailTrainer implements Trainer {
     private static final int ROLLOUT_SEEDS = 0;
     private static final int MINIBATCH_ORDER = 1;
     private static final int DISCRIMINATOR_BATCHES = 2;
-    /** Sampled actions are pulled this far inside the box before atanh, as in BC. */
-    private static final double SQUASH_MARGIN = 1e-3;
     /** Per-layer gradient norm limit of the policy and value networks (the 0.5 of common PPO implementations). */
     private static final double MAX_GRADIENT_NORM = 0.5;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -271,7 +270,7 @@ public final class GailTrainer implements Trainer {
                 labels[at] = action[0];
             } else {
                 float[] u = SquashedGaussianDistribution.unsquash(action, ((GaussianMlpPolicy) policy).actionSpace(),
-                        SQUASH_MARGIN);
+                        ActionTargets.SQUASH_MARGIN); // as BC pulls the expert's actions inside the box
                 System.arraycopy(u, 0, labels, at, u.length);
             }
             labels[at + labelWidth - 2] = (float) logProbability(out, offset, width, labels, at, discrete);

@@ -84,7 +84,8 @@ public record FewShotAdaptation(int steps, double learningRate, double entropyBo
             support.copyState(i, states, i * support.stateWidth());
             support.copyAction(i, actions, i * support.actionWidth());
         }
-        return adapt(initial, new DemonstrationTasks.Shots(states, actions, n));
+        // The set validated every row against its spaces, which are the policy's.
+        return adaptValidated(initial, new DemonstrationTasks.Shots(states, actions, n));
     }
 
     /**
@@ -108,6 +109,10 @@ public record FewShotAdaptation(int steps, double learningRate, double entropyBo
             System.arraycopy(support.actions(), i * aw, action, 0, aw);
             initial.actionSpace().validate(action, "adaptation sample " + i + ": action");
         }
+        return adaptValidated(initial, support);
+    }
+
+    private MlpPolicy adaptValidated(MlpPolicy initial, DemonstrationTasks.Shots support) {
         ActionTargets targets = targetsOf(initial);
         Problem p = Problem.of(support, initial.normalizer(), targets);
         TrainableNetwork net = trainable(initial.network(), targets.loss(entropyBonus, varianceWeighting));
