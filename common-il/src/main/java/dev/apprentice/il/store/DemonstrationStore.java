@@ -35,11 +35,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.io.BinaryEncoder;
@@ -102,6 +104,13 @@ public final class DemonstrationStore implements AutoCloseable {
      * complete an erasure a crash interrupted when it next opens the store.
      */
     public static final String PENDING_ERASURE = "erasure.pending";
+
+    /**
+     * The file describing the {@link UncommittedBatch} flushed last, while its Kafka commit is not
+     * known to have happened; written before the batch's steps and deleted by
+     * {@link #commitBatch(String)} or {@link #rollBackUncommitted()}.
+     */
+    public static final String UNCOMMITTED_BATCH = "batch.uncommitted";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemonstrationStore.class);
 
@@ -168,6 +177,8 @@ public final class DemonstrationStore implements AutoCloseable {
     private int tornSegments;
     private Exception failure;
     private boolean closed;
+    /** The batch flushed last whose commit is not yet known, or null. */
+    private UncommittedBatch uncommitted;
 
     private DemonstrationStore(Path dir, StoreOptions options, boolean readOnly, FileChannel lockChannel) {
         this.dir = dir;
@@ -276,6 +287,15 @@ public final class DemonstrationStore implements AutoCloseable {
                     Files.delete(leftover);
                 }
             }
+            try (DirectoryStream<Path> torn = Files.newDirectoryStream(dir, ".tmp-" + UNCOMMITTED_BATCH + "*")) {
+                for (Path leftover : torn) {
+                    // The announcement of a batch whose steps were never written: nothing to take back.
+                    Files.delete(leftover);
+                }
+            }
+        }
+        if (!readOnly) {
+            uncommitted = readUncommittedBatch();
         }
         List<Path> files = Segments.list(dir);
         long[] duplicates = {0};
@@ -374,6 +394,7 @@ public final class DemonstrationStore implements AutoCloseable {
             lock(channel, root);
             List<Path> files = Segments.list(root);
             List<StoreRepair.RepairedSegment> repaired = new ArrayList<>();
+            quarantineUnreadableBatchRecord(root);
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 String damage = damage(file, Segments.scan(file, s -> { }), i == files.size() - 1);
@@ -384,6 +405,23 @@ public final class DemonstrationStore implements AutoCloseable {
             return new StoreRepair(root, repaired);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot repair the store " + root, e);
+        }
+    }
+
+    /** Moves an {@link #UNCOMMITTED_BATCH} that cannot be read to the quarantine: the store opens without it. */
+    private static void quarantineUnreadableBatchRecord(Path root) throws IOException {
+        Path file = root.resolve(UNCOMMITTED_BATCH);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            UncommittedBatch.decode(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.nio.charset.MalformedInputException e) {
+            Path copy = quarantine(root, file);
+            Files.delete(file);
+            DurableFiles.fsyncDirectory(root);
+            LOG.warn("store {}: {} could not be read ({}); moved it to {}: the steps of the batch it described stay",
+                    root, UNCOMMITTED_BATCH, e.getMessage(), copy);
         }
     }
 
@@ -611,7 +649,7 @@ public final class DemonstrationStore implements AutoCloseable {
         int[] rewrittenAndRemoved = {0, 0};
         if (!affected.isEmpty()) {
             try {
-                rewrite(affected, erased, rewrittenAndRemoved);
+                rewrite(affected, r -> erased.contains(r.getDemonstration().getSource()), rewrittenAndRemoved);
             } catch (IOException | RuntimeException e) {
                 failure = e;
                 String message = "store " + dir + ": erasure failed; the store accepts no more writes until it is"
@@ -636,8 +674,9 @@ public final class DemonstrationStore implements AutoCloseable {
         return new StoreErasure(dir, removed, rewrittenAndRemoved[0], rewrittenAndRemoved[1], quarantinedCopies());
     }
 
-    /** Rewrites the affected segments; counts those rewritten and those removed. */
-    private void rewrite(List<Segment> affected, Set<String> erased, int[] rewrittenAndRemoved) throws IOException {
+    /** Rewrites the affected segments without the records {@code drop} selects; counts those rewritten and those removed. */
+    private void rewrite(List<Segment> affected, Predicate<StoredDemonstration> drop, int[] rewrittenAndRemoved)
+            throws IOException {
         Segment last = lastSegment();
         boolean lastAffected = affected.contains(last);
         if (lastAffected && active != null) {
@@ -647,7 +686,7 @@ public final class DemonstrationStore implements AutoCloseable {
             open.close();
         }
         for (Segment segment : affected) {
-            long kept = Segments.rewriteWithout(segment.path(), segment.readableBytes(), erased);
+            long kept = Segments.rewriteWithout(segment.path(), segment.readableBytes(), drop);
             int at = segments.indexOf(segment);
             if (kept == 0) {
                 segments.remove(at);
@@ -809,6 +848,171 @@ public final class DemonstrationStore implements AutoCloseable {
         String message = "store " + dir + ": flush failed; the store accepts no more writes until it is reopened,"
                 + " which repairs the segment";
         return e instanceof IOException io ? new UncheckedIOException(message, io) : new IllegalStateException(message, e);
+    }
+
+    /**
+     * {@link #flush()} for a batch whose Kafka commit comes next: first records durably which records
+     * the batch read ({@link #UNCOMMITTED_BATCH}), then writes and forces its steps. Until
+     * {@link #commitBatch(String)} says the commit happened, {@link #rollBackUncommitted()} can take
+     * the batch's steps out again, also after a crash: the record survives until one of them runs.
+     * With no steps pending nothing is written and no batch is recorded.
+     *
+     * @param batchId the id the commit carries
+     * @param spans the offsets the batch read, per partition
+     * @throws IllegalStateException when another batch is still uncommitted, or as {@link #flush()}
+     * @throws UncheckedIOException as {@link #flush()}
+     */
+    public synchronized void flushUncommitted(String batchId, List<UncommittedBatch.Span> spans) {
+        requireWritable();
+        if (uncommitted != null) {
+            throw new IllegalStateException("store " + dir + ": batch " + uncommitted.id() + " is still uncommitted;"
+                    + " commit or roll it back before flushing batch " + batchId);
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        UncommittedBatch batch = new UncommittedBatch(batchId, segments.isEmpty() ? 1 : lastSegment().number(), spans);
+        try {
+            DurableFiles.replace(dir.resolve(UNCOMMITTED_BATCH), batch.encode().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        uncommitted = batch;
+        flush();
+    }
+
+    /** The batch flushed last whose commit is not yet known (also one a crash left), if any. */
+    public synchronized Optional<UncommittedBatch> uncommittedBatch() {
+        requireOpen();
+        return Optional.ofNullable(uncommitted);
+    }
+
+    /**
+     * Records that the uncommitted batch's offsets were committed, so its steps stay for good. Does
+     * nothing when no batch is uncommitted (one without steps is never recorded).
+     *
+     * @throws IllegalStateException when another batch is the uncommitted one, or the store is not writable
+     * @throws UncheckedIOException when the record cannot be deleted
+     */
+    public synchronized void commitBatch(String batchId) {
+        requireWritable();
+        if (uncommitted == null) {
+            return;
+        }
+        if (!uncommitted.id().equals(batchId)) {
+            throw new IllegalStateException("store " + dir + ": batch " + batchId + " is not the uncommitted one ("
+                    + uncommitted.id() + ")");
+        }
+        forgetUncommitted();
+    }
+
+    /**
+     * Takes the uncommitted batch's steps out of the store (those read from the records its spans
+     * cover) and forgets the batch: its commit did not happen, so the records will be read again,
+     * perhaps by another replica into another store. Rewrites the segments that hold them, as an
+     * erasure does, and rebuilds the index by reading every segment: a rare path (a crash, a lost
+     * partition, a failed commit), not a per-batch one. Crash-safe: the record of the batch is
+     * deleted last, so an interrupted roll-back is repeated.
+     *
+     * @return the steps taken out
+     * @throws IllegalStateException when steps were appended since the uncommitted flush, or the
+     *     store is not writable
+     * @throws StoreDamagedException when a segment can no longer be read to its end; nothing is changed
+     * @throws UncheckedIOException when a file cannot be read or written; the store then refuses
+     *     writes until it is reopened
+     */
+    public long rollBackUncommitted() {
+        files.writeLock().lock();
+        try {
+            synchronized (this) {
+                requireWritable();
+                if (uncommitted == null) {
+                    return 0;
+                }
+                if (!pending.isEmpty()) {
+                    throw new IllegalStateException("store " + dir + ": " + pending.size() + " steps were appended after"
+                            + " uncommitted batch " + uncommitted.id() + "; roll back before appending more");
+                }
+                return rollBackLocked(uncommitted);
+            }
+        } finally {
+            files.writeLock().unlock();
+        }
+    }
+
+    private long rollBackLocked(UncommittedBatch batch) {
+        StoreIndex rebuilt = new StoreIndex();
+        List<Segment> affected = new ArrayList<>();
+        long[] removed = {0};
+        try {
+            for (Segment segment : segments) {
+                boolean mayHold = segment.number() >= batch.firstSegment();
+                boolean[] holds = {false};
+                Segments.Scan scan = Segments.scan(segment.path(), s -> {
+                    if (mayHold && batch.covers(s.topic(), s.partition(), s.offset())) {
+                        holds[0] = true;
+                        removed[0]++;
+                    } else {
+                        rebuilt.add(s);
+                    }
+                });
+                if (!scan.headerReadable() || scan.torn()) {
+                    String name = segment.path().getFileName().toString();
+                    throw new StoreDamagedException(dir, List.of(name), "store " + dir + ": segment " + name
+                            + " can no longer be read to its end (byte " + scan.goodBytes() + " of " + scan.fileBytes()
+                            + "), so uncommitted batch " + batch.id() + " was not rolled back;"
+                            + " DemonstrationStore.repair sets it right");
+                }
+                if (holds[0]) {
+                    affected.add(segment);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("store " + dir + ": cannot read the segments to roll back batch "
+                    + batch.id() + "; nothing was changed", e);
+        }
+        if (!affected.isEmpty()) {
+            try {
+                rewrite(affected, r -> batch.covers(r.getTopic(), r.getPartition(), r.getOffset()), new int[2]);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+                String message = "store " + dir + ": rolling back batch " + batch.id() + " failed; the store accepts"
+                        + " no more writes until it is reopened and rolled back again";
+                throw e instanceof IOException io ? new UncheckedIOException(message, io)
+                        : new IllegalStateException(message, e);
+            }
+        }
+        index = rebuilt;
+        forgetUncommitted();
+        LOG.warn("store {}: rolled back uncommitted batch {}: took out {} steps from {} segments", dir, batch.id(),
+                removed[0], affected.size());
+        return removed[0];
+    }
+
+    private void forgetUncommitted() {
+        try {
+            Files.deleteIfExists(dir.resolve(UNCOMMITTED_BATCH));
+            DurableFiles.fsyncDirectory(dir);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        uncommitted = null;
+    }
+
+    /** The uncommitted batch a previous run left, or null. */
+    private UncommittedBatch readUncommittedBatch() throws IOException {
+        Path file = dir.resolve(UNCOMMITTED_BATCH);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return UncommittedBatch.decode(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.nio.charset.MalformedInputException e) {
+            throw new StoreDamagedException(dir, List.of(UNCOMMITTED_BATCH), "store " + dir + ": "
+                    + UNCOMMITTED_BATCH + " cannot be read (" + e.getMessage() + "), so the steps of the batch it"
+                    + " describes cannot be told apart; DemonstrationStore.repair moves it to " + dir.resolve(QUARANTINE)
+                    + " (its steps then stay, and may also be stored by the replica that read them again)");
+        }
     }
 
     /** Steps appended but not yet flushed. */

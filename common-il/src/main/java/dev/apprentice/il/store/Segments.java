@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.AvroRuntimeException;
@@ -301,7 +301,7 @@ final class Segments {
     }
 
     /**
-     * Replaces {@code segment} by a copy without the records of {@code sources}, streamed record by
+     * Replaces {@code segment} by a copy without the records {@code drop} selects, streamed record by
      * record (one Avro block in memory at a time) into a file beside it, forced to disk and renamed
      * over it, with the directory forced after; a crash leaves the old segment or the new one. A
      * segment left without records is deleted instead. The copy is written with the current schema,
@@ -310,7 +310,7 @@ final class Segments {
      * @param readableBytes the segment's length up to its last whole block; nothing after it is read
      * @return the records kept (0: the segment was deleted)
      */
-    static long rewriteWithout(Path segment, long readableBytes, Set<String> sources) throws IOException {
+    static long rewriteWithout(Path segment, long readableBytes, Predicate<StoredDemonstration> drop) throws IOException {
         Path copy = segment.resolveSibling(segment.getFileName() + ERASING_SUFFIX);
         Files.deleteIfExists(copy);
         long kept = 0;
@@ -321,7 +321,7 @@ final class Segments {
             StoredDemonstration record = null;
             while (reader.hasNext()) {
                 record = reader.next(record);
-                if (!sources.contains(record.getDemonstration().getSource())) {
+                if (!drop.test(record)) {
                     writer.append(record);
                     kept++;
                 }

@@ -4,6 +4,7 @@ import dev.apprentice.il.data.ExpertStep;
 import dev.apprentice.il.store.AppendOutcome;
 import dev.apprentice.il.store.DemonstrationStore;
 import dev.apprentice.il.store.RecordOrigin;
+import dev.apprentice.il.store.UncommittedBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +84,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     private static final Duration STORE_THREAD_WAIT = Duration.ofSeconds(30);
     private static final Duration CLIENT_CLOSE_WAIT = Duration.ofSeconds(5);
     private static final int POLLS_IN_FLIGHT = 4;
+    private static final Duration LEDGER_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final IngesterConfig config;
     private final PayloadCodec<T> codec;
@@ -95,6 +99,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong lag = new AtomicLong(-1);
     private final AtomicLong replays = new AtomicLong();
+    private final AtomicLong rolledBack = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private volatile boolean running;
@@ -189,6 +194,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         Throwable cause = null;
         try {
             KafkaTopics.ensureWithDeadLetters(config.bootstrapServers(), config.consumerOverrides(), config.topic(), 1);
+            IngestLedger.ensure(config.bootstrapServers(), config.consumerOverrides(), config.topic());
             consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             storeThreadEnded = false;
             storing = Executors.newSingleThreadExecutor(r -> {
@@ -200,6 +206,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             if (producer == null) {
                 return;
             }
+            resolveUncommitted();
             consumer.subscribe(List.of(config.topic()), new CommitOnRevoke());
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -239,7 +246,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     /** The counters so far. */
     public IngestStatistics statistics() {
         return new IngestStatistics(consumed.get(), stored.get(), duplicates.get(), deadLettered.get(), lag.get(),
-                replays.get());
+                replays.get(), rolledBack.get());
     }
 
     /**
@@ -378,16 +385,18 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     }
 
     /**
-     * Waits until the store thread has handled every record handed over, flushes the store there,
-     * and returns what the batch came to.
+     * Waits until the store thread has handled every record handed over, flushes the store there as
+     * the open batch, still uncommitted, and returns what the batch came to.
      *
      * @throws RuntimeException the store thread's own exception or error when storing failed, so
      *     {@link #failure()} names the original cause: the ingester cannot go on
      */
     private BatchOutcome flushStore() {
+        String batchId = batch.id;
+        List<UncommittedBatch.Span> spans = batch.spans();
         Future<BatchOutcome> flushed = storing.submit(() -> {
             if (storeFailure.get() == null) {
-                store.flush();
+                store.flushUncommitted(batchId, spans);
             }
             return outcome.takeAndReset();
         });
@@ -436,7 +445,10 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
     }
 
-    /** Flushes the store, then commits dead letters and offsets together; replays the batch if that fails. */
+    /**
+     * Flushes the store, then commits dead letters, the batch's receipt in the {@link IngestLedger}
+     * and the offsets together, and tells the store; replays the batch if that fails.
+     */
     private void commitBatch() {
         BatchOutcome done = flushStore();
         listener.storeFlushed(done.stored());
@@ -447,6 +459,11 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             return;
         }
         try {
+            producer.send(IngestLedger.receipt(config.topic(), config.transactionalId(), batch.id), (metadata, error) -> {
+                if (error != null) {
+                    batch.sendFailed = true;
+                }
+            });
             producer.sendOffsetsToTransaction(batch.nextOffsets(), consumer.groupMetadata());
         } catch (ProducerFencedException | AuthorizationException e) {
             throw fenced(e);
@@ -479,6 +496,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
                 return;
             }
         }
+        store.commitBatch(batch.id);
         consumed.addAndGet(batch.records);
         stored.addAndGet(done.stored());
         duplicates.addAndGet(done.duplicates());
@@ -493,9 +511,11 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     }
 
     /**
-     * Abandons the open transaction and, if {@code seekBack}, seeks to the batch's first records so
-     * they are read again. The store keeps what it flushed, so the replay finds those records as
-     * duplicates, and the aborted dead letters are written again.
+     * Abandons the open transaction, takes what the store flushed of the batch back out, and, if
+     * {@code seekBack}, seeks to the batch's first records so they are read again (by this ingester
+     * or, after a rebalance, another one); the aborted dead letters are written again. When the
+     * abort's outcome is unknown (an unusable producer), the batch's fate is settled from the
+     * {@link IngestLedger} once a new producer has initialised, or at the next start.
      */
     private void replayBatch(boolean seekBack) {
         replays.incrementAndGet();
@@ -504,11 +524,16 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         }
         try {
             producer.abortTransaction();
+            rolledBack.addAndGet(store.rollBackUncommitted());
         } catch (KafkaException e) {
             // An unusable producer (broker gone, epoch bumped by a transaction timeout): a new one with the
-            // same transactional id aborts whatever the old one left open when it initialises.
+            // same transactional id aborts whatever the old one left open when it initialises, unless the
+            // commit had already begun, which it completes; the ledger then tells which it was.
             producer.close(Duration.ZERO);
             producer = running ? newProducer() : null;
+            if (producer != null) {
+                resolveUncommitted();
+            }
         }
         if (seekBack) {
             Collection<TopicPartition> assigned = consumer.assignment();
@@ -519,6 +544,31 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             });
         }
         batch.reset();
+    }
+
+    /**
+     * Settles a batch the store flushed whose commit is not known to have happened (left by a crash,
+     * a close that gave up, or an unusable producer): kept when the ledger holds its receipt,
+     * otherwise taken out of the store, since its records will be read again.
+     */
+    private void resolveUncommitted() {
+        Optional<UncommittedBatch> open = store.uncommittedBatch();
+        if (open.isEmpty()) {
+            return;
+        }
+        String id = open.get().id();
+        Optional<String> committed = IngestLedger.lastCommitted(config.bootstrapServers(), config.consumerOverrides(),
+                config.topic(), config.transactionalId(), LEDGER_READ_TIMEOUT);
+        if (committed.isPresent() && committed.get().equals(id)) {
+            store.commitBatch(id);
+            LOG.info("ingester for {}: batch {} flushed before the last stop was committed; its steps stay",
+                    config.topic(), id);
+        } else {
+            long removed = store.rollBackUncommitted();
+            rolledBack.addAndGet(removed);
+            LOG.warn("ingester for {}: batch {} flushed before the last stop was never committed; took its {} steps"
+                    + " out of the store (its records are read again)", config.topic(), id, removed);
+        }
     }
 
     private void updateLag() {
@@ -678,8 +728,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             if (batch.open && !abandoned) {
-                // The partitions already belong to another member, so the offsets cannot be committed: keep
-                // what was stored (a later redelivery to this store is a duplicate) and drop the transaction.
+                // The partitions already belong to another member, which reads the batch's records again:
+                // the offsets cannot be committed, so the transaction is dropped and the batch taken back out.
                 flushStore();
                 replayBatch(false);
             }
@@ -712,6 +762,8 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
     /** The records handed over since the last commit (poll thread only). */
     private final class Batch {
         boolean open;
+        /** The id of the open batch: its store flush and its ledger receipt carry it. */
+        String id;
         long startedNanos;
         int records;
         int deadLettered;
@@ -723,6 +775,7 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
             if (!open) {
                 producer.beginTransaction();
                 open = true;
+                id = UUID.randomUUID().toString();
                 startedNanos = System.nanoTime();
             }
         }
@@ -737,6 +790,13 @@ public final class DemonstrationIngester<T> implements AutoCloseable {
         boolean isDue() {
             return open && (records >= config.flushRecords()
                     || System.nanoTime() - startedNanos >= config.flushInterval().toNanos());
+        }
+
+        List<UncommittedBatch.Span> spans() {
+            List<UncommittedBatch.Span> spans = new ArrayList<>(firstOffsets.size());
+            firstOffsets.forEach((tp, first) -> spans.add(new UncommittedBatch.Span(tp.topic(), tp.partition(), first,
+                    lastOffsets.get(tp))));
+            return spans;
         }
 
         Map<TopicPartition, OffsetAndMetadata> nextOffsets() {

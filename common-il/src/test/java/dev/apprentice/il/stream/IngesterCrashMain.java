@@ -18,7 +18,10 @@ public final class IngesterCrashMain {
     private IngesterCrashMain() {
     }
 
-    /** Arguments: bootstrap servers, topic, store directory, flushes before the halt, records per batch. */
+    /**
+     * Arguments: bootstrap servers, topic, store directory, flushes before the halt, records per
+     * batch, and optionally a transactional id (one replica of several) with its session timeout in ms.
+     */
     public static void main(String[] args) {
         String bootstrap = args[0];
         String topic = args[1];
@@ -27,6 +30,9 @@ public final class IngesterCrashMain {
         int batch = Integer.parseInt(args[4]);
         IngesterConfig config = IngesterConfig.defaults(bootstrap, topic).withBatching(batch, batch,
                 Duration.ofSeconds(30));
+        if (args.length > 5) {
+            config = IngesterCrashTest.replica(config, args[5], Integer.parseInt(args[6]));
+        }
         DemonstrationStore store = DemonstrationStore.open(storeDir);
         IngestionListener crash = new IngestionListener() {
             private int flushes;

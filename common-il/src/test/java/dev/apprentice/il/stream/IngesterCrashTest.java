@@ -62,12 +62,95 @@ class IngesterCrashTest {
                 long expected = 20_000 - committed;
                 IngestionTest.await(() -> again.statistics().consumed() == expected, Duration.ofSeconds(120),
                         () -> "restarted ingester stalled at " + again.statistics() + ", expected " + expected);
-                assertTrue(again.statistics().duplicates() > 0, "the uncommitted batch is read again");
+                assertTrue(again.statistics().rolledBack() > 0, "the uncommitted batch is taken out: "
+                        + again.statistics());
+                assertEquals(0, again.statistics().duplicates(), "and read again as new: " + again.statistics());
                 assertEquals(plan.validKeys().size(), store.size());
+                assertTrue(store.uncommittedBatch().isEmpty());
             }
             assertEquals(plan.bad(), DeadLetterReader.readAll(broker.bootstrapServers(), DeadLetter.topicFor(topic),
                     Map.of(), Duration.ofSeconds(30)).size(), "each bad record dead-lettered exactly once");
         }
+    }
+
+    @Test
+    void twoReplicasStoreEveryRecordOnceAcrossTheirStoresWhenOneIsKilledBetweenStoreAndCommit(@TempDir Path dir)
+            throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
+            // given 24,000 records on 4 partitions, 2 % bad, read by two replicas of one consumer group
+            String topic = "arm-replicas.demonstrations";
+            KafkaTopics.ensure(broker.bootstrapServers(), Map.of(), topic, 4);
+            Plan plan = StreamFixtures.plan(24_000, 40, 0.02, 0, 17);
+            Path storeA = dir.resolve("store-a");
+            IngesterConfig configB = replica(IngesterConfig.defaults(broker.bootstrapServers(), topic), "replica-b",
+                    SESSION_TIMEOUT_MS).withBatching(500, 1500, Duration.ofMillis(200));
+            try (DemonstrationStore storeB = DemonstrationStore.open(dir.resolve("store-b"));
+                    DemonstrationIngester<ExpertStep> b = new DemonstrationIngester<>(configB, StreamFixtures.STEPS,
+                            StepMapper.identity(), StreamFixtures.VALIDATOR, storeB, new IngestionListener() {})) {
+                // when replica A, in its own JVM, halts right after storing its third batch, before committing it
+                Process a = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                        IngesterCrashMain.class.getName(), broker.bootstrapServers(), topic, storeA.toString(), "3",
+                        "1500", "replica-a", Integer.toString(SESSION_TIMEOUT_MS)).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("replica-a.log").toFile()).start();
+                b.start();
+                IngestionTest.await(() -> groupMembers(broker, configB.groupId()) == 2, Duration.ofSeconds(60),
+                        () -> "the two replicas never both joined; A's log: " + log(dir.resolve("replica-a.log")));
+                publish(broker, topic, plan);
+                if (!a.waitFor(120, TimeUnit.SECONDS)) {
+                    a.destroyForcibly();
+                    throw new AssertionError("replica A did not halt; B: " + b.statistics() + "; A's log: "
+                            + log(dir.resolve("replica-a.log")));
+                }
+                assertEquals(IngesterCrashMain.HALTED, a.exitValue(), log(dir.resolve("replica-a.log")));
+
+                // then B takes A's partitions over once A's session expires and reads the rest, A's lost batch included
+                long committedByA;
+                try (DemonstrationStore a0 = DemonstrationStore.open(storeA)) {
+                    assertTrue(a0.uncommittedBatch().isPresent(), "A's crash left its last batch uncommitted");
+                    committedByA = a0.size();
+                }
+                IngestionTest.await(() -> committedOffsets(broker, configB.groupId()) == 24_000, Duration.ofSeconds(120),
+                        () -> "replica B stalled at " + b.statistics());
+
+                // and A, restarted as its StatefulSet would, takes its uncommitted batch back out of its store
+                try (DemonstrationStore a1 = DemonstrationStore.open(storeA);
+                        DemonstrationIngester<ExpertStep> again = new DemonstrationIngester<>(
+                                replica(configB, "replica-a", SESSION_TIMEOUT_MS), StreamFixtures.STEPS,
+                                StepMapper.identity(), StreamFixtures.VALIDATOR, a1, new IngestionListener() {})) {
+                    again.start();
+                    IngestionTest.await(() -> a1.uncommittedBatch().isEmpty(), Duration.ofSeconds(60),
+                            () -> "replica A never settled its batch: " + again.statistics());
+                    assertTrue(again.statistics().rolledBack() > 0 && a1.size() < committedByA,
+                            "rolled back " + again.statistics().rolledBack() + " of " + committedByA);
+                    int inBoth = 0;
+                    int inNeither = 0;
+                    for (String key : plan.validKeys()) {
+                        String source = key.substring(0, key.indexOf('/'));
+                        String episode = key.substring(key.indexOf('/') + 1, key.indexOf('#'));
+                        int step = Integer.parseInt(key.substring(key.indexOf('#') + 1));
+                        boolean inA = a1.contains(source, episode, step);
+                        boolean inB = storeB.contains(source, episode, step);
+                        inBoth += inA && inB ? 1 : 0;
+                        inNeither += !inA && !inB ? 1 : 0;
+                    }
+                    assertEquals(0, inBoth, "records stored by both replicas");
+                    assertEquals(0, inNeither, "valid records stored by neither");
+                    assertEquals(plan.validKeys().size(), a1.size() + storeB.size());
+                }
+            }
+            assertEquals(plan.bad(), DeadLetterReader.readAll(broker.bootstrapServers(), DeadLetter.topicFor(topic),
+                    Map.of(), Duration.ofSeconds(30)).size(), "each bad record dead-lettered exactly once");
+        }
+    }
+
+    /** Session timeout of the replicas: a killed static member's partitions move after it. */
+    private static final int SESSION_TIMEOUT_MS = 6_000;
+
+    /** {@code config} as one replica of several: its own transactional id (and static member id), a short session. */
+    static IngesterConfig replica(IngesterConfig config, String id, int sessionTimeoutMs) {
+        return config.withTransactionalId(id).withOverrides(
+                Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs),
+                Map.of());
     }
 
     @Test
@@ -131,13 +214,32 @@ class IngesterCrashTest {
         }
     }
 
-    private static long committedOffsets(EmbeddedKafkaBroker broker, String group) throws Exception {
+    private static long committedOffsets(EmbeddedKafkaBroker broker, String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             List<Long> values = new ArrayList<>();
             offsets.values().forEach(o -> values.add(o == null ? 0 : o.offset()));
             return values.stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the committed offsets of group " + group, e);
+        }
+    }
+
+    private static int groupMembers(EmbeddedKafkaBroker broker, String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group).members()
+                    .size();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static String log(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 

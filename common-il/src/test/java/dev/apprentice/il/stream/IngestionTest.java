@@ -209,7 +209,7 @@ class IngestionTest {
                     () -> "ingester stalled at " + ingester.statistics());
 
             // then: the sound records are stored, every other one is dead-lettered once, counted as such
-            assertEquals(new IngestStatistics(total, sound.size(), 0, bad.size(), 0, 0), ingester.statistics());
+            assertEquals(new IngestStatistics(total, sound.size(), 0, bad.size(), 0, 0, 0), ingester.statistics());
             assertEquals(sound.size(), store.size());
             assertEquals(1, store.statistics().completeEpisodes());
         }

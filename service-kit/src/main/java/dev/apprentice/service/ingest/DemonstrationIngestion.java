@@ -65,7 +65,7 @@ public class DemonstrationIngestion {
     private final List<LongConsumer> episodeListeners = new CopyOnWriteArrayList<>();
     private DemonstrationStore store;
     private DemonstrationIngester<?> ingester;
-    private volatile IngestStatistics last = new IngestStatistics(0, 0, 0, 0, 0, 0);
+    private volatile IngestStatistics last = new IngestStatistics(0, 0, 0, 0, 0, 0, 0);
     private volatile IngestionStatus status;
     private Throwable reportedFailure;
     private Admin admin;
@@ -143,6 +143,9 @@ public class DemonstrationIngestion {
                 .description("Records already in the store, skipped").register(metrics));
         meters.add(FunctionCounter.builder("apprentice_ingest_dead_lettered", this, i -> i.last.deadLettered()).tags(tags)
                 .description("Records sent to the dead-letter topic").register(metrics));
+        meters.add(FunctionCounter.builder("apprentice_ingest_rolled_back", this, i -> i.last.rolledBack()).tags(tags)
+                .description("Steps taken back out of the store because their batch's commit did not happen (they are"
+                        + " read again, here or by another replica)").register(metrics));
         meters.add(Gauge.builder("apprentice_ingest_lag", this, DemonstrationIngestion::lag).tags(tags)
                 .description("Records of the demonstrations topic not yet ingested (measured from the group's committed"
                         + " offsets while the ingester is down)").register(metrics));
