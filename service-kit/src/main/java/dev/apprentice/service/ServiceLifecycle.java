@@ -63,7 +63,7 @@ public class ServiceLifecycle {
     }
 
     private void start(DomainServices domain) {
-        if (domain.config().kafka().ingest()) {
+        if (domain.settings().trains()) {
             domain.training().enableAutomaticTraining(); // before the ingester, so that no committed batch is missed
         }
         domain.ingestion().start();

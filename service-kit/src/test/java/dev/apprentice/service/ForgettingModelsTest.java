@@ -89,7 +89,7 @@ class ForgettingModelsTest {
                 training, servingSettings);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         PolicyServing replicaServing = new PolicyServing(settings, metrics);
-        PolicyTopic topic = new PolicyTopic(settings, kafka, servingSettings, new KafkaConnection(kafka, settings),
+        PolicyTopic topic = new PolicyTopic(settings, servingSettings, new KafkaConnection(kafka, settings),
                 replicaServing, metrics);
         topic.start();
         return new Replica(replicaServing, topic);

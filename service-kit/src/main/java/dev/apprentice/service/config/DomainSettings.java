@@ -162,6 +162,15 @@ public class DomainSettings {
         return payloadFormat;
     }
 
+    /**
+     * Whether this replica is the model's training replica: it ingests and trains
+     * ({@code apprentice.kafka.ingest} and {@code apprentice.training.enabled}), promotes, and
+     * publishes to the policy topic; every other replica follows that topic.
+     */
+    public boolean trains() {
+        return kafka.ingest() && training.enabled();
+    }
+
     /** The ingester's consumer group. */
     public String groupId() {
         return kafka.groupId().orElse(domain.name() + "-ingest");

@@ -39,6 +39,14 @@ public interface TrainingSettings {
     /** Iterations per iterative algorithm when a request does not say, e.g. {@code rail=300}; unset: the domain's recipe. */
     Map<String, Integer> iterations();
 
+    /**
+     * Whether this replica trains, when it ingests: true on the one training replica of a model
+     * (it trains, promotes and publishes to the policy topic); false on further ingesting replicas,
+     * which store their partitions' records and serve what the policy topic carries.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Jobs that may wait in the queue; more answer 429. */
     @WithDefault("16")
     int maxQueuedJobs();

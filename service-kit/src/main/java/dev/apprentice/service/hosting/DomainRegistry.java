@@ -88,9 +88,8 @@ public class DomainRegistry {
         DemonstrationIngestion ingestion = new DemonstrationIngestion(settings, config.kafka(), connection, metrics);
         ExpertProducer producer = new ExpertProducer(settings, config.producer(), config.training(), connection);
         PolicyServing serving = new PolicyServing(settings, metrics);
-        PolicyTopic policyTopic = new PolicyTopic(settings, config.kafka(), config.serving(), connection, serving, metrics);
-        TrainingService training = new TrainingService(settings, config.training(), config.kafka(), ingestion, serving,
-                metrics);
+        PolicyTopic policyTopic = new PolicyTopic(settings, config.serving(), connection, serving, metrics);
+        TrainingService training = new TrainingService(settings, config.training(), ingestion, serving, metrics);
         return new DomainServices(config, settings, ingestion, producer, serving, policyTopic, training,
                 new AdaptationService(settings, config.training(), ingestion, serving),
                 new PolicyReadiness("policy" + checkSuffix, serving, settings),

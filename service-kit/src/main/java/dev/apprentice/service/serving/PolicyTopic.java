@@ -5,7 +5,6 @@ import dev.apprentice.il.registry.LoadedPolicy;
 import dev.apprentice.il.registry.PolicyArtefact;
 import dev.apprentice.il.stream.KafkaTopics;
 import dev.apprentice.service.config.DomainSettings;
-import dev.apprentice.service.config.KafkaSettings;
 import dev.apprentice.service.config.ServingSettings;
 import dev.apprentice.service.error.UnservableVersionException;
 import dev.apprentice.service.ingest.KafkaConnection;
@@ -34,12 +33,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The compacted {@code <domain>.policies} topic that carries served policies to every replica
- * without a shared disk. The training replica ({@code apprentice.kafka.ingest=true}) publishes the
+ * without a shared disk. The training replica ({@link DomainSettings#trains()}) publishes the
  * promoted version of each model as a {@link PolicyArtefact} keyed by model id, after every
  * promotion and rollback, and once at start-up the version it serves (an older promotion when the
  * promoted artefact is corrupt); when it forgets a model, it publishes a tombstone (a null value)
  * under the model's key, which compaction eventually leaves as the key's only trace. A
- * serving-only replica reads the topic from the start: at start-up it catches up to the end before
+ * replica that does not train (serving only, or ingesting only) reads the topic from the start: at start-up it catches up to the end before
  * taking traffic and serves the newest valid artefact of each model that no later tombstone
  * forgot; afterwards it hot-swaps as artefacts arrive and stops serving a model whose tombstone
  * arrives, without touching its own registry. An artefact that does not verify, or that this
@@ -54,7 +53,6 @@ public class PolicyTopic {
     static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final DomainSettings settings;
-    private final KafkaSettings kafka;
     private final boolean enabled;
     private final KafkaConnection connection;
     private final PolicyServing serving;
@@ -65,10 +63,9 @@ public class PolicyTopic {
     private Thread follower;
     private volatile boolean closed;
 
-    public PolicyTopic(DomainSettings settings, KafkaSettings kafka, ServingSettings serving, KafkaConnection connection,
+    public PolicyTopic(DomainSettings settings, ServingSettings serving, KafkaConnection connection,
             PolicyServing policies, MeterRegistry metrics) {
         this.settings = settings;
-        this.kafka = kafka;
         this.enabled = serving.policyTopic();
         this.connection = connection;
         this.serving = policies;
@@ -90,7 +87,7 @@ public class PolicyTopic {
         String bootstrap = connection.bootstrapServers();
         KafkaTopics.ensure(bootstrap, Map.of(), settings.policyTopic(), 1, Map.of("cleanup.policy", "compact",
                 "max.message.bytes", Integer.toString(MAX_ARTEFACT_BYTES)));
-        if (kafka.ingest()) {
+        if (settings.trains()) {
             producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_ARTEFACT_BYTES,
@@ -103,7 +100,8 @@ public class PolicyTopic {
             Log.infof("publishing promoted policies to %s", settings.policyTopic());
         } else {
             serving.followOtherReplicas("this replica serves from " + settings.policyTopic()
-                    + " (apprentice.kafka.ingest=false); promote and roll back on the training replica");
+                    + " (apprentice.kafka.ingest=false or apprentice.training.enabled=false); promote and roll back on"
+                    + " the training replica");
             follow(bootstrap);
         }
     }

@@ -17,7 +17,6 @@ import dev.apprentice.il.store.EpisodeId;
 import dev.apprentice.il.store.StoreQuery;
 import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.service.config.DomainSettings;
-import dev.apprentice.service.config.KafkaSettings;
 import dev.apprentice.service.config.TrainingSettings;
 import dev.apprentice.service.domain.Algorithm;
 import dev.apprentice.service.domain.Baseline;
@@ -85,8 +84,10 @@ public class TrainingService {
 
     private final ImitationDomain domain;
     private final DomainSettings settings;
+    /** Why a replica does not train, for its answers. */
+    static final String NOT_TRAINING = "apprentice.kafka.ingest=false or apprentice.training.enabled=false";
+
     private final TrainingSettings training;
-    private final KafkaSettings kafka;
     private final DemonstrationIngestion ingestion;
     private final PolicyServing serving;
     private final ThreadPoolExecutor worker;
@@ -102,12 +103,10 @@ public class TrainingService {
     private volatile List<Baseline> baselines;
     private volatile EvaluationTable table;
 
-    public TrainingService(DomainSettings settings, TrainingSettings training, KafkaSettings kafka,
-            DemonstrationIngestion ingestion, PolicyServing serving, MeterRegistry metrics) {
+    public TrainingService(DomainSettings settings, TrainingSettings training, DemonstrationIngestion ingestion, PolicyServing serving, MeterRegistry metrics) {
         this.domain = settings.domain();
         this.settings = settings;
         this.training = training;
-        this.kafka = kafka;
         this.ingestion = ingestion;
         this.serving = serving;
         this.metrics = metrics;
@@ -152,8 +151,8 @@ public class TrainingService {
             }
         }
         for (TrainingJob job : interrupted) {
-            if (!kafka.ingest()) {
-                job.failed("interrupted by a restart, and this replica no longer trains (apprentice.kafka.ingest=false)");
+            if (!settings.trains()) {
+                job.failed("interrupted by a restart, and this replica no longer trains (" + NOT_TRAINING + ")");
                 journal.record(job);
                 continue;
             }
@@ -217,9 +216,9 @@ public class TrainingService {
      */
     public TrainingJob submit(TrainingRequest request, String trigger) {
         List<Algorithm> algorithms = offeredAlgorithms();
-        if (!kafka.ingest()) {
-            throw new ConflictException("this replica only serves (apprentice.kafka.ingest=false); train on the"
-                    + " training replica");
+        if (!settings.trains()) {
+            throw new ConflictException("this replica does not train (" + NOT_TRAINING + "); train on the training"
+                    + " replica");
         }
         if (!algorithms.contains(request.algorithm())) {
             throw new InvalidRequestException("algorithm", "expected one of "
