@@ -2,6 +2,7 @@ package dev.apprentice.service.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where Kafka is and how the service uses it ({@code apprentice.kafka.*}). */
@@ -42,7 +43,19 @@ public interface KafkaSettings {
     @WithDefault("avro-single-object")
     String payloadFormat();
 
-    /** Whether this replica ingests demonstrations and trains (a serving-only replica sets false). */
+    /**
+     * The ingester's consumer session timeout: how long the partitions of an ingesting replica that
+     * crashed wait for it (static membership: a replica restarted within it takes them back at once)
+     * before they move to another replica of the group. Between the broker's
+     * {@code group.min.session.timeout.ms} and {@code group.max.session.timeout.ms} (6 s and 30 min by default).
+     */
+    @WithDefault("45s")
+    Duration sessionTimeout();
+
+    /**
+     * Whether this replica ingests demonstrations (a serving-only replica sets false); it also trains
+     * unless {@code apprentice.training.enabled=false}.
+     */
     @WithDefault("true")
     boolean ingest();
 }

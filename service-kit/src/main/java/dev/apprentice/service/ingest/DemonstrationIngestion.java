@@ -38,6 +38,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -117,7 +118,9 @@ public class DemonstrationIngestion {
     private <R extends SpecificRecord> DemonstrationIngester<R> newIngester(DemonstrationRecords<R> records) {
         IngesterConfig config = IngesterConfig.defaults(connection.bootstrapServers(), settings.topic())
                 .withGroupId(settings.groupId())
-                .withTransactionalId(settings.transactionalId());
+                .withTransactionalId(settings.transactionalId())
+                .withOverrides(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) kafka.sessionTimeout().toMillis()),
+                        Map.of());
         DemonstrationStore target = store;
         return new DemonstrationIngester<>(config, settings.payloadFormat().codecFor(records.recordClass()),
                 records::toStep, settings.domain().validator(), target, new IngestionListener() {
