@@ -53,6 +53,21 @@ public final class ManifestParser {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class)));
 
+    /** The property getters of each model class, looked up once. */
+    private static final ClassValue<List<Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> getters = new ArrayList<>();
+            for (Method method : type.getMethods()) {
+                if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
+                        && method.getName().startsWith("get") && isModel(method.getDeclaringClass())) {
+                    getters.add(method);
+                }
+            }
+            return List.copyOf(getters);
+        }
+    };
+
     private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -126,11 +141,7 @@ public final class ManifestParser {
         if (!isModel(value.getClass())) {
             return;
         }
-        for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || !isModel(getter.getDeclaringClass())) {
-                continue;
-            }
+        for (Method getter : GETTERS.get(value.getClass())) {
             Object property;
             try {
                 property = getter.invoke(value);

@@ -13,19 +13,25 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+/** Both overlays render, parse strictly and follow the project's rules; dev and prod differ as documented. */
 class OverlaysTest {
 
     private static final ManifestParser PARSER = new ManifestParser();
 
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    /** Each overlay rendered and parsed once for the whole class (the tests only read it). */
     private static Manifests render(String overlay) {
-        return PARSER.parse(Kustomize.find().render(Overlays.overlay(overlay)));
+        return RENDERED.computeIfAbsent(overlay, o -> PARSER.parse(Kustomize.find().render(Overlays.overlay(o))));
     }
 
     @ParameterizedTest
