@@ -430,7 +430,8 @@ public final class ProjectRules {
                     problems.add(what + " has min.insync.replicas " + minIsr + ", expected at least 2");
                 }
                 boolean compacted = String.valueOf(config.get("cleanup.policy")).contains("compact");
-                if (expected.role() == SuiteService.ServiceTopic.Role.POLICIES && !compacted) {
+                if ((expected.role() == SuiteService.ServiceTopic.Role.POLICIES
+                        || expected.role() == SuiteService.ServiceTopic.Role.LEDGER) && !compacted) {
                     problems.add(what + " is not compacted (cleanup.policy: compact)");
                 }
             }

@@ -1,6 +1,7 @@
 package dev.apprentice.deploy;
 
 import dev.apprentice.il.stream.DeadLetter;
+import dev.apprentice.il.stream.IngestLedger;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ public record SuiteService(String name, int port, List<String> domains) {
                     .orElse(domain + ".policies");
             topics.add(new ServiceTopic(topic, ServiceTopic.Role.DEMONSTRATIONS, domain));
             topics.add(new ServiceTopic(DeadLetter.topicFor(topic), ServiceTopic.Role.DEAD_LETTERS, domain));
+            topics.add(new ServiceTopic(IngestLedger.topicFor(topic), ServiceTopic.Role.LEDGER, domain));
             topics.add(new ServiceTopic(policy, ServiceTopic.Role.POLICIES, domain));
         }
         return topics;
@@ -98,6 +100,8 @@ public record SuiteService(String name, int port, List<String> domains) {
             DEMONSTRATIONS,
             /** Records the ingester could not store, with the reason. */
             DEAD_LETTERS,
+            /** Each ingesting replica's last committed batch; compacted. */
+            LEDGER,
             /** Promoted policy artefacts keyed by model id: must be compacted. */
             POLICIES
         }
