@@ -197,11 +197,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * Starts node {@code id} again on its ports and data, stopping it first if it runs, and waits until
      * the cluster counts it (and every other running node) as a broker.
      */
-    public synchronized void restart(int id) {
-        if (isAlive(id)) {
-            stop(id);
+    public void restart(int id) {
+        synchronized (this) {
+            if (isAlive(id)) {
+                stop(id);
+            }
+            launch(id);
         }
-        launch(id);
         awaitReady(READY_TIMEOUT);
     }
 

@@ -3,6 +3,7 @@ package dev.apprentice.kafka.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -173,6 +174,12 @@ class EmbeddedKafkaClusterTest {
             assertEquals(expectedValues(p, writer.committed.get() * TransactionalWriter.PER_PARTITION),
                     reader.values(p), "partition " + p);
         }
+    }
+
+    @Test
+    void rejectsNodeIdsOutsideTheCluster() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cluster.kill(4));
+        assertEquals("embedded Kafka cluster: node ids are 1..3, found 4", e.getMessage());
     }
 
     /** Sends one record to every partition in turn, acks=all and idempotent, until finished. */
