@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,7 +55,8 @@ class EmbeddedKafkaClusterTest {
     private static final int PARTITIONS = 6;
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
-    @TempDir
+    /** Kept when a test fails, so that the node logs named in its message can still be read. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
     private static EmbeddedKafkaCluster cluster;
