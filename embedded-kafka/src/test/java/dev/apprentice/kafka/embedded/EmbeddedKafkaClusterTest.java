@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,8 +101,9 @@ class EmbeddedKafkaClusterTest {
         // given a replicated topic with records streaming in and a reader following them
         String topic = "orders";
         createTopic(topic);
-        int victim = leaders(topic).get(0);
+        int victim = leaderOf(topic, 0);
         List<Integer> victimPartitions = partitionsLedBy(topic, victim);
+        assertTrue(victimPartitions.contains(0), "node " + victim + " leads partition 0: " + victimPartitions);
         StreamingProducer producer = new StreamingProducer(topic, victimPartitions);
         CommittedReader reader = new CommittedReader(topic, "read_uncommitted");
         producer.start();
@@ -119,7 +122,7 @@ class EmbeddedKafkaClusterTest {
         report("leaders moved off node %d after %d ms", victim, millisSince(killedAt));
         long ackedWithTwo = producer.acked.get();
         awaitTrue(() -> producer.acked.get() >= ackedWithTwo + 1_200, "1200 more records with 2 of 3 nodes");
-        assertTrue(partitions(topic).stream().allMatch(pi -> pi.isr().size() == 2),
+        assertTrue(everyIsrHas(topic, 2),
                 "every partition in sync on the 2 live nodes: " + partitions(topic));
 
         // and it comes back
@@ -150,7 +153,7 @@ class EmbeddedKafkaClusterTest {
         writer.start();
         reader.start();
         awaitTrue(() -> writer.committed.get() >= 20, "20 transactions committed before the kill");
-        int coordinator = leaders("__transaction_state").get(0);
+        int coordinator = leaderOf("__transaction_state", 0);
 
         // when the node holding the transaction coordinator dies mid-stream
         long killedAt = System.nanoTime();
@@ -162,7 +165,7 @@ class EmbeddedKafkaClusterTest {
                 (writer.firstCommitAfterKill.get() - killedAt) / 1_000_000, writer.aborted.get());
         long committedWithTwo = writer.committed.get();
         awaitTrue(() -> writer.committed.get() >= committedWithTwo + 20, "20 more transactions with 2 of 3 nodes");
-        assertNotEquals(coordinator, leaders("__transaction_state").get(0), "the coordinator moved");
+        assertNotEquals(coordinator, leaderOf("__transaction_state", 0), "the coordinator moved");
         cluster.restart(coordinator);
         awaitTrue(() -> everyIsrHas(topic, 3), "node " + coordinator + " back in every ISR");
         writer.finish();
@@ -375,12 +378,26 @@ class EmbeddedKafkaClusterTest {
         awaitTrue(() -> everyIsrHas(topic, 3), topic + " fully replicated");
     }
 
+    /** The topic's partitions, none while the broker asked has not heard of the topic yet. */
     private static List<TopicPartitionInfo> partitions(String topic) {
         try {
             return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-        } catch (Exception e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return List.of();
+            }
             throw new IllegalStateException("cannot describe " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
         }
+    }
+
+    private static int leaderOf(String topic, int partition) throws InterruptedException {
+        int[] leader = {-1};
+        awaitTrue(() -> (leader[0] = leaders(topic).getOrDefault(partition, -1)) != -1,
+                topic + "-" + partition + " has a leader");
+        return leader[0];
     }
 
     /** Partition → leader id (-1 where there is none). */
@@ -397,11 +414,14 @@ class EmbeddedKafkaClusterTest {
     }
 
     private static boolean everyLeaderAvoids(String topic, int node) {
-        return leaders(topic).values().stream().allMatch(l -> l != node && l != -1);
+        Map<Integer, Integer> leaders = leaders(topic);
+        return !leaders.isEmpty() && leaders.values().stream().allMatch(l -> l != node && l != -1);
     }
 
     private static boolean everyIsrHas(String topic, int size) {
-        return partitions(topic).stream().allMatch(pi -> pi.leader() != null && pi.isr().size() == size);
+        List<TopicPartitionInfo> partitions = partitions(topic);
+        return !partitions.isEmpty()
+                && partitions.stream().allMatch(pi -> pi.leader() != null && pi.isr().size() == size);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
