@@ -29,7 +29,9 @@ import org.apache.kafka.common.utils.Time;
  * A real Apache Kafka broker — one node acting as both KRaft controller and broker — running in
  * this JVM on loopback. Tests and the one-command default use it where production points
  * {@code kafka.bootstrap.servers} at an external cluster. It can be stopped and started again on
- * the same ports and log directory, which is how tests simulate a broker outage.
+ * the same ports and log directory, which is how tests simulate a broker outage. With a node id, a
+ * quorum and a cluster id from {@link Options} it is also one node of a larger cluster; that is how
+ * {@link EmbeddedKafkaCluster} runs each of its nodes, through {@link #main} in a JVM of its own.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaBroker.options())) {
@@ -56,12 +58,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.ownsDataDir = ownsDataDir;
         this.port = port;
         this.controllerPort = controllerPort;
-        this.clusterId = readOrCreateClusterId(dataDir);
+        this.clusterId = readOrCreateClusterId(dataDir, options.clusterId());
     }
 
     /** Default options: free ports, a temporary log directory deleted on close. */
     public static Options options() {
-        return new Options(0, 0, null, Map.of());
+        return new Options(0, 0, null, Map.of(), 1, null, null);
     }
 
     /**
@@ -148,8 +150,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private Properties serverProperties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", Integer.toString(options.nodeId()));
+        p.put("controller.quorum.voters", options.quorumVoters() != null ? options.quorumVoters()
+                : options.nodeId() + "@127.0.0.1:" + controllerPort);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
@@ -208,13 +211,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String readOrCreateClusterId(Path dir) {
+    private static String readOrCreateClusterId(Path dir, String given) {
         Path idFile = dir.resolve("cluster.id");
         try {
-            if (Files.exists(idFile)) {
+            if (given == null && Files.exists(idFile)) {
                 return Files.readString(idFile, StandardCharsets.UTF_8).trim();
             }
-            String id = Uuid.randomUuid().toString();
+            String id = given != null ? given : Uuid.randomUuid().toString();
             Files.writeString(idFile, id, StandardCharsets.UTF_8);
             return id;
         } catch (IOException e) {
@@ -250,21 +253,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Runs a broker in its own JVM until interrupted: {@code --port N --controller-port N --data-dir DIR}.
-     * Prints {@code bootstrap.servers=host:port} once ready.
+     * Runs a broker in its own JVM until interrupted. Options: {@code --port N}, {@code --controller-port N},
+     * {@code --data-dir DIR}, {@code --node-id N}, {@code --quorum-voters 1@host:port,...},
+     * {@code --cluster-id ID}, {@code --set key=value} (repeatable) and {@code --exit-when-stdin-closes},
+     * which makes the node halt as soon as the process that started it dies (its end of our stdin
+     * closes), so a crashed test never leaves a broker behind. Prints {@code bootstrap.servers=host:port}
+     * once ready.
      */
     public static void main(String[] args) throws InterruptedException {
         Options o = options();
+        boolean exitWhenStdinCloses = false;
         for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--port" -> o = o.withPort(Integer.parseInt(required(args[i], value)));
-                case "--controller-port" -> o = o.withControllerPort(Integer.parseInt(required(args[i], value)));
-                case "--data-dir" -> o = o.withDataDir(Path.of(required(args[i], value)));
-                default -> throw new IllegalArgumentException("embedded Kafka: unknown option " + args[i]
-                        + " (expected --port, --controller-port or --data-dir)");
+            String option = args[i];
+            if (option.equals("--exit-when-stdin-closes")) {
+                exitWhenStdinCloses = true;
+                continue;
             }
-            i++;
+            String value = required(option, i + 1 < args.length ? args[++i] : null);
+            switch (option) {
+                case "--port" -> o = o.withPort(Integer.parseInt(value));
+                case "--controller-port" -> o = o.withControllerPort(Integer.parseInt(value));
+                case "--data-dir" -> o = o.withDataDir(Path.of(value));
+                case "--node-id" -> o = o.withNodeId(Integer.parseInt(value));
+                case "--quorum-voters" -> o = o.withQuorumVoters(value);
+                case "--cluster-id" -> o = o.withClusterId(value);
+                case "--set" -> o = o.withOverrides(keyValue(value));
+                default -> throw new IllegalArgumentException("embedded Kafka: unknown option " + option
+                        + " (expected --port, --controller-port, --data-dir, --node-id, --quorum-voters,"
+                        + " --cluster-id, --set or --exit-when-stdin-closes)");
+            }
+        }
+        if (exitWhenStdinCloses) {
+            haltWhenStdinCloses();
         }
         EmbeddedKafkaBroker broker = start(o);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -275,6 +295,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Halts, without a controlled shutdown, once stdin reaches its end. The parent never writes to
+     * our stdin, so the end comes only when the parent is gone, and then nobody waits for a clean stop.
+     */
+    private static void haltWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // Input is ignored; only its end matters.
+                }
+            } catch (IOException e) {
+                // An unreadable stdin means the same as a closed one.
+            }
+            Runtime.getRuntime().halt(3);
+        }, "embedded-kafka-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static Map<String, String> keyValue(String setting) {
+        int eq = setting.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("embedded Kafka: --set expects key=value, found " + setting);
+        }
+        return Map.of(setting.substring(0, eq), setting.substring(eq + 1));
     }
 
     private static String required(String option, String value) {
@@ -291,34 +338,58 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param controllerPort KRaft controller port, or 0 for a free one
      * @param dataDir log directory kept across restarts, or null for a temporary one deleted on close
      * @param overrides extra broker properties, applied last
+     * @param nodeId this node's {@code node.id}, 1 for a broker on its own
+     * @param quorumVoters {@code controller.quorum.voters} of a cluster ({@code id@host:port,...}), or
+     *     null for a quorum of this node alone
+     * @param clusterId the cluster id every node of a cluster is formatted with, or null to take the one
+     *     stored in the data directory (or make one)
      */
-    public record Options(int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+    public record Options(int port, int controllerPort, Path dataDir, Map<String, String> overrides, int nodeId,
+            String quorumVoters, String clusterId) {
 
         public Options {
             if (port < 0 || port > 65535 || controllerPort < 0 || controllerPort > 65535) {
                 throw new IllegalArgumentException("embedded Kafka: ports must be in [0, 65535], found "
                         + port + " and " + controllerPort);
             }
+            if (nodeId < 0) {
+                throw new IllegalArgumentException("embedded Kafka: node id must be >= 0, found " + nodeId);
+            }
             overrides = Map.copyOf(overrides);
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, controllerPort, dataDir, overrides);
+            return new Options(newPort, controllerPort, dataDir, overrides, nodeId, quorumVoters, clusterId);
         }
 
         public Options withControllerPort(int newPort) {
-            return new Options(port, newPort, dataDir, overrides);
+            return new Options(port, newPort, dataDir, overrides, nodeId, quorumVoters, clusterId);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(port, controllerPort, dir, overrides);
+            return new Options(port, controllerPort, dir, overrides, nodeId, quorumVoters, clusterId);
         }
 
         /** Adds broker properties (e.g. {@code auto.create.topics.enable=false}). */
         public Options withOverrides(Map<String, String> more) {
             Map<String, String> all = new HashMap<>(overrides);
             all.putAll(more);
-            return new Options(port, controllerPort, dataDir, all);
+            return new Options(port, controllerPort, dataDir, all, nodeId, quorumVoters, clusterId);
+        }
+
+        /** Makes this broker node {@code id} of a cluster. */
+        public Options withNodeId(int id) {
+            return new Options(port, controllerPort, dataDir, overrides, id, quorumVoters, clusterId);
+        }
+
+        /** Joins the static controller quorum {@code id@host:port,...}; this node's own entry included. */
+        public Options withQuorumVoters(String voters) {
+            return new Options(port, controllerPort, dataDir, overrides, nodeId, voters, clusterId);
+        }
+
+        /** Formats the data directory for cluster {@code id}, which every node of one cluster shares. */
+        public Options withClusterId(String id) {
+            return new Options(port, controllerPort, dataDir, overrides, nodeId, quorumVoters, id);
         }
     }
 }

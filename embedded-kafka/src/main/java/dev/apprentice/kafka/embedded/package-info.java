@@ -1,2 +1,5 @@
-/** A real single-node Apache Kafka broker (KRaft) started inside the JVM, for tests and the local default. */
+/**
+ * Real Apache Kafka brokers (KRaft) for tests and the local default: a single node inside the JVM, or a
+ * cluster of nodes in JVMs of their own that a test can kill and restart.
+ */
 package dev.apprentice.kafka.embedded;

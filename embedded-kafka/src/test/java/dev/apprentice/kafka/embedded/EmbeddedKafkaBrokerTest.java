@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,6 +52,25 @@ class EmbeddedKafkaBrokerTest {
             assertTrue(Files.isDirectory(dir));
         }
         assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void haltsOnceTheProcessThatStartedItGoesAway(@TempDir Path dir) throws Exception {
+        // given a broker in its own JVM, watching its stdin as EmbeddedKafkaCluster starts it
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process node = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                EmbeddedKafkaBroker.class.getName(), "--data-dir", dir.toString(), "--exit-when-stdin-closes")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile()).start();
+        try {
+            // when its stdin ends, as it does when the parent dies
+            node.getOutputStream().close();
+
+            // then it halts without waiting for anybody
+            assertTrue(node.waitFor(30, TimeUnit.SECONDS), "node still runs 30 s after its stdin closed");
+            assertEquals(3, node.exitValue());
+        } finally {
+            node.destroyForcibly();
+        }
     }
 
     private static void produce(EmbeddedKafkaBroker broker, String prefix, int count) throws Exception {
