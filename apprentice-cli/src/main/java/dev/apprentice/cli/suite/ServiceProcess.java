@@ -86,12 +86,11 @@ final class ServiceProcess {
             }
             String now = p.describe();
             String before = described.put(p.domain(), now);
-            String domain = service.multiDomain() ? p.domain() + ": " : "";
             if (before == null) {
-                news.add(domain + "serving " + now + " (first learned policy), "
+                news.add("serving " + now + " (first learned policy), "
                         + String.format(Locale.ROOT, "%.0f s", seconds) + " after the suite started");
             } else if (!before.equals(now) && p.version() > 0) {
-                news.add(domain + "now serving " + now);
+                news.add("now serving " + now);
             }
         }
         if (firstPolicySeconds == null && reading.servingAll()) {

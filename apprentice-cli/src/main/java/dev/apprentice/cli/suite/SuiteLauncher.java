@@ -142,6 +142,8 @@ public final class SuiteLauncher {
         command.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
         command.add("-Dorg.bytedeco.javacpp.cachedir=" + settings.javacppCache());
         command.add("-Dquarkus.profile=demo");
+        // The suite polls readiness; at INFO the health reporter would log every "not yet" as a line.
+        command.add("-Dquarkus.log.category.\"io.smallrye.health\".level=WARN");
         storage(settings.stateDir().resolve(s.name()), s)
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
         s.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
