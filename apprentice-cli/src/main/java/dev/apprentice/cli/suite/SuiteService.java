@@ -43,24 +43,28 @@ public record SuiteService(String name, String module, int port, List<String> do
     }
 
     /**
-     * The four services with the suite's settings.
+     * The four services with the suite's settings. Each trains and evaluates on one thread
+     * ({@code apprentice.training.threads=1}): four services on two cores gain nothing from more.
      *
      * @param data where the public data sets live ({@code ../shared/data} beside the repository)
      * @param sc2Protocols Blizzard's protocol tables
      * @param sc2Replays the reference replays
      */
     public static List<SuiteService> defaults(Path data, Path sc2Protocols, Path sc2Replays) {
-        Map<String, String> starcraft = new LinkedHashMap<>();
+        Map<String, String> oneThread = Map.of("apprentice.training.threads", "1");
+        Map<String, String> starcraft = new LinkedHashMap<>(oneThread);
         starcraft.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         starcraft.put("apprentice.sc2.protocol.dir", sc2Protocols.toString());
         starcraft.put("apprentice.sc2.replays.dir", sc2Replays.toString());
         starcraft.put("apprentice.starcraft.protocol-directory", sc2Protocols.toString());
         starcraft.put("apprentice.starcraft.corpus-directory", sc2Replays.toString());
-        Map<String, String> phone = new LinkedHashMap<>();
+        Map<String, String> phone = new LinkedHashMap<>(oneThread);
         phone.put("apprentice.holdandtap.dir", data.resolve("holdandtap").toString());
+        // Its start-up evaluation on Hold-and-Tap (about 3 min) would otherwise take both cores from the others.
+        phone.put("apprentice.phone-security.evaluation.threads", "1");
         return List.of(
-                new SuiteService("lane-change", "driving-lane-change", 8080, List.of("lane-change"), "640m", Map.of()),
-                new SuiteService("anesthesia", "anesthesia-ppf-rftn", 8081, List.of("anesthesia"), "640m", Map.of()),
+                new SuiteService("lane-change", "driving-lane-change", 8080, List.of("lane-change"), "640m", oneThread),
+                new SuiteService("anesthesia", "anesthesia-ppf-rftn", 8081, List.of("anesthesia"), "640m", oneThread),
                 new SuiteService("phone-security", "phone-security", 8082, List.of("phone-security"), "1g", phone),
                 new SuiteService("starcraft", "starcraft-replay", 8083, List.of("starcraft", "starcraft-move-to-beacon",
                         "starcraft-collect-mineral-shards", "starcraft-defeat-roaches"), "2g", starcraft));
