@@ -2,6 +2,9 @@ package dev.apprentice.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.apprentice.cli.suite.SuiteLauncher;
+import dev.apprentice.cli.suite.SuiteService;
+import dev.apprentice.cli.suite.SuiteSettings;
 import dev.apprentice.il.algorithms.ImitationTask;
 import dev.apprentice.il.algorithms.Trainer;
 import dev.apprentice.il.algorithms.TrainingOutcome;
@@ -80,6 +83,7 @@ public final class ApprenticeCli {
                         "eval-episodes", "threads"), Set.of("json")));
                 case "envs" -> envs();
                 case "meta" -> new MetaCommands(out, err, ApprenticeCli::toJson).run(rest);
+                case "suite" -> suite(CliOptions.parse(rest, Set.of("root", "port", "state-dir"), Set.of("fresh")));
                 case "broker" -> streams().broker(CliOptions.parse(rest, Set.of("port", "data-dir"), Set.of()));
                 case "publish" -> streams().publish(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "from",
                         "episodes", "seed", "source", "format", "partitions"), Set.of()));
@@ -104,6 +108,29 @@ public final class ApprenticeCli {
             return 1;
         } catch (Exception e) {
             err.println("apprentice: " + e);
+            return 1;
+        }
+    }
+
+    private int suite(CliOptions o) throws InterruptedException {
+        if (!o.positional().isEmpty()) {
+            throw new IllegalArgumentException("suite takes no arguments, found " + o.positional());
+        }
+        Path root = Path.of(o.string("root", "."));
+        Map<String, String> env = System.getenv();
+        Path data = root.resolve("../shared/data");
+        SuiteSettings settings = new SuiteSettings(root, Path.of(o.string("state-dir", ".apprentice/suite")),
+                o.integer("port", SuiteSettings.DEFAULT_INDEX_PORT, 0), o.flag("fresh"),
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                Path.of(env.getOrDefault("APPRENTICE_JAVACPP_CACHE", root.resolve(".cache/javacpp").toString())), data,
+                Path.of(env.getOrDefault("APPRENTICE_SC2_PROTOCOLS", data.resolve("sc2/protocol").toString())),
+                Path.of(env.getOrDefault("APPRENTICE_SC2_REPLAYS", data.resolve("sc2/replays").toString())),
+                SuiteSettings.DEFAULT_BUDGET_BYTES);
+        try {
+            return new SuiteLauncher(settings, SuiteService.defaults(settings.data(), settings.sc2Protocols(),
+                    settings.sc2Replays()), out).run();
+        } catch (IllegalStateException e) {
+            err.println("apprentice suite: " + e.getMessage());
             return 1;
         }
     }
@@ -138,6 +165,12 @@ public final class ApprenticeCli {
                              (Finn et al. 2017, §5.1);
                              norml [--task rotate|cartpole-sensor] [--iterations 1000|600] [--held-out 20]
                              [--seed 1] [--json] (Yang et al. 2019: adapted without reward vs MAML)
+
+                Suite:
+                  suite      The four services on one embedded broker with one key set and an index page on
+                             127.0.0.1, until Ctrl-C (./apprentice without arguments runs it): [--port 8090]
+                             [--state-dir .apprentice/suite] [--fresh (forget stores, registries and logs first)]
+                             [--root DIR (the checkout with the packaged services; default: here)]
 
                 Data plane (Kafka + Avro; --bootstrap defaults to 127.0.0.1:9092, topics to <env>.demonstrations):
                   broker     Run a single-node Kafka broker (KRaft) here until Ctrl-C: [--port 9092]
