@@ -46,12 +46,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The scale-out deployment on loopback: a 3-broker KRaft cluster in separate processes, topics
  * with replication 3 and min ISR 2, two ingesting replicas of the packaged lane-change service in
- * one consumer group (ingest-0 trains; ingest-1 only stores its partitions and follows the policy
- * topic) and two serving replicas. A stream of expert decisions with bad records mixed in is
+ * one consumer group (ingest-0 trains, reading ingest-1's store beside its own; ingest-1 only stores
+ * its partitions and follows the policy topic) and two serving replicas. A stream of expert decisions with bad records mixed in is
  * published while a broker, an ingesting replica and a serving replica are killed (SIGKILL) and the
  * two replicas restarted, as their StatefulSet and Deployment would. Afterwards every valid record
- * is in exactly one of the two stores, every bad one in the dead-letter topic once, a version
- * promoted on ingest-0 is served by all four replicas, and a client that fails over between the
+ * is in exactly one of the two stores, every bad one in the dead-letter topic once, ingest-0 trains
+ * on every episode of both stores, the version it promotes is served by all four replicas, and a client that fails over between the
  * serving replicas was answered throughout. The figures go to the test's output (deploy/README.md
  * quotes them).
  */
@@ -93,7 +93,9 @@ class ScaleOutIT {
         System.out.printf("scale-out: 3-node KRaft cluster serving after %d ms%n", millisSince(started));
 
         // given two ingesting replicas (one of them the training replica) and two serving replicas
-        PackagedService ingest0 = start(work, "ingest-0", true, "apprentice.kafka.transactional-id=lane-change-ingest-0");
+        // the training replica reads the other ingesting replica's store too (a shared volume in a cluster)
+        PackagedService ingest0 = start(work, "ingest-0", true, "apprentice.kafka.transactional-id=lane-change-ingest-0",
+                "apprentice.storage.peer-store-directories=" + work.resolve("ingest-1").resolve("store"));
         PackagedService ingest1 = start(work, "ingest-1", true, "apprentice.kafka.transactional-id=lane-change-ingest-1",
                 "apprentice.training.enabled=false");
         PackagedService serve0 = start(work, "serve-0", false);
@@ -144,13 +146,24 @@ class ScaleOutIT {
             restarts.join(180_000);
             Await.until("the consumer group to commit every record", Duration.ofSeconds(180),
                     () -> committed() == stream.sent());
-            System.out.printf("scale-out: every record committed %d ms after the kills; counters of ingest-0 %s,"
-                    + " of ingest-1 since its restart %s%n", millisSince(kill),
+            System.out.printf("scale-out: every record committed %d ms after the kills%n", millisSince(kill));
+            // the restarted replica settles its last batch before it polls (lag known from then on)
+            Await.until("ingest-1 to poll again", Duration.ofSeconds(120), () -> ingest1.call("GET", "/ingest",
+                    PackagedService.ADMIN_KEY, null).path("counters").path("lag").asLong() >= 0);
+            System.out.printf("scale-out: counters of ingest-0 %s, of ingest-1 since its restart %s%n",
                     ingest0.call("GET", "/ingest", PackagedService.ADMIN_KEY, null).path("counters"),
                     ingest1.call("GET", "/ingest", PackagedService.ADMIN_KEY, null).path("counters"));
 
-            // then a version promoted on the training replica reaches all four, the restarted ones included
-            int v2 = ingest0.train("{\"algorithm\": \"bc\", \"seed\": 2, \"promote\": \"always\"}");
+            // then the training replica trains on both replicas' stores: every episode whole, every record once
+            var job = ingest0.awaitJob(ingest0.submit("{\"algorithm\": \"bc\", \"seed\": 2, \"promote\": \"always\"}"));
+            assertEquals("succeeded", job.path("status").asText(), job::toString);
+            System.out.printf("scale-out: version %d trained on %d episodes, %d decisions (both stores)%n",
+                    job.path("version").asInt(), job.path("episodesUsed").asInt(), job.path("samplesUsed").asInt());
+            assertEquals(stream.episodes, job.path("episodesUsed").asInt(), "every episode, whole");
+            assertEquals(stream.valid.size(), job.path("samplesUsed").asInt(), "every decision, once");
+
+            // and the version promoted on the training replica reaches all four, the restarted ones included
+            int v2 = job.path("version").asInt();
             for (PackagedService r : all) {
                 Await.until(r.name + " to serve version " + v2, Duration.ofSeconds(30), () -> r.servedVersion() == v2);
             }

@@ -1041,28 +1041,40 @@ public final class DemonstrationStore implements AutoCloseable {
      * @throws UncheckedIOException when a segment cannot be read
      */
     public StoredDemonstrations read(Box stateSpace, Space actionSpace, StoreQuery query) {
+        return readTogether(List.of(this), stateSpace, actionSpace, query);
+    }
+
+    /**
+     * {@link #read} over several stores as if they were one: the stores of the replicas that share
+     * a topic's partitions, each holding the records of its partitions. An episode's steps may lie
+     * in several of them (its partition moved between replicas mid-episode) and are put together; a
+     * step found in more than one keeps the first store's record. The answer names the first store.
+     *
+     * @param stores the stores, the replica's own first; read-only instances of the others
+     * @throws IllegalStateException when no episode can be read, naming the counts skipped and why
+     * @throws UncheckedIOException when a segment cannot be read
+     */
+    public static StoredDemonstrations readTogether(List<DemonstrationStore> stores, Box stateSpace, Space actionSpace,
+            StoreQuery query) {
+        requireArgument(stores, "stores", "a list of stores");
+        if (stores.isEmpty()) {
+            throw new IllegalArgumentException("stores: expected at least one store, found none");
+        }
         requireArgument(stateSpace, "stateSpace", "a state space");
         requireArgument(actionSpace, "actionSpace", "an action space");
         requireArgument(query, "query", "a store query");
-        Map<EpisodeKey, GatheredEpisode> gathered;
-        files.readLock().lock();
-        try {
-            List<Segment> snapshot;
-            Set<EpisodeKey> selected;
-            int storedEpisodes;
-            synchronized (this) {
-                requireOpen();
-                snapshot = List.copyOf(segments);
-                selected = index.select(query);
-                storedEpisodes = index.episodes();
-            }
-            if (selected.isEmpty()) {
-                throw new IllegalStateException("store " + dir + ": no stored episode matches " + query + " (it holds "
-                        + storedEpisodes + " episodes)");
-            }
-            gathered = gather(snapshot, selected);
-        } finally {
-            files.readLock().unlock();
+        Map<EpisodeKey, GatheredEpisode> gathered = new HashMap<>();
+        int storedEpisodes = 0;
+        for (DemonstrationStore store : stores) {
+            storedEpisodes += store.gatherInto(gathered, query);
+        }
+        DemonstrationStore first = stores.get(0);
+        Path dir = first.dir;
+        String named = stores.size() == 1 ? "store " + dir
+                : "stores " + stores.stream().map(st -> st.dir.toString()).collect(java.util.stream.Collectors.joining(", "));
+        if (gathered.isEmpty()) {
+            throw new IllegalStateException(named + ": no stored episode matches " + query + " (" + (stores.size() == 1
+                    ? "it holds " : "they hold ") + storedEpisodes + " episodes)");
         }
         List<EpisodeKey> keys = new ArrayList<>(gathered.keySet());
         keys.sort(BY_SOURCE_AND_EPISODE);
@@ -1096,7 +1108,7 @@ public final class DemonstrationStore implements AutoCloseable {
             }
         }
         if (invalid > 0) {
-            LOG.warn("store {}: skipped {} episodes that are invalid for {} and {}, e.g. {}", dir, invalid,
+            LOG.warn("{}: skipped {} episodes that are invalid for {} and {}, e.g. {}", named, invalid,
                     stateSpace.describe(), actionSpace.describe(), firstProblem);
         }
         if (used.isEmpty()) {
@@ -1110,7 +1122,7 @@ public final class DemonstrationStore implements AutoCloseable {
                 reasons.add(invalid + " are invalid for " + stateSpace.describe() + " and " + actionSpace.describe()
                         + " (e.g. " + firstProblem + ")");
             }
-            throw new IllegalStateException("store " + dir + ": none of the " + keys.size() + " episodes matching "
+            throw new IllegalStateException(named + ": none of the " + keys.size() + " episodes matching "
                     + query + " can be read: " + String.join(", ", reasons));
         }
         used.sort(Comparator.comparing(UsedEpisode::start).thenComparing(UsedEpisode::source)
@@ -1122,12 +1134,36 @@ public final class DemonstrationStore implements AutoCloseable {
     }
 
     /**
-     * The steps of the selected episodes, by episode and step, as plain steps rather than Avro
+     * Adds this store's steps of the episodes the query selects to {@code gathered}; returns how
+     * many episodes the store holds. Holds the read lock of the files while it reads them.
+     */
+    private int gatherInto(Map<EpisodeKey, GatheredEpisode> gathered, StoreQuery query) {
+        files.readLock().lock();
+        try {
+            List<Segment> snapshot;
+            Set<EpisodeKey> selected;
+            int storedEpisodes;
+            synchronized (this) {
+                requireOpen();
+                snapshot = List.copyOf(segments);
+                selected = index.select(query);
+                storedEpisodes = index.episodes();
+            }
+            if (!selected.isEmpty()) {
+                gather(snapshot, selected, gathered);
+            }
+            return storedEpisodes;
+        } finally {
+            files.readLock().unlock();
+        }
+    }
+
+    /**
+     * Adds the steps of the selected episodes, by episode and step, as plain steps rather than Avro
      * records (whose boxed floats take several times the memory). A repeated step keeps its first
      * record; a record that does not convert makes its episode invalid.
      */
-    private Map<EpisodeKey, GatheredEpisode> gather(List<Segment> snapshot, Set<EpisodeKey> selected) {
-        Map<EpisodeKey, GatheredEpisode> gathered = new HashMap<>();
+    private void gather(List<Segment> snapshot, Set<EpisodeKey> selected, Map<EpisodeKey, GatheredEpisode> gathered) {
         for (Segment segment : snapshot) {
             try {
                 Segments.read(segment, r -> {
@@ -1154,7 +1190,6 @@ public final class DemonstrationStore implements AutoCloseable {
                                 : ""), e);
             }
         }
-        return gathered;
     }
 
     /** What the store holds and what opening it repaired. */

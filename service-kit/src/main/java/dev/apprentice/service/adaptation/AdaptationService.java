@@ -79,8 +79,7 @@ public final class AdaptationService {
                     + ", not a network that adapts");
         }
         long start = System.nanoTime();
-        StoredDemonstrations stored = ingestion.store().read(settings.domain().observationSpace(),
-                settings.domain().actionSpace(), StoreQuery.all().withDomain(settings.domain().name()));
+        StoredDemonstrations stored = ingestion.read(StoreQuery.all().withDomain(settings.domain().name()));
         List<Integer> chosen = new ArrayList<>();
         int samples = 0;
         List<EpisodeId> ids = stored.episodeIds();

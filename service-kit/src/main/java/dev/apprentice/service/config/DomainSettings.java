@@ -30,6 +30,7 @@ public class DomainSettings {
     private final String topic;
     private final String policyTopic;
     private final Path storeDirectory;
+    private final List<Path> peerStoreDirectories;
     private final Path registryDirectory;
     private final Path stateDirectory;
     private final String model;
@@ -54,6 +55,7 @@ public class DomainSettings {
         topic = kafka.topic().orElse(name + ".demonstrations");
         policyTopic = kafka.policyTopic().orElse(name + ".policies");
         storeDirectory = Path.of(storage.storeDirectory().orElse(".apprentice/" + name + "/store"));
+        peerStoreDirectories = storage.peerStoreDirectories().orElse(List.of()).stream().map(Path::of).toList();
         registryDirectory = Path.of(storage.registryDirectory().orElse(".apprentice/" + name + "/registry"));
         stateDirectory = Path.of(storage.stateDirectory().orElse(".apprentice/" + name + "/state"));
         model = serving.model().orElse(name);
@@ -130,6 +132,11 @@ public class DomainSettings {
     /** The demonstration store's directory. */
     public Path storeDirectory() {
         return storeDirectory;
+    }
+
+    /** The other ingesting replicas' stores that training reads beside this one's (none by default). */
+    public List<Path> peerStoreDirectories() {
+        return peerStoreDirectories;
     }
 
     /** The registry's directory. */

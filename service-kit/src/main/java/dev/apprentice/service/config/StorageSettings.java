@@ -1,7 +1,8 @@
 package dev.apprentice.service.config;
 
-import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
+import java.util.List;
+import java.util.Optional;
 
 /** Where the demonstration store, the policy registry and the service state live ({@code apprentice.storage.*}). */
 @ConfigMapping(prefix = "apprentice.storage")
@@ -18,4 +19,11 @@ public interface StorageSettings {
      * and checkpoints, the expert producer's next seeds); unset: {@code .apprentice/<domain>/state}.
      */
     Optional<String> stateDirectory();
+
+    /**
+     * On the training replica: the store directories of the other ingesting replicas of the same
+     * consumer group (e.g. on a shared volume), read-only, so that training and adaptation read
+     * every partition's records; unset: this replica's store alone.
+     */
+    Optional<List<String>> peerStoreDirectories();
 }

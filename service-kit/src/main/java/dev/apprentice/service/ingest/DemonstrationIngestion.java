@@ -1,7 +1,11 @@
 package dev.apprentice.service.ingest;
 
 import dev.apprentice.il.store.DemonstrationStore;
+import dev.apprentice.il.spaces.Box;
+import dev.apprentice.il.spaces.Space;
 import dev.apprentice.il.store.StoreErasure;
+import dev.apprentice.il.store.StoreQuery;
+import dev.apprentice.il.store.StoredDemonstrations;
 import dev.apprentice.il.store.StoreRepair;
 import dev.apprentice.il.store.StoreStatistics;
 import dev.apprentice.il.stream.DemonstrationIngester;
@@ -19,6 +23,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,6 +177,45 @@ public class DemonstrationIngestion {
                     + status.cause() + "; an administrator can repair it (see GET /ingest)");
         }
         return store;
+    }
+
+    /**
+     * The stored episodes the query selects, as training and adaptation read them: this replica's
+     * store together with the other ingesting replicas' stores
+     * ({@link DomainSettings#peerStoreDirectories()}), opened read-only for this read, so that every
+     * partition's records are read and an episode whose partition moved between replicas
+     * mid-episode is whole again.
+     *
+     * @throws UnavailableException (503) when this store could not be opened or another replica's
+     *     store cannot be read (training on part of the data is refused, not done quietly)
+     * @throws IllegalStateException as {@link DemonstrationStore#read} when no episode can be read
+     */
+    public StoredDemonstrations read(StoreQuery query) {
+        DemonstrationStore own = store();
+        Box states = settings.domain().observationSpace();
+        Space actions = settings.domain().actionSpace();
+        List<Path> peers = settings.peerStoreDirectories();
+        if (peers.isEmpty()) {
+            return own.read(states, actions, query);
+        }
+        List<DemonstrationStore> stores = new ArrayList<>(peers.size() + 1);
+        stores.add(own);
+        try {
+            for (Path peer : peers) {
+                try {
+                    stores.add(DemonstrationStore.openReadOnly(peer));
+                } catch (RuntimeException e) {
+                    throw new UnavailableException("peer-store-failed", "the store of another ingesting replica, "
+                            + peer.getFileName() + ", cannot be read (" + IngestionStatus.describe(e)
+                            + "); training reads every replica's store (apprentice.storage.peer-store-directories)");
+                }
+            }
+            return DemonstrationStore.readTogether(stores, states, actions, query);
+        } finally {
+            for (DemonstrationStore peer : stores.subList(1, stores.size())) {
+                peer.close();
+            }
+        }
     }
 
     /**

@@ -307,7 +307,7 @@ public class TrainingService {
             if (request.sources() != null && !request.sources().isEmpty()) {
                 query = query.withSources(new TreeSet<>(request.sources()));
             }
-            StoredDemonstrations stored = ingestion.store().read(domain.observationSpace(), domain.actionSpace(), query);
+            StoredDemonstrations stored = ingestion.read(query);
             if (stored.episodes() == 0) {
                 throw new ConflictException("the store holds no complete episodes" + (query.sources().isEmpty() ? ""
                         : " of sources " + query.sources()) + "; publish demonstrations first");
