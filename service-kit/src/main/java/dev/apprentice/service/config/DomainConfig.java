@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The kit's settings that one hosted domain's services read: Kafka, storage, training, serving and
@@ -31,6 +32,9 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
             "kafka.transactional-id", "storage.store-directory", "storage.registry-directory",
             "storage.state-directory");
 
+    /** The ordinal of a domain's overrides: above every source of the service's own keys. */
+    private static final int OVERRIDES = 10_000;
+
     /** The groups of keys a domain may override; the others (security, HTTP, shutdown) are the service's. */
     private static final List<String> DOMAIN_PREFIXES = List.of("kafka.", "storage.", "training.", "serving.",
             "producer.");
@@ -48,7 +52,6 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
                         + " domain, as apprentice.domains.\"" + domain + "\"." + key + ", found a value for all of them");
             }
         }
-        Map<String, String> values = new HashMap<>();
         Map<String, String> overrides = new HashMap<>();
         List<String> ownPrefixes = List.of("apprentice.domains.\"" + domain + "\".", "apprentice.domains." + domain + ".");
         for (String name : config.getPropertyNames()) {
@@ -59,17 +62,21 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
                             .ifPresent(v -> overrides.put("apprentice." + key.substring(own.length()), v));
                 }
             }
-            if (key.startsWith("apprentice.") && isDomainKey(key.substring("apprentice.".length()))) {
-                config.getOptionalValue(key, String.class).ifPresent(v -> values.put(key, v));
-            }
         }
-        values.putAll(overrides);
-        SmallRyeConfig own = new SmallRyeConfigBuilder().withMapping(KafkaSettings.class)
+        // The service's own sources (properties, system properties, environment variables: SmallRye maps
+        // APPRENTICE_KAFKA_BOOTSTRAP_SERVERS to its key itself) under the domain's overrides, which win.
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withMapping(KafkaSettings.class)
                 .withMapping(StorageSettings.class).withMapping(TrainingSettings.class)
                 .withMapping(ServingSettings.class).withMapping(ProducerSettings.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(values, "apprentice.domains.\"" + domain + "\"", 500))
-                .build();
+                .withSources(new PropertiesConfigSource(overrides, "apprentice.domains.\"" + domain + "\"", OVERRIDES));
+        for (ConfigSource source : config.getConfigSources()) {
+            builder.withSources(source);
+        }
+        if (config instanceof SmallRyeConfig service) {
+            builder.withProfiles(service.getProfiles());
+        }
+        SmallRyeConfig own = builder.build();
         return new DomainConfig(own.getConfigMapping(KafkaSettings.class), own.getConfigMapping(StorageSettings.class),
                 own.getConfigMapping(TrainingSettings.class), own.getConfigMapping(ServingSettings.class),
                 own.getConfigMapping(ProducerSettings.class));

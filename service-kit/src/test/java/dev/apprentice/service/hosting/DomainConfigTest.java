@@ -41,6 +41,28 @@ class DomainConfigTest {
     }
 
     @Test
+    void environmentVariablesAndProfilesReachEveryDomainAsTheirKeysDo() {
+        // given the service's keys as a container gets them: environment variables
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new io.smallrye.config.EnvConfigSource(Map.of(
+                "APPRENTICE_KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap:9092", "APPRENTICE_KAFKA_INGEST", "false",
+                "APPRENTICE_TRAINING_EVALUATION_EPISODES", "7", "APPRENTICE_TRAINING_ITERATIONS_GAIL", "12"), 300) {
+        }).withSources(new PropertiesConfigSource(Map.of("%prod.apprentice.training.threads", "3",
+                "apprentice.domains.\"mirror\".training.evaluation-episodes", "5"), "application.properties", 250))
+                .withProfile("prod").build();
+
+        // when
+        DomainConfig forMirror = DomainConfig.forDomain(config, mirror.name());
+
+        // then
+        assertEquals("kafka-bootstrap:9092", forMirror.kafka().bootstrapServers().orElseThrow());
+        assertEquals(false, forMirror.kafka().ingest());
+        assertEquals(5, forMirror.training().evaluationEpisodes(), "the domain's own key wins over the environment");
+        assertEquals(7, DomainConfig.forDomain(config, identity.name()).training().evaluationEpisodes());
+        assertEquals(12, forMirror.training().iterations().get("gail"));
+        assertEquals(3, forMirror.training().threads(), "the service's profile applies");
+    }
+
+    @Test
     void perDomainKeysOverrideTheServicesKeysForThatDomainOnly() {
         // given
         SmallRyeConfig config = config(Map.of("apprentice.training.evaluation-episodes", "10",
