@@ -621,21 +621,7 @@ public final class DemonstrationStore implements AutoCloseable {
         List<Segment> toScan = episodes.isEmpty() ? List.of() : segments;
         try {
             for (Segment segment : toScan) {
-                boolean[] holds = {false};
-                Segments.Scan scan = Segments.scan(segment.path(), s -> {
-                    if (erased.contains(s.source())) {
-                        holds[0] = true;
-                    } else {
-                        rebuilt.add(s);
-                    }
-                });
-                if (!scan.headerReadable() || scan.torn()) {
-                    String name = segment.path().getFileName().toString();
-                    throw new StoreDamagedException(dir, List.of(name), "store " + dir + ": segment " + name
-                            + " can no longer be read to its end (byte " + scan.goodBytes() + " of " + scan.fileBytes()
-                            + "), so nothing was erased; DemonstrationStore.repair sets it right");
-                }
-                if (holds[0]) {
+                if (indexWithout(segment, s -> erased.contains(s.source()), rebuilt, "nothing was erased") > 0) {
                     affected.add(segment);
                 }
             }
@@ -672,6 +658,32 @@ public final class DemonstrationStore implements AutoCloseable {
         episodes.forEach((source, ids) -> removed.put(source,
                 new StoreErasure.ErasedSource(steps.getOrDefault(source, 0L), ids.size())));
         return new StoreErasure(dir, removed, rewrittenAndRemoved[0], rewrittenAndRemoved[1], quarantinedCopies());
+    }
+
+    /**
+     * Adds the segment's steps that {@code drop} does not select to {@code rebuilt} and returns how
+     * many it selects.
+     *
+     * @throws StoreDamagedException when the segment can no longer be read to its end; the message
+     *     ends with {@code notDone}, what was therefore not done
+     */
+    private long indexWithout(Segment segment, Predicate<IndexedStep> drop, StoreIndex rebuilt, String notDone)
+            throws IOException {
+        long[] selected = {0};
+        Segments.Scan scan = Segments.scan(segment.path(), s -> {
+            if (drop.test(s)) {
+                selected[0]++;
+            } else {
+                rebuilt.add(s);
+            }
+        });
+        if (!scan.headerReadable() || scan.torn()) {
+            String name = segment.path().getFileName().toString();
+            throw new StoreDamagedException(dir, List.of(name), "store " + dir + ": segment " + name
+                    + " can no longer be read to its end (byte " + scan.goodBytes() + " of " + scan.fileBytes() + "), so "
+                    + notDone + "; DemonstrationStore.repair sets it right");
+        }
+        return selected[0];
     }
 
     /** Rewrites the affected segments without the records {@code drop} selects; counts those rewritten and those removed. */
@@ -947,23 +959,10 @@ public final class DemonstrationStore implements AutoCloseable {
         try {
             for (Segment segment : segments) {
                 boolean mayHold = segment.number() >= batch.firstSegment();
-                boolean[] holds = {false};
-                Segments.Scan scan = Segments.scan(segment.path(), s -> {
-                    if (mayHold && batch.covers(s.topic(), s.partition(), s.offset())) {
-                        holds[0] = true;
-                        removed[0]++;
-                    } else {
-                        rebuilt.add(s);
-                    }
-                });
-                if (!scan.headerReadable() || scan.torn()) {
-                    String name = segment.path().getFileName().toString();
-                    throw new StoreDamagedException(dir, List.of(name), "store " + dir + ": segment " + name
-                            + " can no longer be read to its end (byte " + scan.goodBytes() + " of " + scan.fileBytes()
-                            + "), so uncommitted batch " + batch.id() + " was not rolled back;"
-                            + " DemonstrationStore.repair sets it right");
-                }
-                if (holds[0]) {
+                long taken = indexWithout(segment, s -> mayHold && batch.covers(s.topic(), s.partition(), s.offset()),
+                        rebuilt, "uncommitted batch " + batch.id() + " was not rolled back");
+                removed[0] += taken;
+                if (taken > 0) {
                     affected.add(segment);
                 }
             }
