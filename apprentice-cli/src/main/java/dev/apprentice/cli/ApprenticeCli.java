@@ -85,6 +85,7 @@ public final class ApprenticeCli {
                 case "meta" -> new MetaCommands(out, err, ApprenticeCli::toJson).run(rest);
                 case "suite" -> suite(CliOptions.parse(rest, Set.of("root", "port", "state-dir"), Set.of("fresh")));
                 case "broker" -> streams().broker(CliOptions.parse(rest, Set.of("port", "data-dir"), Set.of()));
+                case "cluster" -> streams().cluster(CliOptions.parse(rest, Set.of("nodes", "data-dir"), Set.of()));
                 case "publish" -> streams().publish(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "from",
                         "episodes", "seed", "source", "format", "partitions"), Set.of()));
                 case "ingest" -> streams().ingest(CliOptions.parse(rest, Set.of("bootstrap", "topic", "env", "store",
@@ -175,6 +176,9 @@ public final class ApprenticeCli {
                 Data plane (Kafka + Avro; --bootstrap defaults to 127.0.0.1:9092, topics to <env>.demonstrations):
                   broker     Run a single-node Kafka broker (KRaft) here until Ctrl-C: [--port 9092]
                              [--data-dir .apprentice/kafka]
+                  cluster    Run a KRaft cluster here, each node its own JVM (controller and broker,
+                             replication 3, min ISR 2), until Ctrl-C: [--nodes 3]
+                             [--data-dir .apprentice/kafka-cluster]
                   publish    Publish expert demonstrations: --env NAME [--episodes 10] [--seed 1] [--source ID]
                              (simulated expert) or --from FILE (.avro: an Avro container file of
                              Demonstration records; otherwise JSON Lines, one step per line);

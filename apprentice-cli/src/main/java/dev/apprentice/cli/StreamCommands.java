@@ -24,6 +24,7 @@ import dev.apprentice.il.stream.schema.AvroModels;
 import dev.apprentice.il.stream.schema.Demonstration;
 import dev.apprentice.il.stream.schema.DemonstrationEnvelope;
 import dev.apprentice.kafka.embedded.EmbeddedKafkaBroker;
+import dev.apprentice.kafka.embedded.EmbeddedKafkaCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +82,28 @@ final class StreamCommands {
         out.println("Kafka broker ready: bootstrap.servers=" + broker.bootstrapServers() + " (data in "
                 + broker.dataDir() + "); Ctrl-C stops it");
         stopped.await();
+        return 0;
+    }
+
+    /**
+     * {@code cluster}: a KRaft cluster of {@code --nodes} Kafka nodes (default 3), each a JVM of its
+     * own, controller and broker, replication 3 and min ISR 2, until Ctrl-C: the scale-out setting
+     * on one machine.
+     */
+    int cluster(CliOptions o) throws InterruptedException, java.io.IOException {
+        int nodes = o.integer("nodes", EmbeddedKafkaCluster.DEFAULT_NODES, 1);
+        Path dir = Path.of(o.string("data-dir", ".apprentice/kafka-cluster"));
+        long start = System.nanoTime();
+        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(nodes, dir);
+        out.println("Kafka cluster of " + nodes + " nodes ready in " + String.format("%.1f", (System.nanoTime() - start)
+                / 1e9) + " s: bootstrap.servers=" + cluster.bootstrapServers() + " (data and node logs in " + dir
+                + "); Ctrl-C stops it");
+        for (int id = 1; id <= nodes; id++) {
+            out.println("  node " + id + ": " + cluster.nodeBootstrap(id) + ", pid " + cluster.pid(id) + ", log "
+                    + cluster.logFile(id));
+        }
+        // The cluster's shutdown hook stops every node when Ctrl-C ends this JVM.
+        Thread.currentThread().join();
         return 0;
     }
 
