@@ -79,6 +79,7 @@ class ForgettingModelsTest {
     Replica followingReplica(Path registry) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KafkaSettings.class)
                 .withMapping(StorageSettings.class).withMapping(ServingSettings.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(Map.of("apprentice.kafka.bootstrap-servers", bootstrapServers,
                         "apprentice.kafka.ingest", "false", "apprentice.storage.registry-directory", registry.toString()),
                         "serving-only replica", 500))
