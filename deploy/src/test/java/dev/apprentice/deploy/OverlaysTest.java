@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.EphemeralStorage;
 import io.strimzi.api.kafka.model.kafka.PersistentClaimStorage;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
@@ -13,6 +19,7 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both overlays render, parse strictly and follow the project's rules; dev and prod differ as documented. */
+/**
+ * Every overlay renders, parses strictly and follows the project's rules; dev and prod differ as documented,
+ * and prod-ingest-replicas is prod plus further ingesting replicas.
+ */
 class OverlaysTest {
 
     private static final ManifestParser PARSER = new ManifestParser();
@@ -34,8 +44,17 @@ class OverlaysTest {
         return RENDERED.computeIfAbsent(overlay, o -> PARSER.parse(Kustomize.find().render(Overlays.overlay(o))));
     }
 
+    static List<String> overlays() {
+        return Overlays.all();
+    }
+
+    @Test
+    void everyShippedOverlayIsChecked() {
+        assertTrue(Overlays.all().containsAll(List.of("dev", "prod", "prod-ingest-replicas")), "found " + Overlays.all());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @MethodSource("overlays")
     void overlayRendersParsesStrictlyAndFollowsTheProjectRules(String overlay) {
         // given / when: kubectl kustomize, then every document into its typed model (unknown fields fail)
         Manifests manifests = render(overlay);
@@ -81,6 +100,44 @@ class OverlaysTest {
         assertTrue(Set.of(keys.getStringData().get("decision-keys").split(",")).contains(metricsKey),
                 "the scraper's key must be a decision key");
         assertTrue(keys.getStringData().values().stream().allMatch(k -> k.length() >= 16));
+    }
+
+    @Test
+    void prodIngestReplicasIsProdPlusTwoIngestingReplicasWhoseStoresTheTrainingReplicaReads() {
+        Manifests prod = render("prod");
+        Manifests replicas = render("prod-ingest-replicas");
+        String training = "driving-lane-change-training";
+
+        // everything of prod is there unchanged, except the training replica, which gains the peer stores
+        for (HasMetadata resource : prod.all()) {
+            HasMetadata counterpart = replicas.find(resource.getClass(), resource.getMetadata().getName()).orElseThrow();
+            if (!(resource instanceof StatefulSet && resource.getMetadata().getName().equals(training))) {
+                assertEquals(resource, counterpart, resource.getKind() + "/" + resource.getMetadata().getName());
+            }
+        }
+        Set<String> added = new HashSet<>();
+        for (HasMetadata resource : replicas.all()) {
+            if (prod.find(resource.getClass(), resource.getMetadata().getName()).isEmpty()) {
+                added.add(resource.getKind() + "/" + resource.getMetadata().getName());
+            }
+        }
+        assertEquals(Set.of("PersistentVolumeClaim/driving-lane-change-stores", "StatefulSet/driving-lane-change-ingest",
+                "Service/driving-lane-change-ingest", "PodDisruptionBudget/driving-lane-change-ingest"), added);
+
+        StatefulSet ingest = replicas.find(StatefulSet.class, "driving-lane-change-ingest").orElseThrow();
+        assertEquals(2, ingest.getSpec().getReplicas());
+        assertEquals("Parallel", ingest.getSpec().getPodManagementPolicy());
+        assertEquals(List.of("ReadWriteMany"), replicas.find(PersistentVolumeClaim.class, "driving-lane-change-stores")
+                .orElseThrow().getSpec().getAccessModes());
+        assertEquals(1, replicas.find(PodDisruptionBudget.class, "driving-lane-change-ingest").orElseThrow().getSpec()
+                .getMaxUnavailable().getIntVal());
+        assertEquals("None", replicas.find(Service.class, "driving-lane-change-ingest").orElseThrow().getSpec()
+                .getClusterIP());
+        List<EnvVar> trainingEnv = replicas.find(StatefulSet.class, training).orElseThrow().getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getEnv();
+        assertTrue(trainingEnv.stream().anyMatch(v -> v.getName().equals("APPRENTICE_STORAGE_PEER_STORE_DIRECTORIES")
+                && v.getValue().equals("/shared/stores/driving-lane-change-ingest-0,/shared/stores/driving-lane-change-ingest-1")),
+                "peer stores in " + trainingEnv);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -29,6 +30,7 @@ import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +44,8 @@ import java.util.Set;
  * The project's rules for its Kubernetes manifests, each broken rule reported as one sentence naming the
  * resource: probes and resources on every container, references that resolve, disruption budgets and
  * autoscalers for serving, a replicated KRaft Kafka cluster, every topic the services name declared with
- * safe replication, one ingesting replica per service, pinned images where asked.
+ * safe replication, one training replica per service and further ingesting replicas whose stores it
+ * reads, selectors that pick one workload's pods, pinned images where asked.
  */
 public final class ProjectRules {
 
@@ -74,6 +77,8 @@ public final class ProjectRules {
         }
         checkServices(manifests, problems);
         checkServingWorkloads(manifests, problems);
+        checkServiceWorkloads(manifests, problems);
+        checkSelectorsPickOneWorkload(manifests, problems);
         checkKafka(manifests, problems);
         checkTopics(manifests, problems);
         checkServiceMonitors(manifests, problems);
@@ -276,34 +281,296 @@ public final class ProjectRules {
                 problems.add("Deployment/" + name + " has no HorizontalPodAutoscaler");
             }
         }
-        for (SuiteService service : SuiteService.ALL) {
-            List<Workload> ingesting = new ArrayList<>();
-            List<Workload> serving = new ArrayList<>();
-            for (Workload workload : workloads(manifests)) {
-                for (Container container : workload.pod().getContainers()) {
-                    if (!isServiceContainer(container, service)) {
-                        continue;
-                    }
-                    String ingest = environment(manifests, container).getOrDefault("APPRENTICE_KAFKA_INGEST", "true");
-                    (ingest.equals("false") ? serving : ingesting).add(workload);
-                    checkContainerPort(workload, container, service, problems);
+    }
+
+    /** One of a service's containers in a workload, with the environment it runs with. */
+    private record ServiceContainer(Workload workload, Container container, Map<String, String> environment) {
+
+        boolean ingests() {
+            return !"false".equals(environment.getOrDefault("APPRENTICE_KAFKA_INGEST", "true"));
+        }
+
+        boolean trains() {
+            return ingests() && !"false".equals(environment.getOrDefault("APPRENTICE_TRAINING_ENABLED", "true"));
+        }
+
+        String describe() {
+            return workload.describe();
+        }
+    }
+
+    private static List<ServiceContainer> serviceContainers(Manifests manifests, SuiteService service) {
+        List<ServiceContainer> found = new ArrayList<>();
+        for (Workload workload : workloads(manifests)) {
+            for (Container container : workload.pod().getContainers()) {
+                if (isServiceContainer(container, service)) {
+                    found.add(new ServiceContainer(workload, container, environment(manifests, container)));
                 }
             }
-            if (serving.stream().noneMatch(w -> w.resource() instanceof Deployment)) {
+        }
+        return found;
+    }
+
+    /**
+     * Per service: a serving Deployment that does not ingest, exactly one training StatefulSet of one
+     * replica, and any number of further ingesting StatefulSets whose stores the training replica reads.
+     */
+    private static void checkServiceWorkloads(Manifests manifests, List<String> problems) {
+        for (SuiteService service : SuiteService.ALL) {
+            List<ServiceContainer> serving = new ArrayList<>();
+            List<ServiceContainer> training = new ArrayList<>();
+            List<ServiceContainer> furtherIngest = new ArrayList<>();
+            for (ServiceContainer c : serviceContainers(manifests, service)) {
+                checkContainerPort(c.workload(), c.container(), service, problems);
+                if (c.ingests() && c.workload().resource() instanceof Deployment) {
+                    problems.add(c.describe() + " ingests (APPRENTICE_KAFKA_INGEST is not false): a Deployment serves"
+                            + " only; ingesting replicas are StatefulSets, each with its own transactional id and store");
+                }
+                (c.trains() ? training : c.ingests() ? furtherIngest : serving).add(c);
+            }
+            if (serving.stream().noneMatch(c -> c.workload().resource() instanceof Deployment)) {
                 problems.add(service.name() + " has no serving Deployment (APPRENTICE_KAFKA_INGEST=false)");
             }
-            if (ingesting.size() != 1 || !(ingesting.get(0).resource() instanceof StatefulSet set)) {
-                problems.add(service.name() + " must have exactly one ingesting workload, a StatefulSet, found "
-                        + ingesting.stream().map(Workload::describe).toList());
-            } else if (!Integer.valueOf(1).equals(set.getSpec().getReplicas())) {
-                problems.add(ingesting.get(0).describe() + " runs " + set.getSpec().getReplicas()
-                        + " replicas; one model writer and one transactional id per domain allow exactly 1");
-            } else if (set.getSpec().getVolumeClaimTemplates().isEmpty()) {
-                problems.add(ingesting.get(0).describe() + " has no volume claim for its store, registry and state");
+            ServiceContainer trainer = checkTraining(service, training, problems);
+            for (ServiceContainer ingest : furtherIngest) {
+                checkFurtherIngest(manifests, service, ingest, trainer, problems);
             }
         }
     }
 
+    /** The service's one training workload; null, and reported, unless there is exactly one StatefulSet. */
+    private static ServiceContainer checkTraining(SuiteService service, List<ServiceContainer> training,
+            List<String> problems) {
+        if (training.size() != 1 || !(training.get(0).workload().resource() instanceof StatefulSet set)) {
+            problems.add(service.name() + " must have exactly one training workload, a StatefulSet that ingests with"
+                    + " APPRENTICE_TRAINING_ENABLED not false, found "
+                    + training.stream().map(ServiceContainer::describe).toList()
+                    + "; further ingesting replicas set APPRENTICE_TRAINING_ENABLED=false");
+            return null;
+        }
+        ServiceContainer trainer = training.get(0);
+        if (!Integer.valueOf(1).equals(set.getSpec().getReplicas())) {
+            problems.add(trainer.describe() + " runs " + set.getSpec().getReplicas() + " replicas; each model has one"
+                    + " writer, so the training workload allows exactly 1 (spread ingest over a further StatefulSet"
+                    + " with APPRENTICE_TRAINING_ENABLED=false)");
+        } else if (set.getSpec().getVolumeClaimTemplates().isEmpty()) {
+            problems.add(trainer.describe() + " has no volume claim for its store, registry and state");
+        }
+        return trainer;
+    }
+
+    /**
+     * A further ingesting replica set: its own transactional id and store per pod, in the training
+     * replica's group, on a ReadWriteMany claim the training replica mounts, every pod's store in the
+     * training replica's peer list.
+     */
+    private static void checkFurtherIngest(Manifests manifests, SuiteService service, ServiceContainer ingest,
+            ServiceContainer trainer, List<String> problems) {
+        String where = ingest.describe();
+        if (!(ingest.workload().resource() instanceof StatefulSet set)) {
+            return;
+        }
+        if (service.domains().size() > 1) {
+            problems.add(where + " ingests for " + service.name() + ", whose " + service.domains().size()
+                    + " domains need per-domain transactional ids and stores (apprentice.domains.\"<name>\".*),"
+                    + " which environment variables cannot set; these rules know further ingesting replicas of"
+                    + " one-domain services only");
+            return;
+        }
+        checkTransactionalId(service, ingest, problems);
+        if (trainer != null) {
+            for (String key : List.of("APPRENTICE_KAFKA_BOOTSTRAP_SERVERS", "APPRENTICE_KAFKA_TOPIC",
+                    "APPRENTICE_KAFKA_GROUP_ID")) {
+                String own = ingest.environment().get(key);
+                String training = trainer.environment().get(key);
+                if (!Objects.equals(own, training)) {
+                    problems.add(where + " sets " + key + "=" + own + ", " + trainer.describe() + " " + training
+                            + ": the ingesting replicas must share one consumer group on one topic");
+                }
+            }
+        }
+        Optional<PodStore> store = podStore(ingest, problems);
+        if (store.isEmpty()) {
+            return;
+        }
+        String directory = store.get().directory();
+        Optional<VolumeMount> mount = mountHolding(ingest.container(), directory);
+        Optional<String> claim = mount.flatMap(m -> claimOf(ingest.workload(), m.getName()));
+        if (claim.isEmpty()) {
+            problems.add(where + " keeps its store at " + directory + ", on no PersistentVolumeClaim: the stores must"
+                    + " outlive the pods and be read by the training replica");
+            return;
+        }
+        manifests.find(PersistentVolumeClaim.class, claim.get()).map(c -> c.getSpec().getAccessModes())
+                .filter(modes -> !modes.contains("ReadWriteMany"))
+                .ifPresent(modes -> problems.add("PersistentVolumeClaim/" + claim.get() + " holds the stores of "
+                        + where + ", which the training replica reads too, but is " + modes
+                        + ": pods on several nodes mount it, so it must be ReadWriteMany"));
+        if (trainer == null) {
+            return;
+        }
+        String inClaim = join(mount.get().getSubPath(), directory.substring(mount.get().getMountPath().length()));
+        Optional<String> seenByTraining = trainingPath(trainer, claim.get(), inClaim);
+        if (seenByTraining.isEmpty()) {
+            problems.add(trainer.describe() + " does not mount PersistentVolumeClaim " + claim.get()
+                    + ", which holds the stores of " + where + ": training cannot read them");
+            return;
+        }
+        Set<String> peers = new HashSet<>();
+        for (String peer : trainer.environment().getOrDefault("APPRENTICE_STORAGE_PEER_STORE_DIRECTORIES", "")
+                .split(",")) {
+            peers.add(join(peer.strip(), ""));
+        }
+        int replicas = Objects.requireNonNullElse(set.getSpec().getReplicas(), 1);
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            String pod = set.getMetadata().getName() + "-" + ordinal;
+            String expected = new PodStore(seenByTraining.get(), store.get().variable()).of(pod);
+            if (!peers.contains(expected)) {
+                problems.add(trainer.describe() + " does not list " + expected + ", the store of " + pod
+                        + ", in APPRENTICE_STORAGE_PEER_STORE_DIRECTORIES: training would leave out what that"
+                        + " replica ingests");
+            }
+        }
+    }
+
+    private static void checkTransactionalId(SuiteService service, ServiceContainer ingest, List<String> problems) {
+        String key = "APPRENTICE_KAFKA_TRANSACTIONAL_ID";
+        Optional<EnvVar> own = ingest.container().getEnv().stream().filter(v -> key.equals(v.getName()))
+                .reduce((first, last) -> last);
+        if (own.isPresent() && isPodName(own.get())) {
+            return;
+        }
+        String found;
+        if (own.isPresent()) {
+            found = own.get().getValue() != null ? "the literal " + own.get().getValue() : "not its pod name";
+        } else if (ingest.environment().containsKey(key)) {
+            found = "the literal " + ingest.environment().get(key) + " from its ConfigMap";
+        } else {
+            found = "the default " + service.domains().get(0) + "-ingest-0, the training replica's";
+        }
+        problems.add(ingest.describe() + "'s " + key + " is " + found + ": each ingesting replica needs its own,"
+                + " its pod name (valueFrom.fieldRef.fieldPath: metadata.name), or they fence each other's"
+                + " transactions and share one static group membership");
+    }
+
+    /** Whether the variable holds the pod's name (the downward API's metadata.name). */
+    private static boolean isPodName(EnvVar variable) {
+        return variable.getValueFrom() != null && variable.getValueFrom().getFieldRef() != null
+                && "metadata.name".equals(variable.getValueFrom().getFieldRef().getFieldPath());
+    }
+
+    /**
+     * A store directory that names its pod: {@code $(variable)}, which Kubernetes replaces by the pod name.
+     *
+     * @param directory the directory as written, e.g. {@code /shared/stores/$(POD_NAME)}
+     * @param variable an environment variable from metadata.name, defined before the directory
+     */
+    private record PodStore(String directory, String variable) {
+
+        String of(String pod) {
+            return directory.replace("$(" + variable + ")", pod);
+        }
+    }
+
+    /** The container's store directory if it depends on the pod name; empty, and reported, if not. */
+    private static Optional<PodStore> podStore(ServiceContainer ingest, List<String> problems) {
+        String key = "APPRENTICE_STORAGE_STORE_DIRECTORY";
+        Set<String> podNameVariables = new HashSet<>();
+        PodStore store = null;
+        for (EnvVar variable : ingest.container().getEnv()) {
+            if (isPodName(variable)) {
+                podNameVariables.add(variable.getName());
+            }
+            if (key.equals(variable.getName())) {
+                String directory = Objects.requireNonNullElse(variable.getValue(), "");
+                store = podNameVariables.stream().filter(v -> directory.contains("$(" + v + ")")).findFirst()
+                        .map(v -> new PodStore(directory, v)).orElse(null);
+            }
+        }
+        if (store == null) {
+            problems.add(ingest.describe() + " keeps its store at " + ingest.environment().get(key) + ", which does"
+                    + " not depend on the pod name: each ingesting replica needs a store of its own, e.g."
+                    + " /shared/stores/$(POD_NAME) with POD_NAME from metadata.name defined before it");
+        }
+        return Optional.ofNullable(store);
+    }
+
+    /** The container's mount that holds {@code path}: the longest mount path it lies under. */
+    private static Optional<VolumeMount> mountHolding(Container container, String path) {
+        return container.getVolumeMounts().stream()
+                .filter(m -> path.equals(m.getMountPath()) || path.startsWith(join(m.getMountPath(), "") + "/"))
+                .max(Comparator.comparingInt(m -> m.getMountPath().length()));
+    }
+
+    private static Optional<String> claimOf(Workload workload, String volume) {
+        return workload.pod().getVolumes().stream()
+                .filter(v -> v.getName().equals(volume) && v.getPersistentVolumeClaim() != null)
+                .map(v -> v.getPersistentVolumeClaim().getClaimName()).findFirst();
+    }
+
+    /** Where the training container sees {@code inClaim}, a path inside {@code claim}, if it mounts it. */
+    private static Optional<String> trainingPath(ServiceContainer trainer, String claim, String inClaim) {
+        Set<String> volumes = new HashSet<>();
+        for (Volume volume : trainer.workload().pod().getVolumes()) {
+            if (volume.getPersistentVolumeClaim() != null
+                    && claim.equals(volume.getPersistentVolumeClaim().getClaimName())) {
+                volumes.add(volume.getName());
+            }
+        }
+        for (VolumeMount mount : trainer.container().getVolumeMounts()) {
+            String subPath = join(mount.getSubPath(), "");
+            if (!volumes.contains(mount.getName())) {
+                continue;
+            }
+            if (subPath.isEmpty()) {
+                return Optional.of(join(mount.getMountPath(), inClaim));
+            }
+            if (inClaim.equals(subPath) || inClaim.startsWith(subPath + "/")) {
+                return Optional.of(join(mount.getMountPath(), inClaim.substring(subPath.length())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code base/rest} with one slash between them and none at the end; either may be null or empty. */
+    private static String join(String base, String rest) {
+        String head = Objects.requireNonNullElse(base, "").replaceAll("/+$", "");
+        String tail = Objects.requireNonNullElse(rest, "").replaceAll("^/+", "").replaceAll("/+$", "");
+        return tail.isEmpty() ? head : head.isEmpty() ? tail : head + "/" + tail;
+    }
+
+    /** Each workload, Service and disruption budget selects the pods of one workload, never another's too. */
+    private static void checkSelectorsPickOneWorkload(Manifests manifests, List<String> problems) {
+        List<Workload> workloads = workloads(manifests);
+        Map<String, Map<String, String>> selectors = new LinkedHashMap<>();
+        for (Workload workload : workloads) {
+            if (workload.selector() != null && workload.selector().getMatchLabels() != null) {
+                selectors.put(workload.describe(), workload.selector().getMatchLabels());
+            }
+        }
+        for (Service service : manifests.of(Service.class)) {
+            if (service.getSpec().getSelector() != null) {
+                selectors.put("Service/" + service.getMetadata().getName(), service.getSpec().getSelector());
+            }
+        }
+        for (PodDisruptionBudget budget : manifests.of(PodDisruptionBudget.class)) {
+            if (budget.getSpec().getSelector() != null && budget.getSpec().getSelector().getMatchLabels() != null) {
+                selectors.put("PodDisruptionBudget/" + budget.getMetadata().getName(),
+                        budget.getSpec().getSelector().getMatchLabels());
+            }
+        }
+        selectors.forEach((owner, selector) -> {
+            if (selector.isEmpty()) {
+                return;
+            }
+            List<String> selected = workloads.stream().filter(w -> w.template().getMetadata() != null
+                    && matches(selector, w.template().getMetadata().getLabels())).map(Workload::describe).toList();
+            if (selected.size() > 1) {
+                problems.add(owner + " selects " + selector + ", which the pods of " + selected + " all carry: give"
+                        + " each workload's pods a label of their own (app.kubernetes.io/component)");
+            }
+        });
+    }
     private static boolean isServiceContainer(Container container, SuiteService service) {
         String image = Objects.requireNonNullElse(container.getImage(), "");
         String repository = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
@@ -438,15 +705,12 @@ public final class ProjectRules {
         }
     }
 
+    /** The environment of the service's training container, whose topics and broker every replica shares. */
     private static Map<String, String> ingestEnvironment(Manifests manifests, SuiteService service) {
-        for (StatefulSet set : manifests.of(StatefulSet.class)) {
-            for (Container container : set.getSpec().getTemplate().getSpec().getContainers()) {
-                if (isServiceContainer(container, service)) {
-                    return environment(manifests, container);
-                }
-            }
-        }
-        return Map.of();
+        List<ServiceContainer> containers = serviceContainers(manifests, service);
+        return containers.stream().filter(ServiceContainer::trains).findFirst()
+                .or(() -> containers.stream().filter(ServiceContainer::ingests).findFirst())
+                .map(ServiceContainer::environment).orElse(Map.of());
     }
 
     private void checkServiceMonitors(Manifests manifests, List<String> problems) {

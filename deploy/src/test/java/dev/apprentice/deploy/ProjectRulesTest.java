@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -23,6 +25,7 @@ class ProjectRulesTest {
 
     private static String devYaml;
     private static String prodYaml;
+    private static String ingestReplicasYaml;
     private final ManifestParser parser = new ManifestParser();
 
     @BeforeAll
@@ -30,12 +33,30 @@ class ProjectRulesTest {
         Kustomize kustomize = Kustomize.find();
         devYaml = kustomize.render(Overlays.overlay("dev"));
         prodYaml = kustomize.render(Overlays.overlay("prod"));
+        ingestReplicasYaml = kustomize.render(Overlays.overlay("prod-ingest-replicas"));
     }
 
     private List<String> devProblemsAfter(Consumer<Manifests> change) {
         Manifests manifests = parser.parse(devYaml);
         change.accept(manifests);
         return Overlays.rules("dev").check(manifests);
+    }
+
+    private List<String> ingestReplicasProblemsAfter(Consumer<Manifests> change) {
+        Manifests manifests = parser.parse(ingestReplicasYaml);
+        change.accept(manifests);
+        return Overlays.rules("prod-ingest-replicas").check(manifests);
+    }
+
+    private static Container statefulSetContainer(Manifests manifests, String statefulSet) {
+        return manifests.find(StatefulSet.class, statefulSet).orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+    }
+
+    /** Replaces the container's variable (value or valueFrom) by a literal value. */
+    private static void setVariable(Container container, String name, String value) {
+        container.getEnv().removeIf(v -> v.getName().equals(name));
+        container.getEnv().add(new EnvVar(name, value, null));
     }
 
     private static void assertReported(List<String> problems, String... fragments) {
@@ -173,6 +194,102 @@ class ProjectRulesTest {
                 .orElseThrow().getSpec().setReplicas(2));
 
         assertReported(problems, "anesthesia-ppf-rftn-training runs 2 replicas");
+    }
+
+    @Test
+    void reportsAnIngestingReplicaSetWithALiteralTransactionalId() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> setVariable(statefulSetContainer(m,
+                "driving-lane-change-ingest"), "APPRENTICE_KAFKA_TRANSACTIONAL_ID", "lane-change-ingest-1"));
+
+        assertReported(problems, "StatefulSet/driving-lane-change-ingest's APPRENTICE_KAFKA_TRANSACTIONAL_ID is the"
+                + " literal lane-change-ingest-1", "metadata.name");
+    }
+
+    @Test
+    void reportsAnIngestingReplicaSetWithoutATransactionalId() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> statefulSetContainer(m, "driving-lane-change-ingest")
+                .getEnv().removeIf(v -> v.getName().equals("APPRENTICE_KAFKA_TRANSACTIONAL_ID")));
+
+        assertReported(problems, "driving-lane-change-ingest's", "the default lane-change-ingest-0, the training replica's");
+    }
+
+    @Test
+    void reportsAPeerListThatMissesAnIngestingReplica() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> setVariable(statefulSetContainer(m,
+                "driving-lane-change-training"), "APPRENTICE_STORAGE_PEER_STORE_DIRECTORIES",
+                "/shared/stores/driving-lane-change-ingest-0"));
+
+        assertReported(problems, "StatefulSet/driving-lane-change-training does not list"
+                + " /shared/stores/driving-lane-change-ingest-1, the store of driving-lane-change-ingest-1");
+    }
+
+    @Test
+    void reportsIngestingReplicasScaledUpWithoutThePeerList() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> m.find(StatefulSet.class, "driving-lane-change-ingest")
+                .orElseThrow().getSpec().setReplicas(3));
+
+        assertReported(problems, "does not list /shared/stores/driving-lane-change-ingest-2");
+    }
+
+    @Test
+    void reportsAnIngestingReplicaThatTrains() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> setVariable(statefulSetContainer(m,
+                "driving-lane-change-ingest"), "APPRENTICE_TRAINING_ENABLED", "true"));
+
+        assertReported(problems, "driving-lane-change must have exactly one training workload",
+                "StatefulSet/driving-lane-change-training", "StatefulSet/driving-lane-change-ingest");
+    }
+
+    @Test
+    void reportsIngestingReplicasThatShareOneStoreDirectory() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> setVariable(statefulSetContainer(m,
+                "driving-lane-change-ingest"), "APPRENTICE_STORAGE_STORE_DIRECTORY", "/shared/stores/ingest"));
+
+        assertReported(problems, "StatefulSet/driving-lane-change-ingest keeps its store at /shared/stores/ingest",
+                "does not depend on the pod name");
+    }
+
+    @Test
+    void reportsATrainingReplicaThatDoesNotMountTheStores() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> statefulSetContainer(m, "driving-lane-change-training")
+                .getVolumeMounts().removeIf(v -> v.getName().equals("stores")));
+
+        assertReported(problems, "StatefulSet/driving-lane-change-training does not mount PersistentVolumeClaim"
+                + " driving-lane-change-stores");
+    }
+
+    @Test
+    void reportsStoresOnAClaimThatIsNotReadWriteMany() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> m.find(PersistentVolumeClaim.class,
+                "driving-lane-change-stores").orElseThrow().getSpec().setAccessModes(List.of("ReadWriteOnce")));
+
+        assertReported(problems, "PersistentVolumeClaim/driving-lane-change-stores", "must be ReadWriteMany");
+    }
+
+    @Test
+    void reportsAnIngestingReplicaInAnotherConsumerGroup() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> setVariable(statefulSetContainer(m,
+                "driving-lane-change-ingest"), "APPRENTICE_KAFKA_GROUP_ID", "lane-change-other"));
+
+        assertReported(problems, "APPRENTICE_KAFKA_GROUP_ID=lane-change-other", "one consumer group");
+    }
+
+    @Test
+    void reportsIngestingPodsLabelledLikeTheTrainingPod() {
+        List<String> problems = ingestReplicasProblemsAfter(m -> m.find(StatefulSet.class, "driving-lane-change-ingest")
+                .orElseThrow().getSpec().getTemplate().getMetadata().getLabels()
+                .put("app.kubernetes.io/component", "training"));
+
+        assertReported(problems, "Service/driving-lane-change-training selects", "which the pods of",
+                "StatefulSet/driving-lane-change-training", "StatefulSet/driving-lane-change-ingest");
+    }
+
+    @Test
+    void reportsAServingDeploymentThatIngests() {
+        List<String> problems = devProblemsAfter(m -> setVariable(firstContainer(m, "anesthesia-ppf-rftn"),
+                "APPRENTICE_KAFKA_INGEST", "true"));
+
+        assertReported(problems, "Deployment/anesthesia-ppf-rftn ingests");
     }
 
     @Test
