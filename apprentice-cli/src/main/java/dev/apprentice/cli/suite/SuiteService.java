@@ -67,6 +67,6 @@ public record SuiteService(String name, String module, int port, List<String> do
                 new SuiteService("anesthesia", "anesthesia-ppf-rftn", 8081, List.of("anesthesia"), "640m", oneThread),
                 new SuiteService("phone-security", "phone-security", 8082, List.of("phone-security"), "1g", phone),
                 new SuiteService("starcraft", "starcraft-replay", 8083, List.of("starcraft", "starcraft-move-to-beacon",
-                        "starcraft-collect-mineral-shards", "starcraft-defeat-roaches"), "2g", starcraft));
+                        "starcraft-collect-mineral-shards", "starcraft-defeat-roaches"), "3g", starcraft));
     }
 }

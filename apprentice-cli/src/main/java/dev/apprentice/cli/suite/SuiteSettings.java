@@ -24,7 +24,7 @@ public record SuiteSettings(Path root, Path stateDir, int indexPort, boolean fre
     /** The index page's default port. */
     public static final int DEFAULT_INDEX_PORT = 8090;
     /** The suite's memory budget: resident memory of the launcher and the four services together. */
-    public static final long DEFAULT_BUDGET_BYTES = 6L << 30;
+    public static final long DEFAULT_BUDGET_BYTES = 7L << 30;
 
     public SuiteSettings {
         if (indexPort < 0 || indexPort > 65535) {
