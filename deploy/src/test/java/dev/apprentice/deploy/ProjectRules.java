@@ -372,9 +372,8 @@ public final class ProjectRules {
         }
         if (service.domains().size() > 1) {
             problems.add(where + " ingests for " + service.name() + ", whose " + service.domains().size()
-                    + " domains need per-domain transactional ids and stores (apprentice.domains.\"<name>\".*),"
-                    + " which environment variables cannot set; these rules know further ingesting replicas of"
-                    + " one-domain services only");
+                    + " domains need per-domain transactional ids and stores (APPRENTICE_DOMAINS__<NAME>__*);"
+                    + " these rules know further ingesting replicas of one-domain services only");
             return;
         }
         checkTransactionalId(service, ingest, problems);

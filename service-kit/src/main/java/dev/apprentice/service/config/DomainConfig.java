@@ -1,6 +1,7 @@
 package dev.apprentice.service.config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -53,13 +54,24 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
             }
         }
         Map<String, String> overrides = new HashMap<>();
+        Map<String, String> environmentOverrides = new HashMap<>();
         List<String> ownPrefixes = List.of("apprentice.domains.\"" + domain + "\".", "apprentice.domains." + domain + ".");
+        String ownEnvironmentPrefix = "APPRENTICE_DOMAINS__" + environmentName(domain) + "__";
         for (String name : config.getPropertyNames()) {
             String key = name.startsWith("%") ? name.substring(name.indexOf('.') + 1) : name;
             for (String own : ownPrefixes) {
                 if (key.startsWith(own) && isDomainKey(key.substring(own.length()))) {
                     config.getOptionalValue(key, String.class)
                             .ifPresent(v -> overrides.put("apprentice." + key.substring(own.length()), v));
+                }
+            }
+            // APPRENTICE_DOMAINS__STARCRAFT_MOVE_TO_BEACON__KAFKA_TOPIC: the environment's spelling of
+            // apprentice.domains."starcraft-move-to-beacon".kafka.topic, read as APPRENTICE_KAFKA_TOPIC would be.
+            if (name.startsWith(ownEnvironmentPrefix) && isDomainKey(name.substring(ownEnvironmentPrefix.length())
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', '.'))) {
+                String value = config.getConfigValue(name).getValue();
+                if (value != null) {
+                    environmentOverrides.put("APPRENTICE_" + name.substring(ownEnvironmentPrefix.length()), value);
                 }
             }
         }
@@ -69,7 +81,9 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
                 .withMapping(StorageSettings.class).withMapping(TrainingSettings.class)
                 .withMapping(ServingSettings.class).withMapping(ProducerSettings.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(overrides, "apprentice.domains.\"" + domain + "\"", OVERRIDES));
+                .withSources(new PropertiesConfigSource(overrides, "apprentice.domains.\"" + domain + "\"", OVERRIDES))
+                .withSources(new EnvConfigSource(environmentOverrides, OVERRIDES + 1) {
+                });
         for (ConfigSource source : config.getConfigSources()) {
             builder.withSources(source);
         }
@@ -80,6 +94,15 @@ public record DomainConfig(KafkaSettings kafka, StorageSettings storage, Trainin
         return new DomainConfig(own.getConfigMapping(KafkaSettings.class), own.getConfigMapping(StorageSettings.class),
                 own.getConfigMapping(TrainingSettings.class), own.getConfigMapping(ServingSettings.class),
                 own.getConfigMapping(ProducerSettings.class));
+    }
+
+    /** A domain's name as environment variables spell it: upper case, every other character an underscore. */
+    public static String environmentName(String domain) {
+        StringBuilder b = new StringBuilder(domain.length());
+        for (char c : domain.toCharArray()) {
+            b.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return b.toString();
     }
 
     private static boolean isDomainKey(String key) {

@@ -63,6 +63,29 @@ class DomainConfigTest {
     }
 
     @Test
+    void aDomainsOwnKeysCanComeFromTheEnvironmentToo() {
+        // given apprentice.domains."mirror".kafka.* as a container's environment spells them
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new io.smallrye.config.EnvConfigSource(Map.of(
+                "APPRENTICE_DOMAINS__MIRROR__KAFKA_TRANSACTIONAL_ID", "mirror-ingest-pod-3",
+                "APPRENTICE_DOMAINS__MIRROR__STORAGE_STORE_DIRECTORY", "/shared/stores/mirror/pod-3",
+                "APPRENTICE_DOMAINS__MIRROR__TRAINING_ENABLED", "false",
+                "APPRENTICE_TRAINING_ENABLED", "true"), 300) {
+        }).build();
+
+        // when
+        DomainSettings forMirror = settings(mirror, config);
+        DomainSettings forIdentity = settings(identity, config);
+
+        // then only mirror takes them
+        assertEquals("mirror-ingest-pod-3", forMirror.transactionalId());
+        assertEquals(Path.of("/shared/stores/mirror/pod-3"), forMirror.storeDirectory());
+        assertEquals(false, forMirror.trains());
+        assertEquals("identity-ingest-0", forIdentity.transactionalId());
+        assertEquals(true, forIdentity.trains());
+        assertEquals("STARCRAFT_MOVE_TO_BEACON", DomainConfig.environmentName("starcraft-move-to-beacon"));
+    }
+
+    @Test
     void perDomainKeysOverrideTheServicesKeysForThatDomainOnly() {
         // given
         SmallRyeConfig config = config(Map.of("apprentice.training.evaluation-episodes", "10",
