@@ -58,6 +58,9 @@ final class StreamCommands {
     static final String DEFAULT_STORE = ".apprentice/store";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Most nodes {@code cluster} starts on one machine. */
+    static final int MAX_CLUSTER_NODES = 9;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Function<Object, String> toJson;
@@ -92,6 +95,11 @@ final class StreamCommands {
      */
     int cluster(CliOptions o) throws InterruptedException, java.io.IOException {
         int nodes = o.integer("nodes", EmbeddedKafkaCluster.DEFAULT_NODES, 1);
+        if (nodes > MAX_CLUSTER_NODES) {
+            // Each node is a JVM of ~300 MB and a controller voter; a quorum beyond this gains nothing here.
+            throw new IllegalArgumentException("option --nodes: expected at most " + MAX_CLUSTER_NODES + ", found "
+                    + nodes);
+        }
         Path dir = Path.of(o.string("data-dir", ".apprentice/kafka-cluster"));
         long start = System.nanoTime();
         EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(nodes, dir);
